@@ -1,0 +1,19 @@
+package se.nyckeltal.schemas.contract;
+
+/** The three kinds of extract that land, each in its own folder under the landing zone. */
+public enum SourceKind {
+    LEDGER("ledger"),
+    PRODUCTION("production"),
+    HR("hr");
+
+    private final String folder;
+
+    SourceKind(String folder) {
+        this.folder = folder;
+    }
+
+    /** Folder under {@code <landing>/} and the fact table name. */
+    public String folder() {
+        return folder;
+    }
+}

@@ -1,0 +1,101 @@
+package se.nyckeltal.schemas.text;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import se.nyckeltal.schemas.contract.ColumnSpec;
+
+/**
+ * Matches a header row to a contract's columns, case-insensitively, by canonical name or alias
+ * (SPEC §3). Spaces and hyphens count as underscores, so "Cost center" finds cost_center.
+ */
+public final class HeaderMatcher {
+    private HeaderMatcher() {}
+
+    /** Where each contract column sits in the file. */
+    public record ColumnMapping(List<ColumnSpec> columns, int[] indexes, int fieldCount) implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        public ColumnMapping {
+            columns = List.copyOf(columns);
+            indexes = indexes.clone();
+        }
+
+        /** Index of the column in a row, or -1 when an optional column is absent. */
+        public int indexOf(ColumnSpec column) {
+            int position = columns.indexOf(column);
+            if (position < 0) {
+                throw new IllegalArgumentException("not a column of this contract: " + column.canonical());
+            }
+            return indexes[position];
+        }
+
+        public boolean has(ColumnSpec column) {
+            return indexOf(column) >= 0;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ColumnMapping m && m.columns.equals(columns) && Arrays.equals(m.indexes, indexes)
+                    && m.fieldCount == fieldCount;
+        }
+
+        @Override
+        public int hashCode() {
+            return columns.hashCode() * 31 + Arrays.hashCode(indexes) + fieldCount;
+        }
+    }
+
+    public static ColumnMapping match(List<String> header, List<ColumnSpec> columns) {
+        int[] indexes = new int[columns.size()];
+        Arrays.fill(indexes, -1);
+        List<String> missing = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            ColumnSpec spec = columns.get(c);
+            for (int h = 0; h < header.size(); h++) {
+                if (matches(header.get(h), spec)) {
+                    if (indexes[c] >= 0) {
+                        throw new ExtractFormatException("the header has two columns for " + spec.canonical() + " ('"
+                                + header.get(indexes[c]) + "' and '" + header.get(h) + "'); keep one");
+                    }
+                    indexes[c] = h;
+                }
+            }
+            if (indexes[c] < 0 && spec.required()) {
+                missing.add(describe(spec));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ExtractFormatException("the header lacks required column" + (missing.size() > 1 ? "s " : " ")
+                    + String.join(", ", missing) + "; found " + header
+                    + ". Add the column, or name it by the canonical name or a listed alias");
+        }
+        return new ColumnMapping(columns, indexes, header.size());
+    }
+
+    static String normalise(String name) {
+        String s = name.strip();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1).strip();
+        }
+        return s.toLowerCase(Locale.ROOT).replaceAll("[\\s\\-]+", "_");
+    }
+
+    private static boolean matches(String headerCell, ColumnSpec spec) {
+        String cell = normalise(headerCell);
+        if (cell.equals(normalise(spec.canonical()))) {
+            return true;
+        }
+        for (String alias : spec.aliases()) {
+            if (cell.equals(normalise(alias))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(ColumnSpec spec) {
+        return spec.aliases().isEmpty() ? spec.canonical() : spec.canonical() + " (or " + String.join("/", spec.aliases()) + ")";
+    }
+}

@@ -1,0 +1,105 @@
+package se.nyckeltal.schemas.warehouse;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+
+/**
+ * Where everything lives under a warehouse folder. One place names the paths so etl, warehouse
+ * and jobs agree without talking to each other.
+ *
+ * <pre>
+ * W/current                                     id of the published snapshot (replaced by atomic rename)
+ * W/snapshots/&lt;id&gt;.json                          manifest: fact files per partition, loaded files, reference
+ * W/catalogue/&lt;id&gt;.duckdb                        the analyst catalogue of that snapshot (never written after publish)
+ * W/reference/&lt;id&gt;/*.csv                         the reference data that snapshot was built with
+ * W/facts/&lt;table&gt;/year=YYYY/month=MM/*.parquet    fact files; only those a manifest lists are live
+ * W/meta/loads/&lt;loadId&gt;.json                     one record per load attempt, published or failed
+ * W/meta/quarantine/load_id=&lt;loadId&gt;/*.parquet   rejected rows of that load
+ * W/staging/&lt;loadId&gt;/                          in-flight Spark output, removed after the load
+ * W/restricted/                                 employee-level data; never exposed to analysts
+ * W/.lock                                       held by a running load
+ * </pre>
+ */
+public record WarehouseLayout(Path root) {
+    public WarehouseLayout {
+        requireNonNull(root, "root");
+        root = root.toAbsolutePath().normalize();
+    }
+
+    public Path currentPointer() {
+        return root.resolve("current");
+    }
+
+    public Path snapshotsDir() {
+        return root.resolve("snapshots");
+    }
+
+    public Path snapshotFile(String snapshotId) {
+        return snapshotsDir().resolve(snapshotId + ".json");
+    }
+
+    public Path catalogueDir() {
+        return root.resolve("catalogue");
+    }
+
+    public Path catalogueFile(String snapshotId) {
+        return catalogueDir().resolve(snapshotId + ".duckdb");
+    }
+
+    public Path referenceDir(String snapshotId) {
+        return root.resolve("reference").resolve(snapshotId);
+    }
+
+    public Path factsDir() {
+        return root.resolve("facts");
+    }
+
+    public Path factTableDir(String table) {
+        return factsDir().resolve(table);
+    }
+
+    /** {@code facts/<table>/year=YYYY/month=MM}, month zero-padded. */
+    public Path factPartitionDir(String table, int period) {
+        int year = period / 100;
+        int month = period % 100;
+        return factTableDir(table).resolve("year=" + year).resolve(String.format("month=%02d", month));
+    }
+
+    public Path loadsDir() {
+        return root.resolve("meta").resolve("loads");
+    }
+
+    public Path loadRecordFile(String loadId) {
+        return loadsDir().resolve(loadId + ".json");
+    }
+
+    public Path quarantineDir() {
+        return root.resolve("meta").resolve("quarantine");
+    }
+
+    public Path quarantineDir(String loadId) {
+        return quarantineDir().resolve("load_id=" + loadId);
+    }
+
+    public Path stagingDir(String loadId) {
+        return root.resolve("staging").resolve(loadId);
+    }
+
+    public Path restrictedDir() {
+        return root.resolve("restricted");
+    }
+
+    public Path lockFile() {
+        return root.resolve(".lock");
+    }
+
+    /** A path inside the warehouse as stored in manifests: relative, with forward slashes. */
+    public String relative(Path path) {
+        return root.relativize(path.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+
+    public Path resolve(String relativePath) {
+        return root.resolve(relativePath).normalize();
+    }
+}

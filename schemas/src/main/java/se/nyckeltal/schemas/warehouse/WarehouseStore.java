@@ -1,0 +1,125 @@
+package se.nyckeltal.schemas.warehouse;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reads and writes the warehouse's small JSON state: snapshots, the current pointer and load
+ * records. Every write goes to a temporary file first and is renamed into place, so a reader sees
+ * either the old or the new file, never half of one.
+ */
+public final class WarehouseStore {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final WarehouseLayout layout;
+
+    public WarehouseStore(WarehouseLayout layout) {
+        this.layout = requireNonNull(layout, "layout");
+    }
+
+    public WarehouseLayout layout() {
+        return layout;
+    }
+
+    /** The id of the published snapshot, if anything has been published. */
+    public Optional<String> currentSnapshotId() {
+        Path pointer = layout.currentPointer();
+        if (!Files.exists(pointer)) {
+            return Optional.empty();
+        }
+        try {
+            String id = Files.readString(pointer, StandardCharsets.UTF_8).strip();
+            return id.isEmpty() ? Optional.empty() : Optional.of(id);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + pointer, e);
+        }
+    }
+
+    /** The published snapshot, or {@link Snapshot#empty()} for a new warehouse. */
+    public Snapshot currentSnapshot() {
+        return currentSnapshotId().map(this::readSnapshot).orElse(Snapshot.empty());
+    }
+
+    public Snapshot readSnapshot(String snapshotId) {
+        return read(layout.snapshotFile(snapshotId), Snapshot.class);
+    }
+
+    public void writeSnapshot(Snapshot snapshot) {
+        writeAtomically(layout.snapshotFile(snapshot.snapshotId()), toJson(snapshot));
+    }
+
+    /** Makes {@code snapshotId} the published one: a single atomic rename. */
+    public void publish(String snapshotId) {
+        writeAtomically(layout.currentPointer(), snapshotId + "\n");
+    }
+
+    public void writeLoadRecord(LoadRecord record) {
+        writeAtomically(layout.loadRecordFile(record.loadId()), toJson(record));
+    }
+
+    /** Every load record, oldest first. */
+    public List<LoadRecord> loadRecords() {
+        Path dir = layout.loadsDir();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<LoadRecord> records = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
+                records.add(read(file, LoadRecord.class));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+        records.sort(Comparator.comparing(LoadRecord::startedAt).thenComparing(LoadRecord::loadId));
+        return records;
+    }
+
+    public static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T read(Path file, Class<T> type) {
+        try {
+            return JSON.readValue(file.toFile(), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeAtomically(Path target, String content) {
+        try {
+            Files.createDirectories(target.getParent());
+            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+}
