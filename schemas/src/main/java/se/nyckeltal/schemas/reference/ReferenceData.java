@@ -203,6 +203,9 @@ public record ReferenceData(
      * the next begins (valid_to read as exclusive), or the day before (inclusive).
      */
     private static boolean overlapsStrictly(OrgUnitVersion a, OrgUnitVersion b) {
+        if (a.validFrom().equals(b.validFrom())) {
+            return true; // even two one-day versions: both would be valid on that day
+        }
         LocalDate aEnd = a.validTo() == null ? LocalDate.MAX : a.validTo();
         LocalDate bEnd = b.validTo() == null ? LocalDate.MAX : b.validTo();
         return a.validFrom().isBefore(bEnd) && b.validFrom().isBefore(aEnd);
@@ -284,14 +287,22 @@ public record ReferenceData(
     private static List<YearParameters> parameters(TextTable t) {
         Rows rows = new Rows(t, List.of(YEAR, FTE_NORM_HOURS));
         List<YearParameters> result = new ArrayList<>();
+        Map<Integer, Long> seen = new HashMap<>();
         for (TextTable.Row row : t.rows()) {
-            result.add(rows.parse(row, r -> {
+            YearParameters parameters = rows.parse(row, r -> {
                 BigDecimal norm = DecimalText.parse(r.nonEmpty(FTE_NORM_HOURS));
                 if (norm.signum() <= 0) {
                     throw new ExtractFormatException("fte_norm_hours must be positive");
                 }
                 return new YearParameters(year(r.nonEmpty(YEAR)), norm);
-            }));
+            });
+            // Two norms for one year would silently use the first (SPEC §4: nothing silently lost).
+            Long earlier = seen.putIfAbsent(parameters.year(), row.lineNumber());
+            if (earlier != null) {
+                throw new ExtractFormatException(t.fileName() + " line " + row.lineNumber() + ": year "
+                        + parameters.year() + " is already defined on line " + earlier + "; keep one row per year");
+            }
+            result.add(parameters);
         }
         return result;
     }
@@ -302,9 +313,18 @@ public record ReferenceData(
     private static List<KpiTarget> kpiTargets(TextTable t) {
         Rows rows = new Rows(t, List.of(KPI_ID, YEAR, TARGET));
         List<KpiTarget> result = new ArrayList<>();
+        Map<String, Long> seen = new HashMap<>();
         for (TextTable.Row row : t.rows()) {
-            result.add(rows.parse(row, r -> new KpiTarget(r.nonEmpty(KPI_ID), year(r.nonEmpty(YEAR)),
-                    DecimalText.parse(r.nonEmpty(TARGET)))));
+            KpiTarget target = rows.parse(row, r -> new KpiTarget(r.nonEmpty(KPI_ID), year(r.nonEmpty(YEAR)),
+                    DecimalText.parse(r.nonEmpty(TARGET))));
+            // Two targets for one KPI and year would make target_value ambiguous.
+            Long earlier = seen.putIfAbsent(target.kpiId() + " " + target.year(), row.lineNumber());
+            if (earlier != null) {
+                throw new ExtractFormatException(t.fileName() + " line " + row.lineNumber() + ": target for "
+                        + target.kpiId() + " " + target.year() + " is already defined on line " + earlier
+                        + "; keep one row per KPI and year");
+            }
+            result.add(target);
         }
         return result;
     }

@@ -56,7 +56,11 @@ public final class CsvLineSplitter {
                 while (i < n && line.charAt(i) != delimiter) {
                     i++;
                 }
-                fields.add(line.substring(start, i).strip());
+                int end = i;
+                while (end > start && (isBlank(line.charAt(end - 1)) || Character.isWhitespace(line.charAt(end - 1)))) {
+                    end--;
+                }
+                fields.add(line.substring(start, end).strip());
             }
             field.setLength(0);
             if (i >= n) {

@@ -12,14 +12,14 @@ public final class DecimalText {
     private DecimalText() {}
 
     public static BigDecimal parse(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null || trim(text).isEmpty()) {
             throw new ExtractFormatException("the number is empty");
         }
-        String s = text.strip();
+        String s = trim(text);
         boolean negative = false;
         if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '\u2212' || s.charAt(0) == '+')) {
             negative = s.charAt(0) != '+';
-            s = s.substring(1).strip();
+            s = trim(s.substring(1));
         }
         if (s.isEmpty()) {
             throw bad(text, "there is a sign but no digits");
@@ -94,6 +94,26 @@ public final class DecimalText {
         return digits.toString();
     }
 
+    /**
+     * Drops surrounding white space, the no-break spaces included: spreadsheets pad formatted
+     * numbers with U+00A0, which {@link String#strip()} keeps.
+     */
+    private static String trim(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isBlank(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isBlank(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isBlank(char c) {
+        return Character.isWhitespace(c) || isSpace(c);
+    }
+
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\u00A0' || c == '\u202F' || c == '\u2009';
     }
@@ -108,7 +128,7 @@ public final class DecimalText {
     }
 
     private static ExtractFormatException bad(String text, String why) {
-        return new ExtractFormatException("'" + text.strip() + "' is not a number: " + why
+        return new ExtractFormatException("'" + trim(text) + "' is not a number: " + why
                 + " (write e.g. -1234,50 or 1 234,50 or -1234.50)");
     }
 }

@@ -1,5 +1,6 @@
 package se.nyckeltal.schemas.text;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -74,12 +75,33 @@ public final class HeaderMatcher {
         return new ColumnMapping(columns, indexes, header.size());
     }
 
+    /**
+     * Lower case, composed (NFC: "a" + U+0308 from some macOS tools is "ä"), without surrounding
+     * blanks, quotes or a stray byte-order mark, and runs of blanks or hyphens — no-break spaces
+     * included — as one underscore.
+     */
     static String normalise(String name) {
-        String s = name.strip();
+        String s = trim(Normalizer.normalize(name, Normalizer.Form.NFC));
         if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
-            s = s.substring(1, s.length() - 1).strip();
+            s = trim(s.substring(1, s.length() - 1));
         }
-        return s.toLowerCase(Locale.ROOT).replaceAll("[\\s\\-]+", "_");
+        return s.toLowerCase(Locale.ROOT).replaceAll("[\\s\\u00A0\\u2007\\u202F\\-]+", "_");
+    }
+
+    private static String trim(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isBlank(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isBlank(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    private static boolean isBlank(char c) {
+        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\uFEFF';
     }
 
     private static boolean matches(String headerCell, ColumnSpec spec) {

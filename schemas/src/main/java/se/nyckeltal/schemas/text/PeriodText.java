@@ -21,8 +21,11 @@ public final class PeriodText {
                 return checked(YearMonth.of(Integer.parseInt(s.substring(0, 4)), Integer.parseInt(s.substring(5))), text);
             }
             if (s.length() == 10) {
-                LocalDate date = parseDate(s);
-                return YearMonth.from(date);
+                try {
+                    return YearMonth.from(parseDate(s));
+                } catch (ExtractFormatException notADate) {
+                    // A period column explains all three forms, not only the date form: below.
+                }
             }
         } catch (DateTimeException e) {
             // fall through to the message below

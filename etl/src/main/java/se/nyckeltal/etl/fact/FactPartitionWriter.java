@@ -1,0 +1,247 @@
+package se.nyckeltal.etl.fact;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import se.nyckeltal.etl.spark.SparkPaths;
+import se.nyckeltal.schemas.fact.FactSchema;
+import se.nyckeltal.schemas.warehouse.FactPartition;
+import se.nyckeltal.schemas.warehouse.WarehouseLayout;
+
+/**
+ * Writes the (scenario, period) partitions of one fact table for one load: all partitions in one
+ * Spark write to {@code staging/<loadId>/<table>/}, read back to learn what the files really hold,
+ * then — only when the caller is satisfied — moved into {@code facts/<table>/year=YYYY/month=MM/}
+ * as {@code <SCENARIO>-<loadId>-<nnnnn>.parquet}. Files there are not live until a snapshot lists
+ * them, so a failed load leaves nothing that a reader could see.
+ *
+ * <p>The fact schema must have the columns {@code period} (INT YYYYMM), {@code scenario} and
+ * {@code source_file}; every partition must come from one source file (SPEC §3).
+ */
+public final class FactPartitionWriter {
+    private static final String PERIOD = "period";
+    private static final String SCENARIO = "scenario";
+    private static final String SOURCE_FILE = "source_file";
+    // Partition columns of the staging write only: partitionBy drops them from the files, so the
+    // data keeps its own period and scenario columns.
+    private static final String STAGE_PERIOD = "_period";
+    private static final String STAGE_SCENARIO = "_scenario";
+
+    private final SparkSession spark;
+    private final WarehouseLayout layout;
+    private final FactSchema schema;
+    private final StructType struct;
+    private final String sumColumn;
+    private final String loadId;
+    private final Path stagingDir;
+
+    /**
+     * @param sumColumn a numeric column summed on read-back for reconciliation, or null
+     */
+    public FactPartitionWriter(SparkSession spark, WarehouseLayout layout, FactSchema schema, String sumColumn,
+            String loadId) {
+        this.spark = requireNonNull(spark, "spark");
+        this.layout = requireNonNull(layout, "layout");
+        this.schema = requireNonNull(schema, "schema");
+        this.loadId = requireNonNull(loadId, "loadId");
+        this.sumColumn = sumColumn;
+        this.struct = FactStructType.of(schema);
+        List<String> names = schema.columnNames();
+        for (String required : List.of(PERIOD, SCENARIO, SOURCE_FILE)) {
+            if (!names.contains(required)) {
+                throw new IllegalArgumentException(schema.table() + " has no column " + required);
+            }
+        }
+        if (sumColumn != null && !names.contains(sumColumn)) {
+            throw new IllegalArgumentException(schema.table() + " has no column " + sumColumn);
+        }
+        this.stagingDir = layout.stagingDir(loadId).resolve(schema.table());
+    }
+
+    /**
+     * Writes {@code facts} (at least the schema's columns, cast to the schema's types and written in
+     * its order) to staging, one file per partition, and reads the files back.
+     */
+    public List<StagedPartition> stage(Dataset<Row> facts) {
+        List<Column> columns = new ArrayList<>();
+        for (StructField field : struct.fields()) {
+            // Under ANSI mode a value that does not fit (an amount sum beyond DECIMAL(18,2)) fails the
+            // write instead of becoming NULL.
+            columns.add(col(field.name()).cast(field.dataType()).as(field.name()));
+        }
+        columns.add(col(PERIOD).as(STAGE_PERIOD));
+        columns.add(col(SCENARIO).as(STAGE_SCENARIO));
+        deleteRecursively(stagingDir);
+        facts.select(columns.toArray(Column[]::new))
+                // One task per partition, so one file per partition.
+                .repartition(col(STAGE_PERIOD), col(STAGE_SCENARIO))
+                .write()
+                .mode(SaveMode.ErrorIfExists)
+                .partitionBy(STAGE_PERIOD, STAGE_SCENARIO)
+                .parquet(SparkPaths.local(stagingDir));
+        return readBack(listStaged());
+    }
+
+    /** Moves staged partitions into place; returns them as live fact partitions. */
+    public List<FactPartition> publish(List<StagedPartition> staged) {
+        List<FactPartition> published = new ArrayList<>(staged.size());
+        for (StagedPartition partition : staged) {
+            Path dir = layout.factPartitionDir(schema.table(), partition.period());
+            List<String> files = new ArrayList<>();
+            try {
+                Files.createDirectories(dir);
+                int number = 0;
+                for (Path file : partition.files()) {
+                    Path target = dir.resolve(String.format("%s-%s-%05d.parquet", partition.scenario(), loadId, number++));
+                    // Never replace a file: an earlier load's file may be live in the published snapshot.
+                    if (Files.exists(target)) {
+                        throw new FileAlreadyExistsException(target.toString());
+                    }
+                    Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+                    files.add(layout.relative(target));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot move staged " + schema.table() + " files into " + dir, e);
+            }
+            published.add(new FactPartition(schema.table(), partition.scenario(), partition.period(), files,
+                    partition.sourceFile(), loadId, partition.rows()));
+        }
+        return published;
+    }
+
+    /** Removes this writer's staging folder (and the load's, when nothing else is left in it). */
+    public void cleanUp() {
+        deleteRecursively(stagingDir);
+        try {
+            Files.deleteIfExists(stagingDir.getParent());
+        } catch (DirectoryNotEmptyException otherTableStillStaging) {
+            // another fact of the same load still stages there; its writer removes it
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + stagingDir.getParent(), e);
+        }
+    }
+
+    /** Staged files by partition, from the folder names the staging write produced. */
+    private Map<PartitionDir, List<Path>> listStaged() {
+        Map<PartitionDir, List<Path>> staged = new HashMap<>();
+        if (!Files.isDirectory(stagingDir)) {
+            return staged;
+        }
+        for (Path periodDir : list(stagingDir)) {
+            String periodName = periodDir.getFileName().toString();
+            if (!Files.isDirectory(periodDir) || !periodName.startsWith(STAGE_PERIOD + "=")) {
+                continue;
+            }
+            int period = Integer.parseInt(periodName.substring(STAGE_PERIOD.length() + 1));
+            for (Path scenarioDir : list(periodDir)) {
+                String scenarioName = scenarioDir.getFileName().toString();
+                if (!Files.isDirectory(scenarioDir) || !scenarioName.startsWith(STAGE_SCENARIO + "=")) {
+                    continue;
+                }
+                String scenario = scenarioName.substring(STAGE_SCENARIO.length() + 1);
+                List<Path> files = list(scenarioDir).stream().filter(FactPartitionWriter::isDataFile).toList();
+                if (!files.isEmpty()) {
+                    staged.put(new PartitionDir(scenario, period), files);
+                }
+            }
+        }
+        return staged;
+    }
+
+    private List<StagedPartition> readBack(Map<PartitionDir, List<Path>> staged) {
+        if (staged.isEmpty()) {
+            return List.of();
+        }
+        String[] paths = staged.values().stream().flatMap(List::stream).map(SparkPaths::local)
+                .toArray(String[]::new);
+        Dataset<Row> written = spark.read().parquet(paths);
+        if (!FactStructType.sameColumns(written.schema(), struct)) {
+            throw new IllegalStateException("the staged " + schema.table() + " files have columns "
+                    + written.schema().simpleString() + ", expected " + struct.simpleString());
+        }
+        Column total = sumColumn == null ? lit(BigDecimal.ZERO) : sum(col(sumColumn));
+        List<Row> counted = written.groupBy(col(SCENARIO), col(PERIOD), col(SOURCE_FILE))
+                .agg(count(lit(1)), total)
+                .collectAsList();
+        Map<PartitionDir, Row> byPartition = new HashMap<>();
+        for (Row row : counted) {
+            PartitionDir key = new PartitionDir(row.getString(0), row.getInt(1));
+            Row previous = byPartition.put(key, row);
+            if (previous != null) {
+                throw new IllegalStateException(schema.table() + " partition " + key + " holds rows of two source files, "
+                        + previous.getString(2) + " and " + row.getString(2));
+            }
+        }
+        if (!byPartition.keySet().equals(staged.keySet())) {
+            throw new IllegalStateException("the staged " + schema.table() + " folders " + staged.keySet()
+                    + " do not match the partitions in their data " + byPartition.keySet());
+        }
+        List<StagedPartition> result = new ArrayList<>();
+        staged.forEach((key, files) -> {
+            Row row = byPartition.get(key);
+            BigDecimal amount = row.isNullAt(4) ? BigDecimal.ZERO : row.getDecimal(4);
+            result.add(new StagedPartition(key.scenario(), key.period(), files.stream().sorted().toList(),
+                    row.getString(2), row.getLong(3), amount));
+        });
+        result.sort(Comparator.comparingInt(StagedPartition::period).thenComparing(StagedPartition::scenario));
+        return result;
+    }
+
+    private record PartitionDir(String scenario, int period) {
+        @Override
+        public String toString() {
+            return scenario + ":" + period;
+        }
+    }
+
+    private static boolean isDataFile(Path file) {
+        String name = file.getFileName().toString();
+        // Spark leaves _SUCCESS and .crc checksum files beside the data.
+        return name.endsWith(".parquet") && !name.startsWith(".") && !name.startsWith("_") && Files.isRegularFile(file);
+    }
+
+    private static List<Path> list(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> tree = Files.walk(dir)) {
+            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + dir, e);
+        }
+    }
+}

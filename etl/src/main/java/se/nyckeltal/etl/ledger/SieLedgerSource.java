@@ -1,0 +1,94 @@
+package se.nyckeltal.etl.ledger;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import se.nyckeltal.etl.extract.LandingFile;
+import se.nyckeltal.etl.ledger.sie.SieReadResult;
+import se.nyckeltal.schemas.contract.LedgerContract;
+import se.nyckeltal.schemas.text.ExtractFormatException;
+
+/**
+ * A ledger in SIE 4 (SPEC §3). SIE files are small exports of a period's balances and
+ * transactions, so the driver reads them whole and hands Spark the resulting lines.
+ */
+final class SieLedgerSource implements LedgerSource {
+    private final LandingFile file;
+    private final SieReadResult read;
+    private final List<LedgerLine> lines;
+
+    private SieLedgerSource(LandingFile file, SieReadResult read, List<LedgerLine> lines) {
+        this.file = requireNonNull(file, "file");
+        this.read = requireNonNull(read, "read");
+        this.lines = List.copyOf(lines);
+    }
+
+    static boolean accepts(LandingFile file) {
+        String name = file.fileName().toLowerCase(Locale.ROOT);
+        return LedgerContract.SIE_SUFFIXES.stream().anyMatch(name::endsWith);
+    }
+
+    /**
+     * @param reader reads one SIE file: its name and content to entries and rejected lines
+     * @throws UnreadableFileException when the reader refuses the file
+     */
+    static SieLedgerSource open(LandingFile file, BiFunction<String, byte[], SieReadResult> reader) {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file.path());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.path(), e);
+        }
+        SieReadResult read;
+        try {
+            read = reader.apply(file.fileName(), content);
+        } catch (ExtractFormatException e) {
+            throw new UnreadableFileException(null, null, e.getMessage());
+        }
+        List<LedgerLine> lines = new ArrayList<>(read.entries().size() + read.rejected().size());
+        for (LedgerEntry entry : read.entries()) {
+            // The same rule as for CSV: an amount that is not exact in öre is never rounded away.
+            String problem = CsvLedgerParser.amountProblem(entry.amount(), entry.amount().toPlainString());
+            lines.add(problem == null ? LedgerLine.of(entry)
+                    : LedgerLine.of(new RejectedLine(entry.lineNumber(), problem, null, entry.amount())));
+        }
+        read.rejected().forEach(rejected -> lines.add(LedgerLine.of(rejected)));
+        return new SieLedgerSource(file, read, lines);
+    }
+
+    @Override
+    public LandingFile file() {
+        return file;
+    }
+
+    @Override
+    public String encoding() {
+        return read.encoding();
+    }
+
+    @Override
+    public String delimiter() {
+        return null;
+    }
+
+    @Override
+    public List<String> warnings() {
+        return read.warnings();
+    }
+
+    @Override
+    public JavaRDD<Row> lines(JavaSparkContext spark, int fileIndex) {
+        List<Row> rows = new ArrayList<>(lines.size());
+        lines.forEach(line -> rows.add(line.toRow(fileIndex)));
+        return spark.parallelize(rows, 1);
+    }
+}

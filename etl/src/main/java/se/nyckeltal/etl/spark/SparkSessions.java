@@ -1,0 +1,67 @@
+package se.nyckeltal.etl.spark;
+
+import static java.util.Objects.requireNonNull;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one way jobs get a SparkSession. Without a configured master (no {@code spark.master}, so not
+ * under spark-submit) it is a quiet local session on all cores; under spark-submit the master and
+ * everything the operator configured are left alone (SPEC §2: master never set in code).
+ */
+public final class SparkSessions {
+    /** System property that overrides the number of shuffle partitions. */
+    public static final String SHUFFLE_PARTITIONS_PROPERTY = "nyckeltal.shufflePartitions";
+    public static final String TIME_ZONE = "Europe/Stockholm";
+    private static final int LOCAL_SHUFFLE_PARTITIONS = 4;
+
+    private SparkSessions() {}
+
+    public static SparkSession getOrCreate(String appName) {
+        requireNonNull(appName, "appName");
+        // A session that already runs (a test's shared session, a notebook) is used as configured.
+        var existing = SparkSession.getActiveSession();
+        if (existing.isDefined()) {
+            return existing.get();
+        }
+        existing = SparkSession.getDefaultSession();
+        if (existing.isDefined()) {
+            return existing.get();
+        }
+        // SparkConf reads the spark.* system properties, which is how spark-submit hands over its settings.
+        SparkConf submitted = new SparkConf();
+        boolean local = !submitted.contains("spark.master");
+        SparkSession.Builder builder = SparkSession.builder().appName(appName);
+        if (local) {
+            builder.master("local[*]");
+            builder.config("spark.ui.enabled", "false");
+            // The console progress bar would interleave with the CLI's own progress output.
+            defaultConfig(builder, submitted, "spark.ui.showConsoleProgress", "false");
+            // Local runs need no network name; binding to loopback avoids hostname lookups in containers.
+            defaultConfig(builder, submitted, "spark.driver.host", "localhost");
+            defaultConfig(builder, submitted, "spark.driver.bindAddress", "127.0.0.1");
+            // The default 200 shuffle partitions cost more than they help on a laptop-sized load.
+            defaultConfig(builder, submitted, "spark.sql.shuffle.partitions", String.valueOf(LOCAL_SHUFFLE_PARTITIONS));
+        }
+        String shufflePartitions = System.getProperty(SHUFFLE_PARTITIONS_PROPERTY);
+        if (shufflePartitions != null) {
+            builder.config("spark.sql.shuffle.partitions", Integer.parseInt(shufflePartitions.strip()));
+        }
+        // SPEC §9: an explicit zone and NTZ timestamps written as TIMESTAMP_MICROS, so DuckDB reads
+        // the same wall-clock time Spark wrote; ANSI mode so a decimal overflow fails instead of
+        // turning into NULL.
+        defaultConfig(builder, submitted, "spark.sql.session.timeZone", TIME_ZONE);
+        defaultConfig(builder, submitted, "spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+        defaultConfig(builder, submitted, "spark.sql.timestampType", "TIMESTAMP_NTZ");
+        defaultConfig(builder, submitted, "spark.sql.ansi.enabled", "true");
+        return builder.getOrCreate();
+    }
+
+    /** Our default, unless whoever submitted the job chose a value. */
+    private static void defaultConfig(SparkSession.Builder builder, SparkConf submitted, String key, String value) {
+        if (!submitted.contains(key)) {
+            builder.config(key, value);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package se.nyckeltal.jobs.cli;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import se.nyckeltal.jobs.generate.GeneratorSettings;
+import se.nyckeltal.schemas.warehouse.LoadRecord;
+import se.nyckeltal.schemas.warehouse.WarehouseLayout;
+import se.nyckeltal.warehouse.catalogue.Catalogue;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Generate the demo region, load it, and print a short KPI summary with how to query further.")
+final class DemoCommand implements Callable<Integer> {
+    private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
+
+    @Option(names = "--dir", defaultValue = "nyckeltal-demo",
+            description = "Folder for landing/ and warehouse/ (default ./${DEFAULT-VALUE}).")
+    Path dir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws SQLException {
+        Path landing = dir.resolve("landing").toAbsolutePath().normalize();
+        Path warehouse = dir.resolve("warehouse").toAbsolutePath().normalize();
+        PrintWriter out = spec.commandLine().getOut();
+        GenerateCommand.generate(landing, GeneratorSettings.defaults());
+        out.println("Demo region written to " + landing);
+        LoadRecord record = LoadCommand.load(landing, warehouse, new BigDecimal("0.01"));
+        out.printf("Load %s: %s — %s%n%n", record.loadId(), record.outcome(), record.message());
+        try (Connection connection = Catalogue.openReadOnly(new WarehouseLayout(warehouse))) {
+            summary(connection, out);
+        }
+        out.printf("%nQuery further (read-only):%n");
+        out.printf("  bin/nyckeltal sql --warehouse %s \"SELECT * FROM kpi.kpi_values WHERE kpi_id = 'result'"
+                + " AND org_level = 'area' AND time_window = 'ytd' ORDER BY period DESC, org_id LIMIT 12\"%n", warehouse);
+        out.printf("  bin/nyckeltal sql --warehouse %s --format csv \"SELECT * FROM kpi.income_statement"
+                + " WHERE org_level = 'total' AND time_window = 'ytd' AND period = (SELECT max(period) FROM kpi.income_statement)"
+                + " ORDER BY line_order\"%n", warehouse);
+        out.printf("  bin/nyckeltal sql --warehouse %s \"SELECT * FROM meta.data_quality\"%n", warehouse);
+        return 0;
+    }
+
+    private static void summary(Connection connection, PrintWriter out) throws SQLException {
+        int period;
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT max(period) FROM kpi.kpi_values WHERE kpi_id = 'result'");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            period = rs.getInt(1);
+        }
+        YearMonth month = YearMonth.of(period / 100, period % 100);
+        out.printf("Nyckeltal, hela förvaltningen, ackumulerat januari–%s %d (mnkr)%n",
+                month.getMonth().getDisplayName(TextStyle.FULL, SWEDISH), month.getYear());
+        out.printf("  %-32s %10s %10s %10s %9s%n", "", "Utfall", "Budget", "Fg år", "Avv fg år");
+        String sql = "SELECT k.name_sv, v.kpi_id, v.value, v.budget_value, v.previous_year_value,"
+                + " v.deviation_previous_year_pct, k.unit FROM kpi.kpi_values v JOIN dim.kpi k USING (kpi_id)"
+                + " WHERE v.period = ? AND v.time_window = 'ytd' AND v.org_level = 'total' AND k.source = 'ledger'"
+                + " ORDER BY CASE v.kpi_id WHEN 'revenue' THEN 1 WHEN 'cost' THEN 2 WHEN 'result' THEN 3"
+                + " WHEN 'personnel_cost' THEN 4 WHEN 'agency_cost' THEN 5 ELSE 6 END, v.kpi_id";
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setInt(1, period);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    boolean percent = "%".equals(rs.getString("unit"));
+                    out.printf("  %-32s %10s %10s %10s %9s%n", rs.getString("name_sv"),
+                            amount(rs.getBigDecimal("value"), percent), amount(rs.getBigDecimal("budget_value"), percent),
+                            amount(rs.getBigDecimal("previous_year_value"), percent),
+                            percent(rs.getBigDecimal("deviation_previous_year_pct")));
+                }
+            }
+        }
+        out.printf("%nResultat per område, ackumulerat (mnkr)%n");
+        try (PreparedStatement s = connection.prepareStatement("SELECT org_name, value, budget_value FROM kpi.kpi_values"
+                + " WHERE kpi_id = 'result' AND period = ? AND time_window = 'ytd' AND org_level = 'area' ORDER BY org_id")) {
+            s.setInt(1, period);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.printf("  %-32s %10s  (budget %s)%n", rs.getString(1), amount(rs.getBigDecimal(2), false),
+                            amount(rs.getBigDecimal(3), false));
+                }
+            }
+        }
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT (SELECT count(*) FROM meta.quarantine), (SELECT count(*) FROM meta.data_quality)");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            out.printf("%nDatakvalitet: %d rader i karantän (meta.quarantine), %d anmärkningar (meta.data_quality)%n",
+                    rs.getLong(1), rs.getLong(2));
+        }
+    }
+
+    /** Millions of kronor with one decimal, Swedish style; percentages as they are. */
+    private static String amount(BigDecimal value, boolean percent) {
+        if (value == null) {
+            return "–";
+        }
+        if (percent) {
+            return format(value.setScale(1, RoundingMode.HALF_EVEN)) + " %";
+        }
+        return format(value.movePointLeft(6).setScale(1, RoundingMode.HALF_EVEN));
+    }
+
+    private static String percent(BigDecimal value) {
+        return value == null ? "–" : format(value.setScale(1, RoundingMode.HALF_EVEN)) + " %";
+    }
+
+    private static String format(BigDecimal value) {
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(SWEDISH);
+        symbols.setGroupingSeparator(' ');
+        symbols.setMinusSign('−');
+        return new DecimalFormat("#,##0.0", symbols).format(value);
+    }
+}

@@ -1,0 +1,98 @@
+package se.nyckeltal.jobs.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import se.nyckeltal.jobs.load.LoadFailedException;
+
+/** {@code bin/nyckeltal}: the command line of the warehouse (SPEC §8). */
+@Command(
+        name = "nyckeltal",
+        mixinStandardHelpOptions = true,
+        version = "nyckeltal 0.1.0",
+        description = "Monthly follow-up warehouse for Swedish regions: ledger extracts to KPIs in SQL.",
+        subcommands = {
+            DemoCommand.class,
+            GenerateCommand.class,
+            LoadCommand.class,
+            SqlCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class NyckeltalCli implements Runnable {
+    /** Exit code for a run that failed for a reason the user can act on. */
+    public static final int EXIT_FAILED = 1;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Log more and show stack traces on errors.")
+    void verbose(boolean verbose) {
+        Verbosity.set(verbose);
+        if (verbose) {
+            ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.INFO);
+            ((Logger) LoggerFactory.getLogger("se.nyckeltal")).setLevel(Level.INFO);
+        }
+    }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs one command line and returns its exit code; never calls System.exit (tests call this). */
+    public static int execute(String... args) {
+        // UTF-8 whatever the locale: Java 17 would otherwise turn åäö into '?' under LANG=C.
+        return execute(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args);
+    }
+
+    /** As {@link #execute(String...)} with output and errors captured (for tests). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new NyckeltalCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (e instanceof LoadFailedException failed) {
+                err.println("error: " + failed.getMessage());
+                if (failed.hint() != null) {
+                    err.println("hint: " + failed.hint());
+                }
+            } else if (e instanceof UserError user) {
+                err.println("error: " + user.getMessage());
+                if (user.hint() != null) {
+                    err.println("hint: " + user.hint());
+                }
+            } else {
+                err.println("error: " + describe(e));
+                err.println("hint: run again with --verbose for the full stack trace");
+            }
+            if (Verbosity.on()) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return EXIT_FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getMessage() == null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+    }
+}

@@ -1,0 +1,252 @@
+package se.nyckeltal.jobs.load;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.nyckeltal.etl.extract.IngestResult;
+import se.nyckeltal.etl.extract.IngestSettings;
+import se.nyckeltal.etl.extract.LandingFile;
+import se.nyckeltal.etl.ledger.LedgerIngest;
+import se.nyckeltal.schemas.contract.SourceKind;
+import se.nyckeltal.schemas.reference.ReferenceData;
+import se.nyckeltal.schemas.text.ExtractFormatException;
+import se.nyckeltal.schemas.warehouse.FileOutcome;
+import se.nyckeltal.schemas.warehouse.LoadRecord;
+import se.nyckeltal.schemas.warehouse.LoadedFile;
+import se.nyckeltal.schemas.warehouse.Snapshot;
+import se.nyckeltal.schemas.warehouse.WarehouseLayout;
+import se.nyckeltal.schemas.warehouse.WarehouseStore;
+import se.nyckeltal.warehouse.catalogue.CataloguePublisher;
+
+/**
+ * One load: every new file in the landing zone → validated facts → a new catalogue, published
+ * atomically, or nothing published at all (SPEC §3, §4, §6). The published catalogue before a
+ * failed load stays exactly as it was.
+ */
+public final class LoadJob {
+    private static final Logger LOG = LoggerFactory.getLogger(LoadJob.class);
+    private static final DateTimeFormatter LOAD_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final int STEPS = 5;
+
+    private final LoadSettings settings;
+    private final Supplier<SparkSession> spark;
+    private final Clock clock;
+    private final LoadProgress progress;
+
+    /**
+     * @param spark started only when there is something to parse
+     * @param clock stamps load ids and meta.loads; never used as a business date
+     */
+    public LoadJob(LoadSettings settings, Supplier<SparkSession> spark, Clock clock, LoadProgress progress) {
+        this.settings = requireNonNull(settings, "settings");
+        this.spark = requireNonNull(spark, "spark");
+        this.clock = requireNonNull(clock, "clock");
+        this.progress = requireNonNull(progress, "progress");
+    }
+
+    /** @throws LoadFailedException when nothing was published; the previous catalogue is untouched */
+    public LoadRecord run() {
+        if (!Files.isDirectory(settings.landing())) {
+            throw new LoadFailedException("landing folder " + settings.landing() + " does not exist",
+                    "point --landing at the folder that holds ledger/ (and production/, hr/, reference/)", null);
+        }
+        WarehouseLayout layout = new WarehouseLayout(settings.warehouse());
+        try {
+            Files.createDirectories(layout.root());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create warehouse folder " + layout.root(), e);
+        }
+        try (FileChannel channel = FileChannel.open(layout.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = tryLock(channel, layout)) {
+            return runLocked(layout);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + layout.lockFile(), e);
+        }
+    }
+
+    private LoadRecord runLocked(WarehouseLayout layout) {
+        Instant started = clock.instant();
+        String loadId = LOAD_ID.format(started) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
+        WarehouseStore store = new WarehouseStore(layout);
+        LandingZone landing = new LandingZone(settings.landing());
+        Snapshot previous = store.currentSnapshot();
+        deleteRecursively(layout.root().resolve("staging")); // leftovers of a crashed load
+
+        progress.step("reading reference data", 0, STEPS);
+        ReferenceData reference;
+        try {
+            reference = ReferenceData.load(landing.referenceDir());
+        } catch (ExtractFormatException e) {
+            throw fail(store, loadId, started, List.of(), "reference data: " + e.getMessage(),
+                    "fix the file in " + settings.landing().resolve("reference") + " (or remove it to use the default)");
+        }
+        boolean referenceChanged = !reference.equals(previousReference(layout, previous));
+
+        progress.step("finding new files", 1, STEPS);
+        List<FileOutcome> outcomes = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<LandingFile> ledgerFiles = newFiles(landing, SourceKind.LEDGER, previous, outcomes, notes);
+        for (SourceKind later : List.of(SourceKind.PRODUCTION, SourceKind.HR)) {
+            LandingZone.Listing listing = landing.list(later);
+            if (!listing.files().isEmpty()) {
+                notes.add(listing.files().size() + " file(s) in " + later.folder()
+                        + "/ not loaded: this version loads the ledger only");
+            }
+        }
+        notes.forEach(LOG::warn);
+
+        if (ledgerFiles.isEmpty() && !referenceChanged && !previous.snapshotId().equals("none")) {
+            LoadRecord record = new LoadRecord(loadId, started, clock.instant(), LoadRecord.Outcome.NOTHING_NEW,
+                    previous.snapshotId(), settings.landing().toString(),
+                    join("nothing new to load; the published catalogue is unchanged", notes), outcomes);
+            store.writeLoadRecord(record);
+            progress.step("nothing new", STEPS, STEPS);
+            return record;
+        }
+        if (ledgerFiles.isEmpty() && previous.snapshotId().equals("none") && outcomes.isEmpty()) {
+            throw fail(store, loadId, started, outcomes, "no files to load in " + settings.landing(),
+                    "put ledger extracts (CSV or SIE) in " + settings.landing().resolve("ledger"));
+        }
+
+        List<se.nyckeltal.schemas.warehouse.FactPartition> partitions = new ArrayList<>();
+        if (!ledgerFiles.isEmpty()) {
+            progress.step("parsing and validating " + ledgerFiles.size() + " ledger file(s)", 2, STEPS);
+            IngestResult result = new LedgerIngest(spark.get(), new IngestSettings(settings.rejectThreshold()))
+                    .ingest(ledgerFiles, layout, loadId);
+            outcomes.addAll(result.outcomes());
+            if (result.anyRejected()) {
+                String rejected = result.outcomes().stream()
+                        .filter(o -> o.status() == FileOutcome.Status.REJECTED)
+                        .map(o -> o.path() + ": " + o.message())
+                        .collect(Collectors.joining("\n  "));
+                throw fail(store, loadId, started, outcomes, "load refused, nothing published:\n  " + rejected,
+                        "fix or re-export the file(s) named above and run the load again; rejected rows are in "
+                                + layout.quarantineDir(loadId));
+            }
+            partitions.addAll(result.partitions());
+        }
+
+        progress.step("publishing the catalogue", 3, STEPS);
+        List<LoadedFile> loaded = outcomes.stream()
+                .filter(o -> o.status() == FileOutcome.Status.LOADED)
+                .map(o -> new LoadedFile(o.sha256(), o.path(), loadId))
+                .toList();
+        String referenceDir = layout.relative(layout.referenceDir(loadId));
+        reference.writeCanonical(layout.referenceDir(loadId));
+        Snapshot next = previous.with(loadId, clock.instant(), loadId, partitions, loaded, referenceDir);
+        LoadRecord record = new LoadRecord(loadId, started, clock.instant(), LoadRecord.Outcome.PUBLISHED, loadId,
+                settings.landing().toString(), join(summary(outcomes), notes), outcomes);
+        store.writeLoadRecord(record);
+        try {
+            new CataloguePublisher(layout).publish(next, reference, store.loadRecords());
+        } catch (RuntimeException e) {
+            LoadRecord failed = new LoadRecord(loadId, started, clock.instant(), LoadRecord.Outcome.FAILED, null,
+                    settings.landing().toString(), "publishing failed: " + e.getMessage(), outcomes);
+            store.writeLoadRecord(failed);
+            throw e;
+        }
+
+        progress.step("cleaning up superseded fact files", 4, STEPS);
+        new FactFileCleaner(layout, store).removeUnreferenced();
+        progress.step("published " + loadId, STEPS, STEPS);
+        return record;
+    }
+
+    /** New files of a source: content not published before and not repeated within this load. */
+    private static List<LandingFile> newFiles(LandingZone landing, SourceKind source, Snapshot previous,
+            List<FileOutcome> outcomes, List<String> notes) {
+        LandingZone.Listing listing = landing.list(source);
+        listing.unsupported().forEach(path -> notes.add(path + " skipped: not a CSV (.csv/.txt/.tsv)"
+                + (source == SourceKind.LEDGER ? " or SIE (.se/.si/.sie)" : "") + " file"));
+        Set<String> published = previous.loadedHashes();
+        Set<String> seen = new HashSet<>();
+        List<LandingFile> fresh = new ArrayList<>();
+        for (LandingFile file : listing.files()) {
+            if (published.contains(file.sha256())) {
+                outcomes.add(FileOutcome.skipped(source.folder(), file.relativePath(), file.sha256(),
+                        FileOutcome.Status.SKIPPED_ALREADY_LOADED, "same content already published"));
+            } else if (!seen.add(file.sha256())) {
+                outcomes.add(FileOutcome.skipped(source.folder(), file.relativePath(), file.sha256(),
+                        FileOutcome.Status.SKIPPED_DUPLICATE, "same content as an earlier file of this load"));
+            } else {
+                fresh.add(file);
+            }
+        }
+        return fresh;
+    }
+
+    private static ReferenceData previousReference(WarehouseLayout layout, Snapshot previous) {
+        if (previous.referenceDir() == null || !Files.isDirectory(layout.resolve(previous.referenceDir()))) {
+            return null;
+        }
+        return ReferenceData.load(layout.resolve(previous.referenceDir()));
+    }
+
+    private LoadFailedException fail(WarehouseStore store, String loadId, Instant started, List<FileOutcome> outcomes,
+            String message, String hint) {
+        LoadRecord record = new LoadRecord(loadId, started, clock.instant(), LoadRecord.Outcome.FAILED, null,
+                settings.landing().toString(), message, outcomes);
+        store.writeLoadRecord(record);
+        return new LoadFailedException(message, hint, record);
+    }
+
+    private static String summary(List<FileOutcome> outcomes) {
+        long loaded = outcomes.stream().filter(o -> o.status() == FileOutcome.Status.LOADED).count();
+        long rows = outcomes.stream().mapToLong(FileOutcome::rowsLoaded).sum();
+        long quarantined = outcomes.stream().mapToLong(FileOutcome::rowsQuarantined).sum();
+        long skipped = outcomes.size() - loaded;
+        return loaded + " file(s) loaded (" + rows + " rows, " + quarantined + " quarantined), " + skipped + " skipped";
+    }
+
+    private static String join(String message, List<String> notes) {
+        return notes.isEmpty() ? message : message + "; " + String.join("; ", notes);
+    }
+
+    private static FileLock tryLock(FileChannel channel, WarehouseLayout layout) throws IOException {
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            throw new LoadFailedException("another load is running on " + layout.root(),
+                    "wait for it to finish (it holds " + layout.lockFile() + ")", null);
+        }
+        return lock;
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package se.nyckeltal.jobs.load;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+
+/**
+ * @param rejectThreshold share of bad rows above which a whole file is refused (SPEC §4: 1 %)
+ */
+public record LoadSettings(Path landing, Path warehouse, BigDecimal rejectThreshold) {
+    public static final BigDecimal DEFAULT_REJECT_THRESHOLD = new BigDecimal("0.01");
+
+    public LoadSettings {
+        requireNonNull(landing, "landing");
+        requireNonNull(warehouse, "warehouse");
+        requireNonNull(rejectThreshold, "rejectThreshold");
+        if (rejectThreshold.signum() < 0 || rejectThreshold.compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalArgumentException("the reject threshold is a share between 0 and 1 (0.01 = 1 %)");
+        }
+    }
+}

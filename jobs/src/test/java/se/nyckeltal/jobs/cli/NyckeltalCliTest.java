@@ -1,0 +1,76 @@
+package se.nyckeltal.jobs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import se.nyckeltal.etl.testing.SharedSpark;
+import se.nyckeltal.jobs.load.LedgerLandingFixtures;
+
+/** The CLI contract scripts rely on (SPEC §8): exit codes, csv output, one-line errors with a hint. */
+@ExtendWith(SharedSpark.class)
+class NyckeltalCliTest {
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return NyckeltalCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void loadThenSqlCsvGivesHeaderCommaSeparatorAndDotDecimals() throws Exception {
+        Path landing = tmp.resolve("landing");
+        LedgerLandingFixtures.write(landing);
+        assertThat(run("load", "--landing", landing.toString(), "--warehouse", tmp.resolve("w").toString()))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).contains("PUBLISHED");
+        out.getBuffer().setLength(0);
+
+        int exit = run("sql", "--warehouse", tmp.resolve("w").toString(), "--format", "csv",
+                "SELECT kpi_id, org_id, value, budget_value, 'a,b' AS quoted, NULL AS nothing FROM kpi.kpi_values"
+                        + " WHERE kpi_id IN ('result', 'gross_cost_development_pct') AND org_level = 'total'"
+                        + " AND time_window = 'ytd' AND period = 202502 ORDER BY kpi_id");
+        assertThat(exit).as(err.toString()).isZero();
+        // result = 2550, budget −940 (see LedgerEndToEndTest); gross development 350 / 3700 × 100, no budget
+        assertThat(out.toString().lines()).containsExactly(
+                "kpi_id,org_id,value,budget_value,quoted,nothing",
+                "gross_cost_development_pct,TOTAL,9.459459,,\"a,b\",",
+                "result,TOTAL,2550,-940,\"a,b\",");
+    }
+
+    @Test
+    void sqlOnAWarehouseWithNothingPublishedFailsWithOneLineAndAHint() {
+        int exit = run("sql", "--warehouse", tmp.resolve("empty").toString(), "SELECT 1");
+        assertThat(exit).isEqualTo(NyckeltalCli.EXIT_FAILED);
+        assertThat(err.toString().lines()).hasSize(2);
+        assertThat(err.toString()).startsWith("error: ").contains("\nhint: ").doesNotContain("\tat ");
+    }
+
+    @Test
+    void loadFromAMissingLandingFolderFailsWithAHint() {
+        int exit = run("load", "--landing", tmp.resolve("nope").toString(), "--warehouse", tmp.resolve("w").toString());
+        assertThat(exit).isEqualTo(NyckeltalCli.EXIT_FAILED);
+        assertThat(err.toString()).contains("error: landing folder").contains("hint: ");
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() {
+        run("--verbose", "sql", "--warehouse", tmp.resolve("empty").toString(), "SELECT 1");
+        assertThat(err.toString()).contains("\tat ");
+        Verbosity.set(false);
+    }
+
+    @Test
+    void unknownOutputFormatIsRefused() {
+        int exit = run("sql", "--warehouse", tmp.toString(), "--format", "xml", "SELECT 1");
+        assertThat(exit).isEqualTo(NyckeltalCli.EXIT_FAILED);
+        assertThat(err.toString()).contains("unknown format 'xml'").contains("hint: use --format csv, json or table");
+    }
+}

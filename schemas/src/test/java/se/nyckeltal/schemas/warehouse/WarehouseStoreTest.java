@@ -1,0 +1,131 @@
+package se.nyckeltal.schemas.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WarehouseStoreTest {
+    private static final Instant CREATED = Instant.parse("2024-04-02T01:15:30.123456789Z");
+
+    @TempDir
+    Path root;
+
+    @Test
+    void newWarehouseHasNothingPublished() {
+        WarehouseStore store = new WarehouseStore(new WarehouseLayout(root));
+
+        assertThat(store.currentSnapshotId()).isEmpty();
+        assertThat(store.currentSnapshot()).isEqualTo(Snapshot.empty());
+        assertThat(store.loadRecords()).isEmpty();
+    }
+
+    @Test
+    void snapshotRoundTripsThroughJson() {
+        WarehouseStore store = new WarehouseStore(new WarehouseLayout(root));
+        Snapshot snapshot = new Snapshot("s-20240402", CREATED, "load-1",
+                List.of(partition("ACTUAL", 202403, "load-1"), partition("BUDGET", 202403, "load-1")),
+                List.of(new LoadedFile("ab12", "ledger/huvudbok-2024-03.csv", "load-1")),
+                "reference/s-20240402");
+
+        store.writeSnapshot(snapshot);
+
+        assertThat(store.readSnapshot("s-20240402")).isEqualTo(snapshot);
+        assertThat(store.readSnapshot("s-20240402").createdAt()).isEqualTo(CREATED); // nanoseconds kept
+    }
+
+    @Test
+    void snapshotJsonUsesSnakeCaseAndIsoInstants() throws IOException {
+        WarehouseStore store = new WarehouseStore(new WarehouseLayout(root));
+        store.writeSnapshot(new Snapshot("s1", CREATED, "load-1", List.of(), List.of(), null));
+
+        String json = Files.readString(store.layout().snapshotFile("s1"));
+
+        assertThat(json).contains("\"snapshot_id\" : \"s1\"", "\"created_at\" : \"2024-04-02T01:15:30.123456789Z\"",
+                "\"loaded_files\"");
+    }
+
+    @Test
+    void publishMakesTheSnapshotCurrent() {
+        WarehouseStore store = new WarehouseStore(new WarehouseLayout(root));
+        Snapshot snapshot = new Snapshot("s1", CREATED, "load-1", List.of(partition("ACTUAL", 202403, "load-1")),
+                List.of(), null);
+        store.writeSnapshot(snapshot);
+
+        store.publish("s1");
+
+        assertThat(store.currentSnapshotId()).contains("s1");
+        assertThat(store.currentSnapshot()).isEqualTo(snapshot);
+    }
+
+    @Test
+    void laterPublishReplacesTheCurrentPointer() throws IOException {
+        WarehouseStore store = new WarehouseStore(new WarehouseLayout(root));
+
+        store.publish("s1");
+        store.publish("s2");
+
+        assertThat(store.currentSnapshotId()).contains("s2");
+        try (var files = Files.list(root)) {
+            assertThat(files.map(p -> p.getFileName().toString())).doesNotContain("current.tmp");
+        }
+    }
+
+    @Test
+    void loadRecordRoundTripsWithExactAmounts() {
+        WarehouseStore store = new WarehouseStore(new WarehouseLayout(root));
+        // 12 345 678 901 234 567,89 has more digits than a double holds.
+        BigDecimal total = new BigDecimal("12345678901234567.89");
+        BigDecimal quarantined = new BigDecimal("-1234.50");
+        FileOutcome file = new FileOutcome("ledger", "ledger/huvudbok-2024-03.csv", "ab12", FileOutcome.Status.LOADED,
+                "WINDOWS_1252", "semicolon", 3, 2, 1, 0, 1, total, total.subtract(quarantined), quarantined,
+                new BigDecimal("0.00"), true, List.of("ACTUAL:202403"), null);
+        LoadRecord record = new LoadRecord("load-1", CREATED, CREATED.plusSeconds(27), LoadRecord.Outcome.PUBLISHED, "s1",
+                "/landing", "published", List.of(file));
+
+        store.writeLoadRecord(record);
+
+        LoadRecord read = store.loadRecords().get(0);
+        assertThat(read).isEqualTo(record);
+        assertThat(read.files().get(0).amountTotal()).isEqualTo(total);
+        assertThat(read.files().get(0).amountQuarantined().scale()).isEqualTo(2);
+        assertThat(read.files().get(0).amountSuperseded().toPlainString()).isEqualTo("0.00");
+    }
+
+    @Test
+    void loadRecordsAreListedOldestFirst() {
+        WarehouseStore store = new WarehouseStore(new WarehouseLayout(root));
+        store.writeLoadRecord(record("b-later", CREATED.plusSeconds(60)));
+        store.writeLoadRecord(record("a-earlier", CREATED));
+        store.writeLoadRecord(record("c-same-time", CREATED));
+
+        assertThat(store.loadRecords()).extracting(LoadRecord::loadId).containsExactly("a-earlier", "c-same-time", "b-later");
+    }
+
+    @Test
+    void emptySnapshotRoundTrips() {
+        WarehouseStore store = new WarehouseStore(new WarehouseLayout(root));
+        Snapshot empty = Snapshot.empty();
+
+        store.writeSnapshot(empty);
+
+        assertThat(store.readSnapshot("none")).isEqualTo(empty);
+    }
+
+    private static FactPartition partition(String scenario, int period, String loadId) {
+        return new FactPartition("ledger", scenario, period,
+                List.of("facts/ledger/year=" + period / 100 + "/month=" + String.format("%02d", period % 100) + "/"
+                        + loadId + "-" + scenario + ".parquet"),
+                "ledger/huvudbok.csv", loadId, 1200L);
+    }
+
+    private static LoadRecord record(String loadId, Instant started) {
+        return new LoadRecord(loadId, started, null, LoadRecord.Outcome.NOTHING_NEW, null, "/landing", null, List.of());
+    }
+}

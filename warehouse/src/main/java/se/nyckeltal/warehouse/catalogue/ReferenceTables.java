@@ -1,0 +1,71 @@
+package se.nyckeltal.warehouse.catalogue;
+
+import static se.nyckeltal.warehouse.catalogue.Rows.row;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import se.nyckeltal.schemas.kpi.KpiCatalogue;
+import se.nyckeltal.schemas.kpi.KpiDefinition;
+import se.nyckeltal.schemas.reference.AccountFlag;
+import se.nyckeltal.schemas.reference.AccountLine;
+import se.nyckeltal.schemas.reference.ContactType;
+import se.nyckeltal.schemas.reference.KpiTarget;
+import se.nyckeltal.schemas.reference.OrgUnitVersion;
+import se.nyckeltal.schemas.reference.ReferenceData;
+import se.nyckeltal.schemas.reference.YearParameters;
+
+/** Fills the dim tables from the reference data and the KPI catalogue, exactly as given. */
+final class ReferenceTables {
+    private ReferenceTables() {}
+
+    static void insert(Connection connection, ReferenceData reference, KpiCatalogue kpis) throws SQLException {
+        List<List<Object>> units = new ArrayList<>();
+        for (OrgUnitVersion u : reference.orgUnits()) {
+            units.add(row(u.unitId(), u.unitName(), u.areaId(), u.areaName(), u.validFrom().toString(),
+                    u.validTo() == null ? null : u.validTo().toString()));
+        }
+        Rows.insert(connection, "INSERT INTO dim.org_unit VALUES (?, ?, ?, ?, CAST(? AS DATE), CAST(? AS DATE))", units);
+
+        List<List<Object>> accounts = new ArrayList<>();
+        for (AccountLine a : reference.accounts()) {
+            accounts.add(row(a.accountFrom(), a.accountTo(), a.lineId(), a.lineName(), a.kind().name(),
+                    a.has(AccountFlag.PERSONNEL), a.has(AccountFlag.AGENCY), a.has(AccountFlag.OVERTIME),
+                    a.has(AccountFlag.INTERNAL_ALLOCATION), a.ordinal()));
+        }
+        Rows.insert(connection, "INSERT INTO dim.account_line VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", accounts);
+
+        List<List<Object>> contactTypes = new ArrayList<>();
+        for (ContactType c : reference.contactTypes()) {
+            contactTypes.add(row(c.code(), c.name(), c.category(), c.weight()));
+        }
+        Rows.insert(connection, "INSERT INTO dim.contact_type VALUES (?, ?, ?, ?)", contactTypes);
+
+        List<List<Object>> parameters = new ArrayList<>();
+        for (YearParameters p : reference.parameters()) {
+            parameters.add(row(p.year(), p.fteNormHours()));
+        }
+        Rows.insert(connection, "INSERT INTO dim.parameters VALUES (?, ?)", parameters);
+
+        List<List<Object>> kpiRows = new ArrayList<>();
+        for (KpiDefinition k : kpis.kpis()) {
+            kpiRows.add(row(k.kpiId(), k.nameSv(), k.unit(), k.goodDirection(), k.hasBudget(), k.source(),
+                    k.description()));
+        }
+        Rows.insert(connection, "INSERT INTO dim.kpi VALUES (?, ?, ?, ?, ?, ?, ?)", kpiRows);
+
+        // One target per KPI and year: a later row of kpi_targets.csv overrides an earlier one.
+        Map<String, KpiTarget> targets = new LinkedHashMap<>();
+        for (KpiTarget t : reference.kpiTargets()) {
+            targets.put(t.kpiId() + "\u0000" + t.year(), t);
+        }
+        List<List<Object>> targetRows = new ArrayList<>();
+        for (KpiTarget t : targets.values()) {
+            targetRows.add(row(t.kpiId(), t.year(), t.target()));
+        }
+        Rows.insert(connection, "INSERT INTO dim.kpi_target VALUES (?, ?, ?)", targetRows);
+    }
+}
