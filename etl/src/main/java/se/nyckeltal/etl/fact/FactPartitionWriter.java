@@ -176,7 +176,7 @@ public final class FactPartitionWriter {
         if (staged.isEmpty()) {
             return List.of();
         }
-        String[] paths = staged.values().stream().flatMap(List::stream).map(SparkPaths::local)
+        String[] paths = staged.values().stream().flatMap(List::stream).map(SparkPaths::input)
                 .toArray(String[]::new);
         Dataset<Row> written = spark.read().parquet(paths);
         if (!FactStructType.sameColumns(written.schema(), struct)) {

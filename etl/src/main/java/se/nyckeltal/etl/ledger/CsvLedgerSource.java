@@ -86,7 +86,7 @@ final class CsvLedgerSource implements LedgerSource {
                 throw new UnreadableFileException(encodingLabel, null,
                         "the header row (line " + (index + 1) + ") is not readable text: " + e.getMessage());
             }
-            if (!line.isBlank()) {
+            if (!isBlank(line)) {
                 Delimiter delimiter = Delimiter.detect(line);
                 ColumnMapping mapping;
                 try {
@@ -134,7 +134,7 @@ final class CsvLedgerSource implements LedgerSource {
     public JavaRDD<Row> lines(JavaSparkContext spark, int fileIndex) {
         JobConf conf = new JobConf(spark.hadoopConfiguration());
         // A Path object, not a path string: hadoopFile would split a string at commas.
-        FileInputFormat.setInputPaths(conf, new Path(SparkPaths.local(file.path())));
+        FileInputFormat.setInputPaths(conf, new Path(SparkPaths.input(file.path())));
         CsvLedgerParser lineParser = parser;
         // One partition per block of the file (minPartitions 1): a small file is one partition, so
         // zipWithIndex needs no extra Spark job to count lines.
@@ -146,6 +146,16 @@ final class CsvLedgerSource implements LedgerSource {
                     LedgerLine line = lineParser.parse(numbered._1(), numbered._2());
                     return line == null ? Collections.emptyIterator() : List.of(line.toRow(fileIndex)).iterator();
                 });
+    }
+
+    /** Nothing but separators and white space: a spreadsheet's empty row above the header. */
+    private static boolean isBlank(String line) {
+        for (Delimiter candidate : Delimiter.values()) {
+            if (CsvLineSplitter.isBlankRecord(line, candidate.character())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String label(TextEncoding encoding) {

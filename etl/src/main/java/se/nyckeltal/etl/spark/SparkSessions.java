@@ -2,8 +2,11 @@ package se.nyckeltal.etl.spark;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one way jobs get a SparkSession. Without a configured master (no {@code spark.master}, so not
@@ -15,6 +18,9 @@ public final class SparkSessions {
     public static final String SHUFFLE_PARTITIONS_PROPERTY = "nyckeltal.shufflePartitions";
     public static final String TIME_ZONE = "Europe/Stockholm";
     private static final int LOCAL_SHUFFLE_PARTITIONS = 4;
+    /** Libraries that log thousands of lines below WARN in one local run. */
+    private static final List<String> CHATTY_LOGGERS =
+            List.of("org.apache.spark", "org.sparkproject", "org.apache.hadoop", "org.apache.parquet", "io.netty");
 
     private SparkSessions() {}
 
@@ -34,6 +40,7 @@ public final class SparkSessions {
         boolean local = !submitted.contains("spark.master");
         SparkSession.Builder builder = SparkSession.builder().appName(appName);
         if (local) {
+            quietLibraryLogging();
             builder.master("local[*]");
             builder.config("spark.ui.enabled", "false");
             // The console progress bar would interleave with the CLI's own progress output.
@@ -56,6 +63,33 @@ public final class SparkSessions {
         defaultConfig(builder, submitted, "spark.sql.timestampType", "TIMESTAMP_NTZ");
         defaultConfig(builder, submitted, "spark.sql.ansi.enabled", "true");
         return builder.getOrCreate();
+    }
+
+    /**
+     * A local run without a logging configuration would print Spark's and Hadoop's INFO and DEBUG
+     * lines (Logback's default is DEBUG to the console); there it shows their warnings only. A
+     * logback.xml on the class path, or any other SLF4J backend, decides for itself. Spark's own
+     * {@code setLogLevel} cannot do this: it only works when Log4j 2 is the backend. Reflection keeps
+     * Logback a runtime choice of the application rather than a dependency of etl.
+     */
+    private static void quietLibraryLogging() {
+        Object backend = LoggerFactory.getILoggerFactory();
+        ClassLoader loader = backend.getClass().getClassLoader();
+        if (!backend.getClass().getName().equals("ch.qos.logback.classic.LoggerContext")
+                || System.getProperty("logback.configurationFile") != null
+                || loader.getResource("logback.xml") != null || loader.getResource("logback-test.xml") != null) {
+            return;
+        }
+        try {
+            Class<?> level = Class.forName("ch.qos.logback.classic.Level", true, loader);
+            Object warn = level.getField("WARN").get(null);
+            for (String name : CHATTY_LOGGERS) {
+                Logger logger = LoggerFactory.getLogger(name);
+                logger.getClass().getMethod("setLevel", level).invoke(logger, warn);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // Logging stays as it is; noisy is better than failing the job.
+        }
     }
 
     /** Our default, unless whoever submitted the job chose a value. */

@@ -34,6 +34,17 @@ class CsvLedgerParserTest {
     }
 
     @Test
+    void blankLinesAboveTheHeaderAreBlankLines() {
+        CsvLedgerParser headerOnLineThree = new CsvLedgerParser(TextEncoding.UTF8, Delimiter.SEMICOLON, 2,
+                HeaderMatcher.match(HEADER, LedgerContract.COLUMNS));
+
+        assertThat(headerOnLineThree.parse(new byte[0], 0).kind()).isEqualTo(Kind.BLANK);
+        assertThat(headerOnLineThree.parse(String.join(";", HEADER).getBytes(StandardCharsets.UTF_8), 2)).isNull();
+        assertThat(headerOnLineThree.parse("202403;1;2;;;;3".getBytes(StandardCharsets.UTF_8), 3).entry().lineNumber())
+                .isEqualTo(4);
+    }
+
+    @Test
     void blankRecordsAreBlankNotRejected() {
         assertThat(parse(";;;;;;", 3).kind()).isEqualTo(Kind.BLANK);
         assertThat(parse("   ", 4).kind()).isEqualTo(Kind.BLANK);

@@ -286,6 +286,18 @@ class LedgerIngestTest {
     }
 
     @Test
+    void blankLinesAboveTheHeaderCountInTheLineNumbers() {
+        LandingFile file = landing.write("ledger/a.csv", "\n;;\nperiod;cost_center;account;amount\n202403;1;2;x\n202403;1;2;3\n");
+        // Lines 1-2 blank, 3 header, 4 bad, 5 valid: 1 of 2 rows, allowed 50 %.
+
+        IngestResult result = ingest(file, new IngestSettings(new BigDecimal("0.5")));
+
+        assertThat(quarantine()).extracting(r -> r.getLong(3)).containsExactly(4L);
+        assertThat(only(result).blankLines()).isEqualTo(2);
+        assertThat(only(result).rowsRead()).isEqualTo(2);
+    }
+
+    @Test
     void amountsReconcilePerFile() {
         LandingFile file = landing.write("ledger/a.csv", """
                 period;cost_center;account;activity;counterpart;amount
@@ -391,6 +403,19 @@ class LedgerIngestTest {
     }
 
     @Test
+    void fileNamesWithSpacesSwedishLettersAndGlobCharactersAreReadAsThemselves() {
+        // "[rättad]" would be a glob character class to Hadoop; a sibling it could match is there too.
+        landing.write("ledger/huvudbok r.csv", "period;cost_center;account;amount\n202403;9;9;9\n");
+        LandingFile file = landing.write("ledger/huvudbok [rättad] {v2}.csv",
+                "period;cost_center;account;amount\n202403;1100;4010;1,00\n");
+
+        IngestResult result = ingest(file);
+
+        assertThat(facts(result)).containsExactly(
+                "202403|ACTUAL|1100|4010|null|null|1.00|ledger/huvudbok [rättad] {v2}.csv|" + LOAD);
+    }
+
+    @Test
     void noQuarantineFolderWhenEveryRowIsValid() {
         LandingFile file = landing.write("ledger/a.csv", "period;cost_center;account;amount\n202403;1;2;3\n");
 
@@ -463,6 +488,26 @@ class LedgerIngestTest {
         assertThat(sieOutcome.delimiter()).isNull();
         assertThat(sieOutcome.message()).contains("#FORMAT PC8");
         assertThat(result.outcomes().get(0).amountSuperseded()).isEqualByComparingTo("200.00");
+    }
+
+    @Test
+    void sie4FileLoadsThroughTheSieReader() {
+        LandingFile sie = landing.write("ledger/huvudbok-2024-03.si", String.join("\n",
+                "#FLAGGA 0",
+                "#SIETYP 4",
+                "#DIM 1 \"Kostnadsställe\"",
+                "#PSALDO 0 202403 5010 {1 \"1100\"} -1234.50",
+                "#PBUDGET 0 202403 5010 {1 \"1100\"} 1000.00",
+                "") .getBytes(Landing.WINDOWS_1252));
+
+        IngestResult result = ingest(sie);
+
+        assertThat(only(result).status()).isEqualTo(Status.LOADED);
+        assertThat(facts(result)).containsExactly(
+                "202403|ACTUAL|1100|5010|null|null|-1234.50|ledger/huvudbok-2024-03.si|" + LOAD,
+                "202403|BUDGET|1100|5010|null|null|1000.00|ledger/huvudbok-2024-03.si|" + LOAD);
+        assertThat(only(result).amountTotal()).isEqualByComparingTo("-234.50");
+        assertThat(only(result).reconciled()).isTrue();
     }
 
     // --- the Parquet files ---------------------------------------------------------------------

@@ -100,7 +100,7 @@ final class DemoCommand implements Callable<Integer> {
                 "SELECT (SELECT count(*) FROM meta.quarantine), (SELECT count(*) FROM meta.data_quality)");
                 ResultSet rs = s.executeQuery()) {
             rs.next();
-            out.printf("%nDatakvalitet: %d rader i karantän (meta.quarantine), %d anmärkningar (meta.data_quality)%n",
+            out.printf("%nDatakvalitet: rader i karantän %d (meta.quarantine), anmärkningar %d (meta.data_quality)%n",
                     rs.getLong(1), rs.getLong(2));
         }
     }

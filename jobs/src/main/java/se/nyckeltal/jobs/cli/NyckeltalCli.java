@@ -63,25 +63,25 @@ public final class NyckeltalCli implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            PrintWriter err = commandLine.getErr();
+            PrintWriter errors = commandLine.getErr();
             if (e instanceof LoadFailedException failed) {
-                err.println("error: " + failed.getMessage());
+                errors.println("error: " + failed.getMessage());
                 if (failed.hint() != null) {
-                    err.println("hint: " + failed.hint());
+                    errors.println("hint: " + failed.hint());
                 }
             } else if (e instanceof UserError user) {
-                err.println("error: " + user.getMessage());
+                errors.println("error: " + user.getMessage());
                 if (user.hint() != null) {
-                    err.println("hint: " + user.hint());
+                    errors.println("hint: " + user.hint());
                 }
             } else {
-                err.println("error: " + describe(e));
-                err.println("hint: run again with --verbose for the full stack trace");
+                errors.println("error: " + describe(e));
+                errors.println("hint: run again with --verbose for the full stack trace");
             }
             if (Verbosity.on()) {
-                e.printStackTrace(err);
+                e.printStackTrace(errors);
             }
-            err.flush();
+            errors.flush();
             return EXIT_FAILED;
         });
         return cli.execute(args);
