@@ -29,6 +29,7 @@ import org.apache.spark.storage.StorageLevel;
 import se.nyckeltal.etl.extract.IngestResult;
 import se.nyckeltal.etl.extract.IngestSettings;
 import se.nyckeltal.etl.extract.LandingFile;
+import se.nyckeltal.etl.extract.SourceIngest;
 import se.nyckeltal.etl.fact.FactPartitionWriter;
 import se.nyckeltal.etl.fact.StagedPartition;
 import se.nyckeltal.etl.ledger.sie.SieLedgerReader;
@@ -54,7 +55,7 @@ import se.nyckeltal.schemas.warehouse.WarehouseLayout;
  * outcomes of such a load report each file as validated — rows and amount "loaded" are what passed
  * validation — and say that nothing was published.
  */
-public final class LedgerIngest {
+public final class LedgerIngest implements SourceIngest {
     private static final String SOURCE = SourceKind.LEDGER.folder();
     private static final String TABLE = FactSchema.LEDGER.table();
 
@@ -77,7 +78,16 @@ public final class LedgerIngest {
      * @param files in file-name order, already filtered by the caller (not loaded before, no
      *     duplicate content within the load)
      */
+    @Override
+    public SourceKind source() {
+        return SourceKind.LEDGER;
+    }
+
+    @Override
     public IngestResult ingest(List<LandingFile> files, WarehouseLayout layout, String loadId) {
+        if (files.isEmpty()) {
+            return new IngestResult(List.of(), List.of()); // ledger facts do not depend on reference data
+        }
         requireNonNull(layout, "layout");
         requireNonNull(loadId, "loadId");
         List<LandingFile> inputs = List.copyOf(files);

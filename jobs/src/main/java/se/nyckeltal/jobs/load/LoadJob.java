@@ -16,7 +16,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -27,10 +29,11 @@ import org.slf4j.LoggerFactory;
 import se.nyckeltal.etl.extract.IngestResult;
 import se.nyckeltal.etl.extract.IngestSettings;
 import se.nyckeltal.etl.extract.LandingFile;
-import se.nyckeltal.etl.ledger.LedgerIngest;
+import se.nyckeltal.etl.extract.SourceIngest;
 import se.nyckeltal.schemas.contract.SourceKind;
 import se.nyckeltal.schemas.reference.ReferenceData;
 import se.nyckeltal.schemas.text.ExtractFormatException;
+import se.nyckeltal.schemas.warehouse.FactPartition;
 import se.nyckeltal.schemas.warehouse.FileOutcome;
 import se.nyckeltal.schemas.warehouse.LoadRecord;
 import se.nyckeltal.schemas.warehouse.LoadedFile;
@@ -106,17 +109,20 @@ public final class LoadJob {
         progress.step("finding new files", 1, STEPS);
         List<FileOutcome> outcomes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        List<LandingFile> ledgerFiles = newFiles(landing, SourceKind.LEDGER, previous, outcomes, notes);
-        for (SourceKind later : List.of(SourceKind.PRODUCTION, SourceKind.HR)) {
-            LandingZone.Listing listing = landing.list(later);
-            if (!listing.files().isEmpty()) {
-                notes.add(listing.files().size() + " file(s) in " + later.folder()
-                        + "/ not loaded: this version loads the ledger only");
+        Map<SourceKind, List<LandingFile>> newFiles = new EnumMap<>(SourceKind.class);
+        for (SourceKind source : SourceKind.values()) {
+            if (SourceIngests.SUPPORTED.contains(source)) {
+                newFiles.put(source, newFiles(landing, source, previous, outcomes, notes));
+            } else if (!landing.list(source).files().isEmpty()) {
+                notes.add(landing.list(source).files().size() + " file(s) in " + source.folder()
+                        + "/ not loaded: this version does not read " + source.folder() + " extracts yet");
             }
         }
         notes.forEach(LOG::warn);
+        int fileCount = newFiles.values().stream().mapToInt(List::size).sum();
+        boolean nothingPublished = previous.snapshotId().equals("none");
 
-        if (ledgerFiles.isEmpty() && !referenceChanged && !previous.snapshotId().equals("none")) {
+        if (fileCount == 0 && !referenceChanged && !nothingPublished) {
             LoadRecord record = new LoadRecord(loadId, started, clock.instant(), LoadRecord.Outcome.NOTHING_NEW,
                     previous.snapshotId(), settings.landing().toString(),
                     join("nothing new to load; the published catalogue is unchanged", notes), outcomes);
@@ -124,27 +130,30 @@ public final class LoadJob {
             progress.step("nothing new", STEPS, STEPS);
             return record;
         }
-        if (ledgerFiles.isEmpty() && previous.snapshotId().equals("none") && outcomes.isEmpty()) {
+        if (fileCount == 0 && nothingPublished && outcomes.isEmpty()) {
             throw fail(store, loadId, started, outcomes, "no files to load in " + settings.landing(),
-                    "put ledger extracts (CSV or SIE) in " + settings.landing().resolve("ledger"));
+                    "put extracts in " + settings.landing().resolve("ledger") + " (CSV or SIE), see SPEC §3");
         }
 
-        List<se.nyckeltal.schemas.warehouse.FactPartition> partitions = new ArrayList<>();
-        if (!ledgerFiles.isEmpty()) {
-            progress.step("parsing and validating " + ledgerFiles.size() + " ledger file(s)", 2, STEPS);
-            IngestResult result = new LedgerIngest(spark.get(), new IngestSettings(settings.rejectThreshold()))
-                    .ingest(ledgerFiles, layout, loadId);
-            outcomes.addAll(result.outcomes());
-            if (result.anyRejected()) {
-                String rejected = result.outcomes().stream()
-                        .filter(o -> o.status() == FileOutcome.Status.REJECTED)
-                        .map(o -> o.path() + ": " + o.message())
-                        .collect(Collectors.joining("\n  "));
-                throw fail(store, loadId, started, outcomes, "load refused, nothing published:\n  " + rejected,
-                        "fix or re-export the file(s) named above and run the load again; rejected rows are in "
-                                + layout.quarantineDir(loadId));
+        List<FactPartition> partitions = new ArrayList<>();
+        progress.step("parsing and validating " + fileCount + " file(s)", 2, STEPS);
+        Map<SourceKind, SourceIngest> ingests = SourceIngests.create(spark.get(),
+                new IngestSettings(settings.rejectThreshold()), reference, previous);
+        for (SourceIngest ingest : ingests.values()) {
+            List<LandingFile> files = newFiles.getOrDefault(ingest.source(), List.of());
+            if (files.isEmpty() && !referenceChanged) {
+                continue;
             }
+            IngestResult result = ingest.ingest(files, layout, loadId);
+            outcomes.addAll(result.outcomes());
             partitions.addAll(result.partitions());
+        }
+        List<FileOutcome> rejected = outcomes.stream().filter(o -> o.status() == FileOutcome.Status.REJECTED).toList();
+        if (!rejected.isEmpty()) {
+            String files = rejected.stream().map(o -> o.path() + ": " + o.message()).collect(Collectors.joining("\n  "));
+            throw fail(store, loadId, started, outcomes, "load refused, nothing published:\n  " + files,
+                    "fix or re-export the file(s) named above and run the load again; rejected rows are in "
+                            + layout.quarantineDir(loadId));
         }
 
         progress.step("publishing the catalogue", 3, STEPS);
