@@ -1,40 +1,30 @@
 package se.nyckeltal.etl.ledger;
 
-import static java.util.Objects.requireNonNull;
-
-import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import se.nyckeltal.etl.extract.CsvExtract;
+import se.nyckeltal.etl.extract.ExtractLine;
 import se.nyckeltal.schemas.contract.LedgerContract;
 import se.nyckeltal.schemas.contract.Scenario;
-import se.nyckeltal.schemas.text.CsvLineSplitter;
 import se.nyckeltal.schemas.text.DecimalText;
-import se.nyckeltal.schemas.text.Delimiter;
 import se.nyckeltal.schemas.text.ExtractFormatException;
 import se.nyckeltal.schemas.text.HeaderMatcher.ColumnMapping;
-import se.nyckeltal.schemas.text.LineDecoder;
 import se.nyckeltal.schemas.text.PeriodText;
-import se.nyckeltal.schemas.text.TextEncoding;
 
 /**
- * Validates the physical lines of one ledger CSV against its header (SPEC §3, §4). Runs on Spark
- * executors, one line at a time: every problem of a line becomes part of one reason, written for
- * the controller who has to fix the export.
+ * Validates the data rows of one ledger CSV against its header (SPEC §3, §4), once
+ * {@link CsvExtract} has found them readable and of the header's width. Runs on Spark executors, one
+ * line at a time: every problem of a line becomes part of one reason, written for the controller who
+ * has to fix the export.
  */
-final class CsvLedgerParser implements Serializable {
+final class CsvLedgerParser implements CsvExtract.RowParser {
     private static final long serialVersionUID = 1L;
     /** DECIMAL(18,2): sixteen digits before the decimal mark. */
     private static final int AMOUNT_PRECISION = 18;
     private static final int AMOUNT_SCALE = 2;
 
-    private final LineDecoder decoder;
-    private final Delimiter delimiter;
-    private final long headerIndex;
-    private final int fieldCount;
     private final int period;
     private final int costCenter;
     private final int account;
@@ -43,14 +33,7 @@ final class CsvLedgerParser implements Serializable {
     private final int scenario;
     private final int amount;
 
-    /**
-     * @param headerIndex zero-based physical line of the header; lines before it are blank
-     */
-    CsvLedgerParser(TextEncoding encoding, Delimiter delimiter, long headerIndex, ColumnMapping mapping) {
-        this.decoder = new LineDecoder(requireNonNull(encoding, "encoding"));
-        this.delimiter = requireNonNull(delimiter, "delimiter");
-        this.headerIndex = headerIndex;
-        this.fieldCount = mapping.fieldCount();
+    CsvLedgerParser(ColumnMapping mapping) {
         this.period = mapping.indexOf(LedgerContract.PERIOD);
         this.costCenter = mapping.indexOf(LedgerContract.COST_CENTER);
         this.account = mapping.indexOf(LedgerContract.ACCOUNT);
@@ -60,40 +43,8 @@ final class CsvLedgerParser implements Serializable {
         this.amount = mapping.indexOf(LedgerContract.AMOUNT);
     }
 
-    /**
-     * @param bytes the undecoded line without its line break
-     * @param index zero-based physical line number in the file
-     * @return the validated line, or null for the header itself
-     */
-    LedgerLine parse(byte[] bytes, long index) {
-        long lineNumber = index + 1;
-        if (index == headerIndex) {
-            return null;
-        }
-        if (index < headerIndex) {
-            return LedgerLine.blank(lineNumber);
-        }
-        String line;
-        try {
-            line = decoder.decode(bytes, 0, bytes.length, index == 0);
-        } catch (ExtractFormatException e) {
-            return rejected(lineNumber, "the line is not readable text: " + e.getMessage(), lossy(bytes), null);
-        }
-        char separator = delimiter.character();
-        if (CsvLineSplitter.isBlankRecord(line, separator)) {
-            return LedgerLine.blank(lineNumber);
-        }
-        List<String> fields;
-        try {
-            fields = CsvLineSplitter.split(line, separator);
-        } catch (ExtractFormatException e) {
-            return rejected(lineNumber, e.getMessage(), line, null);
-        }
-        if (fields.size() != fieldCount) {
-            return rejected(lineNumber, "the line has " + fields.size() + " fields but the header has " + fieldCount
-                    + " (" + delimiter.label() + "-separated); remove the stray " + delimiter.label()
-                    + " or quote the value that contains it", line, null);
-        }
+    @Override
+    public ExtractLine parse(long lineNumber, String line, List<String> fields) {
         List<String> problems = new ArrayList<>(2);
         // The amount first: even on a line rejected for another reason it counts in the file total.
         String amountText = fields.get(amount);
@@ -139,11 +90,11 @@ final class CsvLedgerParser implements Serializable {
             }
         }
         if (!problems.isEmpty()) {
-            return rejected(lineNumber, String.join("; ", problems), line, value);
+            return ExtractLine.rejected(lineNumber, String.join("; ", problems), line, value);
         }
-        return LedgerLine.of(new LedgerEntry(yyyymm, scenarioValue, costCenterValue, accountValue,
+        return new LedgerEntry(yyyymm, scenarioValue, costCenterValue, accountValue,
                 optional(fields, activity), optional(fields, counterpart),
-                value.setScale(AMOUNT_SCALE, RoundingMode.UNNECESSARY), lineNumber));
+                value.setScale(AMOUNT_SCALE, RoundingMode.UNNECESSARY), lineNumber).line();
     }
 
     /**
@@ -168,20 +119,5 @@ final class CsvLedgerParser implements Serializable {
         }
         String value = fields.get(index).strip();
         return value.isEmpty() ? null : value;
-    }
-
-    private static LedgerLine rejected(long lineNumber, String reason, String raw, BigDecimal amount) {
-        return LedgerLine.of(new RejectedLine(lineNumber, reason, raw, amount));
-    }
-
-    /** A line the decoder refused, rendered with replacement characters so a person can find it. */
-    private String lossy(byte[] bytes) {
-        Charset charset = decoder.encoding() == TextEncoding.WINDOWS_1252
-                ? Charset.forName("windows-1252") : StandardCharsets.UTF_8;
-        int end = bytes.length;
-        if (end > 0 && bytes[end - 1] == '\r') {
-            end--;
-        }
-        return new String(bytes, 0, end, charset);
     }
 }

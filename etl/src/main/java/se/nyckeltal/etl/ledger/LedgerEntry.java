@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.util.List;
+import org.apache.spark.sql.types.DataTypes;
+import se.nyckeltal.etl.extract.ExtractLine;
 
 /**
  * One valid ledger amount as read from a delivery, before aggregation to the fact grain. Both ledger
@@ -19,10 +22,29 @@ import java.math.BigDecimal;
 public record LedgerEntry(
         int period, String scenario, String costCenter, String account, String activity, String counterpart,
         BigDecimal amount, long lineNumber) implements Serializable {
+    static final String COST_CENTER = "cost_center";
+    static final String ACCOUNT = "account";
+    static final String ACTIVITY = "activity";
+    static final String COUNTERPART = "counterpart";
+    /** The measure a ledger file reconciles on, DECIMAL(18,2) as in the fact. */
+    static final String AMOUNT = "amount";
+
+    /** Validated ledger lines as Spark carries them: {@link #line()} gives the values in this order. */
+    static final ExtractLine.Schema LINES = new ExtractLine.Schema(AMOUNT, DataTypes.createDecimalType(18, 2), List.of(
+            DataTypes.createStructField(COST_CENTER, DataTypes.StringType, false),
+            DataTypes.createStructField(ACCOUNT, DataTypes.StringType, false),
+            DataTypes.createStructField(ACTIVITY, DataTypes.StringType, true),
+            DataTypes.createStructField(COUNTERPART, DataTypes.StringType, true)));
+
     public LedgerEntry {
         requireNonNull(scenario, "scenario");
         requireNonNull(costCenter, "costCenter");
         requireNonNull(account, "account");
         requireNonNull(amount, "amount");
+    }
+
+    /** This entry as a valid line of {@link #LINES}. */
+    ExtractLine line() {
+        return ExtractLine.valid(lineNumber, scenario, period, amount, costCenter, account, activity, counterpart);
     }
 }

@@ -11,8 +11,10 @@ import java.util.Locale;
 import java.util.function.BiFunction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Row;
+import se.nyckeltal.etl.extract.Delivery;
+import se.nyckeltal.etl.extract.ExtractLine;
 import se.nyckeltal.etl.extract.LandingFile;
+import se.nyckeltal.etl.extract.UnreadableFileException;
 import se.nyckeltal.etl.ledger.sie.SieReadResult;
 import se.nyckeltal.schemas.contract.LedgerContract;
 import se.nyckeltal.schemas.text.ExtractFormatException;
@@ -21,13 +23,11 @@ import se.nyckeltal.schemas.text.ExtractFormatException;
  * A ledger in SIE 4 (SPEC §3). SIE files are small exports of a period's balances and
  * transactions, so the driver reads them whole and hands Spark the resulting lines.
  */
-final class SieLedgerSource implements LedgerSource {
-    private final LandingFile file;
+final class SieLedgerSource implements Delivery {
     private final SieReadResult read;
-    private final List<LedgerLine> lines;
+    private final List<ExtractLine> lines;
 
-    private SieLedgerSource(LandingFile file, SieReadResult read, List<LedgerLine> lines) {
-        this.file = requireNonNull(file, "file");
+    private SieLedgerSource(SieReadResult read, List<ExtractLine> lines) {
         this.read = requireNonNull(read, "read");
         this.lines = List.copyOf(lines);
     }
@@ -54,20 +54,18 @@ final class SieLedgerSource implements LedgerSource {
         } catch (ExtractFormatException e) {
             throw new UnreadableFileException(null, null, e.getMessage());
         }
-        List<LedgerLine> lines = new ArrayList<>(read.entries().size() + read.rejected().size());
+        List<ExtractLine> lines = new ArrayList<>(read.entries().size() + read.rejected().size());
         for (LedgerEntry entry : read.entries()) {
             // The same rule as for CSV: an amount that is not exact in öre is never rounded away.
             String problem = CsvLedgerParser.amountProblem(entry.amount(), entry.amount().toPlainString());
-            lines.add(problem == null ? LedgerLine.of(entry)
-                    : LedgerLine.of(new RejectedLine(entry.lineNumber(), problem, null, entry.amount())));
+            lines.add(problem == null ? entry.line()
+                    : ExtractLine.rejected(entry.lineNumber(), problem, null, entry.amount()));
         }
-        read.rejected().forEach(rejected -> lines.add(LedgerLine.of(rejected)));
-        return new SieLedgerSource(file, read, lines);
-    }
-
-    @Override
-    public LandingFile file() {
-        return file;
+        for (RejectedLine rejected : read.rejected()) {
+            lines.add(ExtractLine.rejected(rejected.lineNumber(), rejected.reason(), rejected.rawLine(),
+                    rejected.amount()));
+        }
+        return new SieLedgerSource(read, lines);
     }
 
     @Override
@@ -86,9 +84,7 @@ final class SieLedgerSource implements LedgerSource {
     }
 
     @Override
-    public JavaRDD<Row> lines(JavaSparkContext spark, int fileIndex) {
-        List<Row> rows = new ArrayList<>(lines.size());
-        lines.forEach(line -> rows.add(line.toRow(fileIndex)));
-        return spark.parallelize(rows, 1);
+    public JavaRDD<ExtractLine> lines(JavaSparkContext spark) {
+        return spark.parallelize(lines, 1);
     }
 }

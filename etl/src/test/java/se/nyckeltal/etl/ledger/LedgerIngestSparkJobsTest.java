@@ -13,11 +13,13 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import se.nyckeltal.etl.extract.CsvExtract;
 import se.nyckeltal.etl.extract.IngestResult;
 import se.nyckeltal.etl.extract.IngestSettings;
 import se.nyckeltal.etl.extract.LandingFile;
 import se.nyckeltal.etl.testing.Landing;
 import se.nyckeltal.etl.testing.SharedSpark;
+import se.nyckeltal.schemas.contract.LedgerContract;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 
 /** How the ingest uses Spark: few jobs per load, and line numbers that survive a file split in parts. */
@@ -57,8 +59,8 @@ class LedgerIngestSparkJobsTest {
         hadoop.set("fs.file.impl.disable.cache", "true");
         IngestResult result;
         try {
-            assertThat(CsvLedgerSource.open(file).lines(
-                    org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext()), 0)
+            assertThat(CsvExtract.open(file, LedgerContract.COLUMNS, CsvLedgerParser::new).lines(
+                    org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext()))
                     .getNumPartitions()).isGreaterThan(4);
             result = new LedgerIngest(spark, new IngestSettings(new java.math.BigDecimal("0.01")))
                     .ingest(List.of(file), layout, "load-split");

@@ -1,11 +1,11 @@
-package se.nyckeltal.etl.ledger;
+package se.nyckeltal.etl.extract;
 
 import static java.util.Objects.requireNonNull;
 
 import java.io.Serializable;
 import java.util.Comparator;
 
-/** The (scenario, period) part of a ledger partition key: what one delivery replaces whole. */
+/** The (scenario, period) part of a partition key: what one delivery of a source replaces whole. */
 record ScenarioPeriod(String scenario, int period) implements Comparable<ScenarioPeriod>, Serializable {
     private static final Comparator<ScenarioPeriod> ORDER =
             Comparator.comparing(ScenarioPeriod::scenario).thenComparingInt(ScenarioPeriod::period);

@@ -1,11 +1,10 @@
-package se.nyckeltal.etl.ledger;
+package se.nyckeltal.etl.extract;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
@@ -14,18 +13,16 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /**
- * What validation found in one delivery, counted in one pass over the validated lines: rows,
- * amounts (exact, BigDecimal), the partitions the valid rows fall in, and the first problems.
- * Mutable while Spark folds lines into it; read on the driver afterwards.
+ * What validation found in one delivery, counted in one pass over the validated lines: rows, the
+ * measure (exact, BigDecimal; "amount" below, as in {@code FileOutcome}), the partitions the valid
+ * rows fall in, and the first problems. Mutable while Spark folds lines into it; read on the driver
+ * afterwards.
  */
 final class FileTally implements Serializable {
     private static final long serialVersionUID = 1L;
     /** How many problems a rejection message quotes. */
     static final int FIRST_PROBLEMS = 5;
 
-    // The columns the tally reads, in this order.
-    private static final String[] COLUMNS = {LedgerLine.FILE, LedgerLine.KIND, LedgerLine.LINE_NUMBER,
-        LedgerLine.SCENARIO, LedgerLine.PERIOD, LedgerLine.AMOUNT, LedgerLine.REJECTED_AMOUNT, LedgerLine.REASON};
 
     private long rowsRead;
     private long blankLines;
@@ -45,9 +42,16 @@ final class FileTally implements Serializable {
         }
     }
 
-    /** One Spark job over the validated lines of a load: a tally per file index. */
-    static HashMap<Integer, FileTally> of(Dataset<Row> lines) {
-        return lines.select(Arrays.stream(COLUMNS).map(functions::col).toArray(Column[]::new))
+    /**
+     * One Spark job over the validated lines of a load: a tally per file index.
+     *
+     * @param measure the measure's column in {@code lines}
+     */
+    static HashMap<Integer, FileTally> of(Dataset<Row> lines, String measure) {
+        // The columns add(Row) reads, in this order.
+        String[] columns = {ExtractLine.FILE, ExtractLine.KIND, ExtractLine.LINE_NUMBER, ExtractLine.SCENARIO,
+            ExtractLine.PERIOD, measure, ExtractLine.REJECTED_MEASURE, ExtractLine.REASON};
+        return lines.select(Arrays.stream(columns).map(functions::col).toArray(Column[]::new))
                 .toJavaRDD()
                 .aggregate(new HashMap<>(), FileTally::add, FileTally::merge);
     }
@@ -63,9 +67,9 @@ final class FileTally implements Serializable {
     }
 
     private void add(Row row) {
-        switch (LedgerLine.Kind.valueOf(row.getString(1))) {
+        switch (ExtractLine.Kind.valueOf(row.getString(1))) {
             case BLANK -> blankLines++;
-            case ENTRY -> {
+            case VALID -> {
                 rowsRead++;
                 BigDecimal amount = row.getDecimal(5);
                 amountTotal = amountTotal.add(amount);
@@ -122,7 +126,7 @@ final class FileTally implements Serializable {
         return rowsUnparsedAmount;
     }
 
-    /** Every parseable amount in the file, valid or not. */
+    /** Every parseable measure in the file, valid or not. */
     BigDecimal amountTotal() {
         return amountTotal;
     }

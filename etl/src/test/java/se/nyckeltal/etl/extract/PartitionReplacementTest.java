@@ -1,4 +1,4 @@
-package se.nyckeltal.etl.ledger;
+package se.nyckeltal.etl.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package se.nyckeltal.etl.ledger;
+package se.nyckeltal.etl.extract;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Partition replacement within one load (SPEC §3): files apply in the given order and a file
- * replaces exactly the (scenario, period) partitions it contains, so the last file containing a
- * partition wins it whole and the earlier files' rows of that partition are superseded.
+ * Partition replacement within one load of one source (SPEC §3): files apply in the given order
+ * and a file replaces exactly the (scenario, period) partitions it contains, so the last file
+ * containing a partition wins it whole and the earlier files' rows of that partition are superseded.
  */
 final class PartitionReplacement {
     private final Map<ScenarioPeriod, Integer> winners;
