@@ -81,7 +81,9 @@ public final class DagFileParser {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             String hint = yaml.matches("(?s).*:\\s*@\\w+.*") ? " (a value starting with @ must be quoted: schedule: \"@daily\")" : "";
-            throw new DagFileException(name, null, "not valid YAML" + where + ": " + e.getOriginalMessage() + hint);
+            String problem = e.getOriginalMessage().lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                    .collect(java.util.stream.Collectors.joining("; "));
+            throw new DagFileException(name, null, "not valid YAML" + where + ": " + problem + hint);
         } catch (IOException e) {
             throw new DagFileException(name, null, "cannot read: " + e.getMessage());
         }
