@@ -20,12 +20,13 @@ import java.util.Optional;
  * @param endDate no interval starts after it, or null
  * @param dagrunTimeout a run still going after this long fails, or null
  * @param deadline when a scheduled run should be done, or null
+ * @param owner default_args.owner, or null
  * @param params defaults for {{ params.x }}; a run's conf overrides them
  * @param tasks in an order where every task comes after its upstream tasks
  */
 public record DagDefinition(String dagId, String description, Path file, Timetable timetable, ZoneId timezone,
         Instant startDate, Instant endDate, boolean catchup, int maxActiveRuns, Duration dagrunTimeout,
-        Deadline deadline, boolean pausedUponCreation, List<String> tags, Map<String, String> params,
+        Deadline deadline, boolean pausedUponCreation, String owner, List<String> tags, Map<String, String> params,
         List<TaskDefinition> tasks) {
 
     public DagDefinition {

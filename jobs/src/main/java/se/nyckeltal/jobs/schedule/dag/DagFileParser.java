@@ -138,7 +138,8 @@ public final class DagFileParser {
         }
         List<TaskDefinition> tasks = tasks(root, defaults, params.keySet());
         return new DagDefinition(dagId, root.path("description").asText(null), file.toAbsolutePath().normalize(),
-                timetable, zone, startDate, endDate, catchup, maxActiveRuns, dagrunTimeout, deadline, paused, tags,
+                timetable, zone, startDate, endDate, catchup, maxActiveRuns, dagrunTimeout, deadline, paused,
+                defaults.path("owner").asText(null), tags,
                 params, tasks);
     }
 

@@ -138,6 +138,15 @@ public final class DagRunEngine {
         return created;
     }
 
+    /** The next scheduled run's interval as of now (the API's next_dagrun), if the DAG has one. */
+    public synchronized Optional<DataInterval> nextScheduled(String dagId) {
+        DagDefinition dag = dag(dagId);
+        DataInterval last = store.runs(dagId).stream().filter(r -> r.runType() != RunType.MANUAL)
+                .max(Comparator.comparing(DagRun::logicalDate)).map(DagRun::dataInterval).orElse(null);
+        return Optional.ofNullable(dag.timetable().nextAutomated(last, dag.startDate(), dag.endDate(), dag.catchup(),
+                clock.instant()));
+    }
+
     /**
      * A manual run (Airflow's trigger): logical date now unless given, data interval inferred from
      * the schedule, run id {@code manual__<logical date>} unless given.
