@@ -76,6 +76,12 @@ final class QuartzTicks implements AutoCloseable {
         }
     }
 
+    /** When Quartz will next fire the DAG's tick. */
+    Instant nextFireTime(String dagId) throws SchedulerException {
+        Trigger trigger = quartz.getTrigger(org.quartz.TriggerKey.triggerKey(dagId, "dags"));
+        return trigger == null || trigger.getNextFireTime() == null ? null : trigger.getNextFireTime().toInstant();
+    }
+
     void start() throws SchedulerException {
         quartz.start();
     }
