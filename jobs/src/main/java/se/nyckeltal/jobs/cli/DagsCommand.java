@@ -259,10 +259,13 @@ final class DagsCommand implements Runnable {
             }
             List<String> ids = plan.created().stream().map(DagRun::runId).toList();
             List<String> again = plan.cleared().stream().map(DagRun::runId).toList();
-            long failed = engine().store().runs(dagId).stream()
-                    .filter(r -> ids.contains(r.runId()) || again.contains(r.runId()))
-                    .peek(r -> out.printf("%-45s %s%n", r.runId(), r.state().wire()))
-                    .filter(r -> r.state() != RunState.SUCCESS).count();
+            long failed = 0;
+            for (DagRun r : engine().store().runs(dagId)) {
+                if (ids.contains(r.runId()) || again.contains(r.runId())) {
+                    out.printf("%-45s %s%n", r.runId(), r.state().wire());
+                    failed += r.state() == RunState.SUCCESS ? 0 : 1;
+                }
+            }
             out.flush();
             return failed == 0 ? 0 : 1;
         }
