@@ -84,8 +84,6 @@ public final class DagFileParser {
             String problem = e.getOriginalMessage().lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
                     .collect(java.util.stream.Collectors.joining("; "));
             throw new DagFileException(name, null, "not valid YAML" + where + ": " + problem + hint);
-        } catch (IOException e) {
-            throw new DagFileException(name, null, "cannot read: " + e.getMessage());
         }
         if (root == null || !root.isObject()) {
             throw new DagFileException(name, null, "a DAG file is a YAML mapping with dag_id, schedule and tasks");
@@ -126,7 +124,7 @@ public final class DagFileParser {
             if (!root.get("params").isObject()) {
                 throw error("params", "is a mapping of name: default value");
             }
-            root.get("params").fields().forEachRemaining(e -> params.put(e.getKey(),
+            root.get("params").properties().forEach(e -> params.put(e.getKey(),
                     e.getValue().isNull() ? "" : e.getValue().asText()));
         }
         JsonNode defaults = root.path("default_args");
