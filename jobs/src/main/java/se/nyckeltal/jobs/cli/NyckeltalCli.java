@@ -23,6 +23,9 @@ import se.nyckeltal.jobs.load.LoadFailedException;
             GenerateCommand.class,
             LoadCommand.class,
             SqlCommand.class,
+            SchedulerCommand.class,
+            DagsCommand.class,
+            TaskCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class NyckeltalCli implements Runnable {

@@ -1,0 +1,106 @@
+package se.nyckeltal.jobs.schedule.run;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
+
+/**
+ * Runs each attempt as {@code bash -c COMMAND}, output appended to the attempt's log file — what an
+ * Airflow BashOperator does. {@code nyckeltal} in a command is this very build: a small launcher
+ * script in {@code STATE/bin}, first on the PATH, starts the CLI with this JVM's java, flags and
+ * class path.
+ */
+public final class ProcessTaskLauncher implements TaskLauncher {
+    private final Path binDir;
+
+    public ProcessTaskLauncher(Path binDir) {
+        this.binDir = requireNonNull(binDir, "binDir").toAbsolutePath().normalize();
+        writeLauncher();
+    }
+
+    @Override
+    public Attempt launch(Launch launch) throws IOException {
+        Files.createDirectories(launch.logFile().getParent());
+        Files.writeString(launch.logFile(), "[" + Instant.now() + "] attempt " + launch.tryNumber() + ": "
+                + launch.command() + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", launch.command());
+        builder.environment().putAll(launch.environment());
+        builder.environment().put("PATH", binDir + File.pathSeparator + System.getenv().getOrDefault("PATH", ""));
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()));
+        builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Process process = builder.start();
+        Instant started = process.info().startInstant().orElse(null);
+        return new Attempt() {
+            @Override
+            public long pid() {
+                return process.pid();
+            }
+
+            @Override
+            public Instant processStart() {
+                return started;
+            }
+
+            @Override
+            public OptionalInt exitCode() {
+                return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
+            }
+
+            @Override
+            public void kill() {
+                killTree(process.toHandle());
+            }
+        };
+    }
+
+    /** Ends a process and its descendants, children first so none is re-parented and missed. */
+    public static void killTree(ProcessHandle process) {
+        List<ProcessHandle> descendants = new ArrayList<>(process.descendants().toList());
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** STATE/bin/nyckeltal: the CLI of the running build, so task commands need no install. */
+    private void writeLauncher() {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> flags = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent") && !a.startsWith("-Xrunjdwp"))
+                .toList();
+        String script = "#!/usr/bin/env bash\n"
+                + "# Written by the nyckeltal scheduler: runs the CLI of the build that scheduled the task.\n"
+                + "exec " + quote(java) + " " + flags.stream().map(ProcessTaskLauncher::quote).collect(Collectors.joining(" "))
+                + " -cp " + quote(System.getProperty("java.class.path")) + " se.nyckeltal.jobs.cli.NyckeltalCli \"$@\"\n";
+        try {
+            Files.createDirectories(binDir);
+            Path file = binDir.resolve("nyckeltal");
+            Path tmp = binDir.resolve("nyckeltal.tmp");
+            Files.writeString(tmp, script, StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the task launcher in " + binDir, e);
+        }
+    }
+
+    private static String quote(String value) {
+        return "'" + value.replace("'", "'\"'\"'") + "'";
+    }
+}

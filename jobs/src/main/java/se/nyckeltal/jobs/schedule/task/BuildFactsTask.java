@@ -1,0 +1,45 @@
+package se.nyckeltal.jobs.schedule.task;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import se.nyckeltal.etl.spark.SparkSessions;
+import se.nyckeltal.jobs.load.LoadFailedException;
+import se.nyckeltal.jobs.load.LoadJob;
+import se.nyckeltal.jobs.load.LoadProgress;
+import se.nyckeltal.jobs.load.LoadSettings;
+import se.nyckeltal.schemas.warehouse.FileOutcome;
+import se.nyckeltal.schemas.warehouse.LoadRecord;
+
+/**
+ * build_facts: the load ({@code nyckeltal load}) — every new file to Parquet facts and a new
+ * catalogue. Today's load builds and publishes in one atomic step, so a successful build_facts has
+ * also published; publish_catalogue then checks what analysts see.
+ */
+final class BuildFactsTask implements NightlyTask {
+    @Override
+    public int run(TaskContext context) {
+        PrintWriter out = context.out();
+        LoadSettings settings = new LoadSettings(context.landing(), context.warehouse(), LoadSettings.DEFAULT_REJECT_THRESHOLD);
+        LoadProgress progress = (step, done, total) -> out.printf("[%d/%d] %s%n", Math.min(done + 1, total), total, step);
+        try {
+            // The clock stamps the load id only; the load has no business date of its own.
+            LoadRecord record = new LoadJob(settings, () -> SparkSessions.getOrCreate("nyckeltal-build_facts"),
+                    Clock.systemUTC(), progress).run();
+            out.printf("load %s: %s%n", record.loadId(), record.outcome());
+            for (FileOutcome file : record.files()) {
+                out.printf("  %-40s %-22s rows %7d  quarantined %4d%n", file.path(), file.status(), file.rowsLoaded(),
+                        file.rowsQuarantined());
+            }
+            if (record.message() != null) {
+                out.println(record.message());
+            }
+            return SUCCESS;
+        } catch (LoadFailedException e) {
+            out.println("failed: " + e.getMessage());
+            if (e.hint() != null) {
+                out.println("hint: " + e.hint());
+            }
+            return FAILED;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package se.nyckeltal.jobs.schedule.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.nyckeltal.jobs.schedule.dag.DagBag;
+import se.nyckeltal.jobs.schedule.dag.DagDefinition;
+import se.nyckeltal.jobs.schedule.testing.MutableClock;
+import se.nyckeltal.jobs.schedule.testing.TestDags;
+
+/** Real processes: exit codes, logs, killing on timeout, and orphans of a crashed scheduler. */
+class ProcessTaskLauncherTest {
+    @TempDir
+    Path state;
+
+    private final MutableClock clock = MutableClock.at("2025-03-12T04:00:00Z");
+
+    private DagRunEngine engine(DagDefinition dag) {
+        RunStore store = new RunStore(state);
+        return new DagRunEngine(DagBag.of(dag), store, new ProcessTaskLauncher(store.root().resolve("bin")), clock,
+                Map.of(), 2);
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier done, DagRunEngine engine) throws InterruptedException {
+        for (int i = 0; i < 400 && !done.getAsBoolean(); i++) {
+            engine.step();
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void shellCommandsRunWithAirflowsContextAndTheirOutputGoesToTheAttemptLog() throws Exception {
+        DagRunEngine engine = engine(TestDags.daily("30 4 * * *", "catchup: false", """
+                  - {task_id: hello, bash_command: "echo run $AIRFLOW_CTX_DAG_RUN_ID for {{ ds }}"}
+                  - {task_id: skip, upstream: [hello], bash_command: "exit 99"}
+                """));
+        engine.scheduleDue(clock.instant());
+        waitUntil(() -> !engine.hasActiveRuns(), engine);
+        DagRun run = engine.store().runs("test").get(0);
+        assertThat(run.task("hello").orElseThrow().state()).isEqualTo(TaskState.SUCCESS);
+        assertThat(run.task("skip").orElseThrow().state()).isEqualTo(TaskState.SKIPPED);
+        Path log = engine.store().logFile("test", run.runId(), "hello", 1);
+        assertThat(Files.readString(log)).contains("run scheduled__2025-03-11T03:30:00+00:00 for 2025-03-11");
+        assertThat(log.toString()).endsWith("dag_id=test/run_id=scheduled__2025-03-11T03:30:00+00:00/task_id=hello/attempt=1.log");
+    }
+
+    @Test
+    void executionTimeoutKillsTheProcessAndItsChildren() throws Exception {
+        DagRunEngine engine = engine(TestDags.daily("30 4 * * *", "catchup: false", """
+                  - {task_id: slow, execution_timeout: 5s, bash_command: "sleep 60; echo never"}
+                """));
+        engine.scheduleDue(clock.instant());
+        engine.step();
+        long pid = engine.store().runs("test").get(0).task("slow").orElseThrow().pid();
+        assertThat(ProcessHandle.of(pid)).isPresent();
+        clock.advance(Duration.ofSeconds(5));
+        engine.step();
+        waitUntil(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), engine);
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(engine.store().runs("test").get(0).state()).isEqualTo(RunState.FAILED);
+    }
+
+    @Test
+    void aSchedulerKilledMidRunLeavesAProcessThatTheNextOneKillsAndRetries() throws Exception {
+        DagDefinition dag = TestDags.daily("30 4 * * *", "catchup: false", """
+                  - {task_id: long, retries: 1, retry_delay: 1s, bash_command: "sleep 60"}
+                """);
+        DagRunEngine crashed = engine(dag);
+        crashed.scheduleDue(clock.instant());
+        crashed.step();
+        long pid = crashed.store().runs("test").get(0).task("long").orElseThrow().pid();
+        // crash: no stop(); the sleep goes on without anyone watching it
+
+        DagRunEngine restarted = engine(dag);
+        DagRun recovered = restarted.recover().get(0);
+        assertThat(recovered.task("long").orElseThrow().state()).isEqualTo(TaskState.UP_FOR_RETRY);
+        for (int i = 0; i < 200 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("orphan killed").isFalse();
+        restarted.stop();
+    }
+
+    @Test
+    void theNyckeltalOnThePathIsThisBuild() throws Exception {
+        ProcessTaskLauncher launcher = new ProcessTaskLauncher(state.resolve("bin"));
+        Path log = state.resolve("version.log");
+        TaskLauncher.Attempt attempt = launcher.launch(new TaskLauncher.Launch("d", "r", "t", 1, "nyckeltal --version",
+                Map.of(), log));
+        OptionalInt exit = OptionalInt.empty();
+        for (int i = 0; i < 3000 && exit.isEmpty(); i++) {
+            Thread.sleep(10);
+            exit = attempt.exitCode();
+        }
+        assertThat(exit).hasValue(0);
+        assertThat(Files.readString(log)).contains("nyckeltal 0.1.0");
+    }
+}
