@@ -60,6 +60,7 @@ final class CatalogueBuilder {
             }
             ReferenceTables.insert(connection, reference, kpis);
             LoadTables.insert(connection, snapshot, loads);
+            DagRunTables.insert(connection, layout);
             for (BuildOrder.SqlFile sql : order.derived()) {
                 execute(connection, sql.render(placeholders), "sql/" + sql.path());
             }
