@@ -336,14 +336,14 @@ CREATE MACRO format_type(type_oid, typmod) AS
 ;
 CREATE MACRO gw_relname(id) AS (SELECT relname FROM pg_class WHERE oid = id)
 ;
+CREATE MACRO parse_ident_last(name) AS replace(string_split(name, '.')[-1], '"', '')
+;
+CREATE MACRO parse_ident_first(name) AS CASE WHEN contains(name, '.') THEN replace(string_split(name, '.')[1], '"', '') END
+;
 CREATE MACRO gw_regclass(name) AS
     (SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE c.relname = parse_ident_last(name) AND (n.nspname = parse_ident_first(name) OR parse_ident_first(name) IS NULL)
      UNION ALL SELECT oid FROM gw_catalog_relation WHERE relname = name LIMIT 1)
-;
-CREATE MACRO parse_ident_last(name) AS replace(string_split(name, '.')[-1], '"', '')
-;
-CREATE MACRO parse_ident_first(name) AS CASE WHEN contains(name, '.') THEN replace(string_split(name, '.')[1], '"', '') END
 ;
 CREATE MACRO gw_typname(id) AS (SELECT typname FROM pg_type WHERE oid = id)
 ;
