@@ -294,6 +294,7 @@ final class ClientSession implements Runnable {
                 if (e.isFatal()) {
                     throw e;
                 }
+                LOG.debug("session {}: {} {}", processId, e.sqlState(), e.getMessage());
                 out.error(e);
                 failTransaction();
                 if (message.type() == 'Q') {

@@ -25,6 +25,8 @@ public final class PgDialect {
             "(?i)\\s+COLLATE\\s+(?:pg_catalog\\s*\\.\\s*)?(?:\"default\"|default|\"C\"|\"POSIX\")");
     private static final Pattern OPERATOR = Pattern.compile("(?i)OPERATOR\\s*\\(\\s*(?:pg_catalog\\s*\\.\\s*)?([^)\\s]+)\\s*\\)");
     private static final Pattern REGCLASS_LITERAL = Pattern.compile("(?i)('(?:[^']|'')*')\\s*::\\s*(?:pg_catalog\\.)?regclass\\b");
+    private static final Pattern REGPROC_LITERAL = Pattern.compile(
+            "(?i)'(?:pg_catalog\\.)?((?:[^']|'')*)'\\s*::\\s*(?:pg_catalog\\.)?(?:regproc|regprocedure)\\b");
     private static final Pattern REG_CAST = Pattern.compile(
             "(?i)([\\w.\"]+)\\s*::\\s*(?:pg_catalog\\.)?(regclass|regtype|regnamespace|regproc|regprocedure)\\b");
     private static final Pattern TYPE_CAST = Pattern.compile(
@@ -73,6 +75,7 @@ public final class PgDialect {
         String text = outsideLiterals(code, COLLATE, m -> "");
         text = outsideLiterals(text, OPERATOR, m -> " " + m.group(1) + " ");
         text = REGCLASS_LITERAL.matcher(text).replaceAll(m -> Matcher.quoteReplacement("gw_regclass(" + m.group(1) + ")"));
+        text = REGPROC_LITERAL.matcher(text).replaceAll(m -> Matcher.quoteReplacement("'" + m.group(1) + "'"));
         text = outsideLiterals(text, REG_CAST, m -> switch (m.group(2).toLowerCase()) {
             case "regclass" -> "gw_relname(" + m.group(1) + ")";
             case "regtype" -> "gw_typname(" + m.group(1) + ")";
