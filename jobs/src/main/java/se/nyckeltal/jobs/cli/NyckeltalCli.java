@@ -23,6 +23,8 @@ import se.nyckeltal.jobs.load.LoadFailedException;
             GenerateCommand.class,
             LoadCommand.class,
             SqlCommand.class,
+            ServeCommand.class,
+            UsersCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class NyckeltalCli implements Runnable {

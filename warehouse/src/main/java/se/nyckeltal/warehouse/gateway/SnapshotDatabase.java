@@ -56,7 +56,8 @@ public final class SnapshotDatabase {
         properties.setProperty("access_mode", "READ_ONLY");
         DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file, properties);
         try {
-            lockDown(root, allowedDirectories(layout), config, tempDirectory);
+            // one spill folder per snapshot: two DuckDB instances must not share temp files
+            lockDown(root, allowedDirectories(layout), config, tempDirectory.resolve(snapshotId));
             PgCatalog pgCatalog = PgCatalog.build(root, config, tempDirectory);
             return new SnapshotDatabase(snapshotId, root, pgCatalog);
         } catch (SQLException | RuntimeException e) {
