@@ -833,7 +833,7 @@ final class ClientSession implements Runnable {
                         ResultSetMetaData metadata = statement.getMetaData();
                         List<MessageWriter.Field> fields = new ArrayList<>();
                         for (int i = 1; i <= metadata.getColumnCount(); i++) {
-                            fields.add(new MessageWriter.Field(metadata.getColumnName(i),
+                            fields.add(new MessageWriter.Field(columnName(metadata.getColumnName(i)),
                                     ColumnType.ofDuckDb(metadata.getColumnTypeName(i)), 0));
                         }
                         return fields;
@@ -843,6 +843,24 @@ final class ClientSession implements Runnable {
                 }
             }
         }
+    }
+
+    private static final java.util.regex.Pattern CALL = java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\(.*\\)");
+
+    /**
+     * PostgreSQL names an unaliased function call after the function ("count", "version"); DuckDB
+     * after the whole expression ("count_star()", "gw_version()").
+     */
+    static String columnName(String duckName) {
+        java.util.regex.Matcher call = CALL.matcher(duckName);
+        if (!call.matches()) {
+            return duckName;
+        }
+        String function = call.group(1);
+        if (function.equals("count_star")) {
+            return "count";
+        }
+        return function.startsWith("gw_") ? function.substring(3) : function;
     }
 
     private static String showName(String sql, ClientSession session) {
@@ -949,7 +967,7 @@ final class ClientSession implements Runnable {
                 columnNames = new ArrayList<>();
                 types = new ArrayList<>();
                 for (int i = 1; i <= metadata.getColumnCount(); i++) {
-                    columnNames.add(metadata.getColumnName(i));
+                    columnNames.add(columnName(metadata.getColumnName(i)));
                     types.add(ColumnType.ofDuckDb(metadata.getColumnTypeName(i)));
                 }
             } catch (SQLException e) {

@@ -46,6 +46,13 @@ public final class ScramExchange {
      * @throws AuthenticationException when the message is malformed or asks for channel binding
      */
     public String serverFirst(String clientFirst) {
+        byte[] serverNonce = new byte[18];
+        RANDOM.nextBytes(serverNonce);
+        return serverFirst(clientFirst, B64.encodeToString(serverNonce));
+    }
+
+    /** With a given server nonce part: RFC 7677's test vector uses a fixed one. */
+    String serverFirst(String clientFirst, String serverNonce) {
         if (clientFirst.startsWith("p=")) {
             throw new AuthenticationException("channel binding is not supported; connect with channel_binding=disable or prefer");
         }
@@ -61,9 +68,7 @@ public final class ScramExchange {
         if (clientNonce == null || clientNonce.isEmpty()) {
             throw new AuthenticationException("SCRAM client-first-message has no nonce");
         }
-        byte[] serverNonce = new byte[18];
-        RANDOM.nextBytes(serverNonce);
-        nonce = clientNonce + B64.encodeToString(serverNonce);
+        nonce = clientNonce + serverNonce;
         serverFirst = "r=" + nonce + ",s=" + B64.encodeToString(verifier.salt()) + ",i=" + verifier.iterations();
         return serverFirst;
     }
