@@ -95,6 +95,8 @@ public final class SnapshotDatabase {
         execute(connection, "SET autoinstall_known_extensions = false");
         execute(connection, "SET autoload_known_extensions = false");
         execute(connection, "SET enable_progress_bar = false");
+        // PostgreSQL folds unquoted identifiers to lower case, aliases included: clients read "data_type"
+        execute(connection, "SET preserve_identifier_case = false");
         execute(connection, "SET allowed_directories = " + directories);
         execute(connection, "SET enable_external_access = false");
         execute(connection, "SET lock_configuration = true");

@@ -210,6 +210,56 @@ class GatewayJdbcTest {
         }
     }
 
+    /** What Power BI's navigator asks (Power Query's PostgreSQL connector, through Npgsql). */
+    @Test
+    void powerBiNavigatorQueriesListTablesColumnsAndNoKeys() throws Exception {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery("select TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE from"
+                    + " INFORMATION_SCHEMA.tables where TABLE_SCHEMA not in ('information_schema', 'pg_catalog')"
+                    + " order by TABLE_SCHEMA, TABLE_NAME")) {
+                assertThat(result.getMetaData().getColumnName(1)).isEqualTo("table_schema");
+                while (result.next()) {
+                    tables.add(result.getString("table_schema") + "." + result.getString("TABLE_NAME") + ":"
+                            + result.getString(3));
+                }
+            }
+            assertThat(tables).contains("kpi.kpi_values:BASE TABLE", "fact.ledger:VIEW", "meta.quarantine:BASE TABLE");
+            List<String> columns = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery("select COLUMN_NAME, ORDINAL_POSITION, IS_NULLABLE,"
+                    + " case when (data_type like '%unsigned%') then DATA_TYPE || ' unsigned' else DATA_TYPE end as DATA_TYPE"
+                    + " from INFORMATION_SCHEMA.columns where TABLE_SCHEMA = 'kpi' and TABLE_NAME = 'kpi_values'"
+                    + " order by TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION")) {
+                // unquoted aliases fold to lower case, as in PostgreSQL
+                assertThat(result.getMetaData().getColumnName(4)).isEqualTo("data_type");
+                while (result.next()) {
+                    columns.add(result.getString(1) + ":" + result.getString(4));
+                }
+            }
+            assertThat(columns).hasSize(16).startsWith("kpi_id:character varying", "period:integer")
+                    .contains("value:numeric", "suppressed:boolean");
+            try (ResultSet result = statement.executeQuery("select i.CONSTRAINT_SCHEMA || '_' || i.CONSTRAINT_NAME as"
+                    + " INDEX_NAME, ii.COLUMN_NAME, ii.ORDINAL_POSITION, case when i.CONSTRAINT_TYPE = 'PRIMARY KEY' then"
+                    + " 'Y' else 'N' end as PRIMARY_KEY from INFORMATION_SCHEMA.table_constraints i inner join"
+                    + " INFORMATION_SCHEMA.key_column_usage ii on i.CONSTRAINT_SCHEMA = ii.CONSTRAINT_SCHEMA and"
+                    + " i.CONSTRAINT_NAME = ii.CONSTRAINT_NAME and i.TABLE_SCHEMA = ii.TABLE_SCHEMA and i.TABLE_NAME ="
+                    + " ii.TABLE_NAME where i.TABLE_SCHEMA = 'kpi' and i.TABLE_NAME = 'kpi_values' and i.CONSTRAINT_TYPE"
+                    + " in ('PRIMARY KEY', 'UNIQUE')")) {
+                assertThat(result.next()).isFalse();
+            }
+            try (ResultSet result = statement.executeQuery("select pkcol.COLUMN_NAME as PK_COLUMN_NAME, fkcol.TABLE_SCHEMA"
+                    + " AS FK_TABLE_SCHEMA from (select distinct constraint_catalog, constraint_schema,"
+                    + " unique_constraint_schema, constraint_name, unique_constraint_name from"
+                    + " INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS) fkcon inner join INFORMATION_SCHEMA.KEY_COLUMN_USAGE"
+                    + " fkcol on fkcon.CONSTRAINT_SCHEMA = fkcol.CONSTRAINT_SCHEMA and fkcon.CONSTRAINT_NAME ="
+                    + " fkcol.CONSTRAINT_NAME inner join INFORMATION_SCHEMA.KEY_COLUMN_USAGE pkcol on"
+                    + " fkcon.UNIQUE_CONSTRAINT_SCHEMA = pkcol.CONSTRAINT_SCHEMA and fkcon.UNIQUE_CONSTRAINT_NAME ="
+                    + " pkcol.CONSTRAINT_NAME where pkcol.TABLE_SCHEMA = 'kpi' and pkcol.TABLE_NAME = 'kpi_values'")) {
+                assertThat(result.next()).isFalse();
+            }
+        }
+    }
+
     @Test
     void sessionSettingsAreAnsweredWithoutDuckDb() throws Exception {
         try (Connection connection = connect("ApplicationName", "Excel", "options", "-c search_path=kpi");

@@ -288,6 +288,7 @@ public final class PgCatalog implements AutoCloseable {
     private static void lockDown(Connection c, GatewayConfig config) throws SQLException {
         execute(c, "SET threads = 1");
         execute(c, "SET memory_limit = '256MB'");
+        execute(c, "SET preserve_identifier_case = false");
         execute(c, "SET autoinstall_known_extensions = false");
         execute(c, "SET autoload_known_extensions = false");
         execute(c, "SET enable_external_access = false");
