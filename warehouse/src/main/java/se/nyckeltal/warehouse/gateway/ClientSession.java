@@ -193,7 +193,9 @@ final class ClientSession implements Runnable {
         }
         admitted = true;
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
-            if (!parameter.getKey().equals("user") && !parameter.getKey().equals("database")) {
+            if (parameter.getKey().equals("options")) {
+                startupOptions(parameter.getValue());
+            } else if (!parameter.getKey().equals("user") && !parameter.getKey().equals("database")) {
                 try {
                     settings.startup(parameter.getKey(), parameter.getValue());
                 } catch (PgError e) {
@@ -206,6 +208,7 @@ final class ClientSession implements Runnable {
             LOG.debug("client asked for protocol 3.{}; answering as 3.0", code & 0xFFFF);
         }
         openConnections();
+        applySearchPath();
         out.authenticationOk();
         for (String name : ServerSettings.REPORTED) {
             out.parameterStatus(name, settings.get(name));
@@ -216,6 +219,25 @@ final class ClientSession implements Runnable {
         LOG.info("session {}: user {} from {} ({}), snapshot {}", processId, user, socket.getInetAddress().getHostAddress(),
                 settings.get("application_name"), lease.database().snapshotId());
         return true;
+    }
+
+    /** The start-up "options" parameter: "-c name=value" and "--name=value" pairs, as PostgreSQL reads them. */
+    private void startupOptions(String options) {
+        String[] words = options.strip().split("\\s+");
+        for (int i = 0; i < words.length; i++) {
+            String setting = null;
+            if (words[i].equals("-c") && i + 1 < words.length) {
+                setting = words[++i];
+            } else if (words[i].startsWith("-c")) {
+                setting = words[i].substring(2);
+            } else if (words[i].startsWith("--")) {
+                setting = words[i].substring(2);
+            }
+            int equals = setting == null ? -1 : setting.indexOf('=');
+            if (equals > 0) {
+                settings.startup(setting.substring(0, equals).replace('-', '_'), setting.substring(equals + 1));
+            }
+        }
     }
 
     private void authenticate() throws IOException {
@@ -500,7 +522,8 @@ final class ClientSession implements Runnable {
                         return new QueryPlan(kind, QueryPlan.Target.FIXED, sql, null, canned.get());
                     }
                     if (PgDialect.isCatalogQuery(sql)) {
-                        String checked = ReadOnlyGate.requireSelect(catalog, PgDialect.rewrite(sql));
+                        String rewritten = sessionValues(PgDialect.rewrite(sql));
+                        String checked = ReadOnlyGate.requireSelect(catalog, rewritten);
                         return new QueryPlan(kind, QueryPlan.Target.CATALOG, sql, checked, null);
                     }
                     return new QueryPlan(kind, QueryPlan.Target.SNAPSHOT, sql, ReadOnlyGate.requireSelect(snapshot, sql), null);
@@ -526,6 +549,22 @@ final class ClientSession implements Runnable {
         } catch (SQLException e) {
             throw DuckDbErrors.toPgError(e);
         }
+    }
+
+    private static final java.util.regex.Pattern SETTING_VALUE =
+            java.util.regex.Pattern.compile("gw_setting_value\\(\\s*'([^']*)'\\s*(?:,[^)]*)?\\)");
+
+    /** current_user and current_setting('…') answer with this session's user and settings. */
+    private String sessionValues(String sql) {
+        String text = sql.replace("gw_current_user()", literal(user));
+        return SETTING_VALUE.matcher(text).replaceAll(match -> {
+            String value = settings.get(match.group(1));
+            return java.util.regex.Matcher.quoteReplacement(value == null ? match.group() : literal(value));
+        });
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     /** The statement after EXPLAIN and its options. */

@@ -264,6 +264,16 @@ class GatewayJdbcTest {
     void sessionSettingsAreAnsweredWithoutDuckDb() throws Exception {
         try (Connection connection = connect("ApplicationName", "Excel", "options", "-c search_path=kpi");
                 Statement statement = connection.createStatement()) {
+            // the start-up options already set search_path, and current_user is the signed-in user
+            try (ResultSet result = statement.executeQuery("SELECT current_setting('search_path'), current_user")) {
+                result.next();
+                assertThat(result.getString(1)).isEqualTo("kpi");
+                assertThat(result.getString(2)).isEqualTo(GatewayFixture.USER);
+            }
+            try (ResultSet result = statement.executeQuery("SELECT count(*) > 0 FROM kpi_values")) {
+                result.next();
+                assertThat(result.getBoolean(1)).isTrue();
+            }
             statement.execute("SET application_name = 'DBeaver 24.1'");
             try (ResultSet result = statement.executeQuery("SHOW application_name")) {
                 result.next();
