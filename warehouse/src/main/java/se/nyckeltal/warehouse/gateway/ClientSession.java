@@ -60,6 +60,7 @@ final class ClientSession implements Runnable {
     private static final int SSL_REQUEST = 80877103;
     private static final int GSSENC_REQUEST = 80877104;
     private static final int CANCEL_REQUEST = 80877102;
+    private static final int STARTUP_TIMEOUT_MS = 60_000;
 
     private final GatewayServer server;
     private Socket socket;
@@ -146,6 +147,8 @@ final class ClientSession implements Runnable {
     // ---------------------------------------------------------------- start-up
 
     private boolean startup() throws IOException {
+        // a client gets this long to start up and authenticate (PostgreSQL's authentication_timeout)
+        socket.setSoTimeout(STARTUP_TIMEOUT_MS);
         FrontendMessage startup = in.readStartup();
         int code = startup.readInt();
         while (code == SSL_REQUEST || code == GSSENC_REQUEST) {
@@ -207,6 +210,7 @@ final class ClientSession implements Runnable {
             // a newer 3.x client: tell it we speak 3.0 (NegotiateProtocolVersion is not needed for 3.0 clients)
             LOG.debug("client asked for protocol 3.{}; answering as 3.0", code & 0xFFFF);
         }
+        socket.setSoTimeout(0);
         openConnections();
         applySearchPath();
         out.authenticationOk();

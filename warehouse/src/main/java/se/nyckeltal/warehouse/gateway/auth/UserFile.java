@@ -29,7 +29,7 @@ public final class UserFile {
 
     private UserFile(Path file, Map<String, ScramVerifier> users) {
         this.file = file;
-        this.users = Map.copyOf(users);
+        this.users = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(users));
     }
 
     /**
