@@ -139,4 +139,19 @@ class GatewayProtocolTest {
             assertThat(client.untilReady().get(1).body()[0]).isEqualTo((byte) 'I');
         }
     }
+
+    @Test
+    void psqlOdbcsDeallocateRemovesANamedStatement() throws Exception {
+        try (RawClient client = RawClient.connect(gateway.port(), GatewayFixture.USER, GatewayFixture.PASSWORD)) {
+            client.parse("_PLAN0x55d1c0a8", "SELECT kpi_id FROM dim.kpi LIMIT 1");
+            client.sync();
+            assertThat(client.untilReady()).extracting(RawClient.Message::type).containsExactly('1', 'Z');
+            client.query("DEALLOCATE \"_PLAN0x55d1c0a8\"");
+            assertThat(client.untilReady().get(0).text()).isEqualTo("DEALLOCATE\0");
+            client.bind("", "_PLAN0x55d1c0a8", 0);
+            client.sync();
+            RawClient.Message error = client.untilReady().get(0);
+            assertThat(error.field('C')).isEqualTo("26000");
+        }
+    }
 }
