@@ -281,6 +281,9 @@ final class RawClient implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (socket.isClosed()) {
+            return;
+        }
         send('X', new byte[0]);
         socket.close();
     }
