@@ -41,39 +41,46 @@ class GatewayProtocolTest {
         return statements;
     }
 
+    /**
+     * Npgsql 4.0 sends the three statements as one batch of Parse/Bind/Describe/Execute and one Sync,
+     * asking for text results (AllResultTypesAreUnknown); later versions ask for binary. Both work.
+     */
     @Test
-    void npgsqlTypeLoadingIsAnsweredWithPostgresTypesInBinary() throws Exception {
+    void npgsqlTypeLoadingIsAnsweredWithPostgresTypesInTextAndBinary() throws Exception {
         List<String> statements = npgsqlStatements();
-        try (RawClient client = RawClient.connect(gateway.port(), GatewayFixture.USER, GatewayFixture.PASSWORD)) {
-            // as Npgsql batches them: Parse/Bind/Describe/Execute for each, then one Sync; binary results
-            for (String statement : statements) {
-                client.parse("", statement);
-                client.bind("", "", 1);
-                client.describePortal("");
-                client.execute("", 0);
-            }
-            client.sync();
-            List<RawClient.Message> messages = client.untilReady();
-            assertThat(messages.stream().filter(m -> m.type() == 'E').map(m -> m.field('M'))).isEmpty();
-            List<RawClient.Message> descriptions = messages.stream().filter(m -> m.type() == 'T').toList();
-            assertThat(descriptions).hasSize(3);
-            assertThat(descriptions.get(0).fields()).containsExactly("nspname:19", "typname:19", "oid:26", "typrelid:26",
-                    "typbasetype:26", "type:18", "elemoid:26", "ord:23");
-            List<String> types = new ArrayList<>();
-            for (RawClient.Message row : messages) {
-                if (row.type() == 'D' && row.values().size() == 8) {
-                    List<byte[]> values = row.values();
-                    types.add(new String(values.get(1), StandardCharsets.UTF_8) + "=" + ByteBuffer.wrap(values.get(2)).getInt()
-                            + ":" + new String(values.get(5), StandardCharsets.UTF_8));
+        for (int format : new int[] {0, 1}) {
+            try (RawClient client = RawClient.connect(gateway.port(), GatewayFixture.USER, GatewayFixture.PASSWORD)) {
+                for (String statement : statements) {
+                    client.parse("", statement);
+                    client.bind("", "", format);
+                    client.describePortal("");
+                    client.execute("", 0);
                 }
+                client.sync();
+                List<RawClient.Message> messages = client.untilReady();
+                assertThat(messages.stream().filter(m -> m.type() == 'E').map(m -> m.field('M'))).isEmpty();
+                List<RawClient.Message> descriptions = messages.stream().filter(m -> m.type() == 'T').toList();
+                assertThat(descriptions).hasSize(3);
+                assertThat(descriptions.get(0).fields()).containsExactly("nspname:19", "typname:19", "oid:26",
+                        "typrelid:26", "typbasetype:26", "type:18", "elemoid:26", "ord:23");
+                List<String> types = new ArrayList<>();
+                for (RawClient.Message row : messages) {
+                    if (row.type() == 'D' && row.values().size() == 8) {
+                        List<byte[]> values = row.values();
+                        String oid = format == 1 ? String.valueOf(ByteBuffer.wrap(values.get(2)).getInt())
+                                : new String(values.get(2), StandardCharsets.UTF_8);
+                        types.add(new String(values.get(1), StandardCharsets.UTF_8) + "=" + oid + ":"
+                                + new String(values.get(5), StandardCharsets.UTF_8));
+                    }
+                }
+                // every type a RowDescription of the gateway can carry, with PostgreSQL's OIDs, and their arrays
+                assertThat(types).contains("numeric=1700:b", "date=1082:b", "timestamp=1114:b", "timestamptz=1184:b",
+                        "bool=16:b", "int4=23:b", "int8=20:b", "varchar=1043:b", "float8=701:b", "text=25:b",
+                        "_int4=1007:a", "_varchar=1015:a", "record=2249:p", "void=2278:p");
+                List<String> tags = messages.stream().filter(m -> m.type() == 'C').map(RawClient.Message::text).toList();
+                assertThat(tags).hasSize(3);
+                assertThat(tags.get(0)).startsWith("SELECT ");
             }
-            // every type a RowDescription of the gateway can carry, with PostgreSQL's OIDs, and their arrays
-            assertThat(types).contains("numeric=1700:b", "date=1082:b", "timestamp=1114:b", "timestamptz=1184:b",
-                    "bool=16:b", "int4=23:b", "int8=20:b", "varchar=1043:b", "float8=701:b", "text=25:b",
-                    "_int4=1007:a", "_varchar=1015:a", "record=2249:p", "void=2278:p");
-            List<String> tags = messages.stream().filter(m -> m.type() == 'C').map(RawClient.Message::text).toList();
-            assertThat(tags).hasSize(3);
-            assertThat(tags.get(0)).startsWith("SELECT ");
         }
     }
 
