@@ -21,6 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLSocket;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
@@ -555,15 +557,15 @@ final class ClientSession implements Runnable {
         }
     }
 
-    private static final java.util.regex.Pattern SETTING_VALUE =
-            java.util.regex.Pattern.compile("gw_setting_value\\(\\s*'([^']*)'\\s*(?:,[^)]*)?\\)");
+    private static final Pattern SETTING_VALUE =
+            Pattern.compile("gw_setting_value\\(\\s*'([^']*)'\\s*(?:,[^)]*)?\\)");
 
     /** current_user and current_setting('…') answer with this session's user and settings. */
     private String sessionValues(String sql) {
         String text = sql.replace("gw_current_user()", literal(user));
         return SETTING_VALUE.matcher(text).replaceAll(match -> {
             String value = settings.get(match.group(1));
-            return java.util.regex.Matcher.quoteReplacement(value == null ? match.group() : literal(value));
+            return Matcher.quoteReplacement(value == null ? match.group() : literal(value));
         });
     }
 
@@ -888,14 +890,14 @@ final class ClientSession implements Runnable {
         }
     }
 
-    private static final java.util.regex.Pattern CALL = java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\(.*\\)");
+    private static final Pattern CALL = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\(.*\\)");
 
     /**
      * PostgreSQL names an unaliased function call after the function ("count", "version"); DuckDB
      * after the whole expression ("count_star()", "gw_version()").
      */
     static String columnName(String duckName) {
-        java.util.regex.Matcher call = CALL.matcher(duckName);
+        Matcher call = CALL.matcher(duckName);
         if (!call.matches()) {
             return duckName;
         }

@@ -46,17 +46,13 @@ public final class PgDialect {
 
     /** The statement as PgCatalog's DuckDB reads it. */
     public static String rewrite(String sql) {
-        StringBuilder out = new StringBuilder(sql.length());
-        StringBuilder code = new StringBuilder();
+        // comments go (they could hide nothing, but a pattern must not match inside them); literals stay
+        StringBuilder code = new StringBuilder(sql.length());
         int i = 0;
         while (i < sql.length()) {
             int skip = SqlText.skipQuotedOrComment(sql, i);
             char c = sql.charAt(i);
-            if (skip > i && c == '\'' ) {
-                // keep literals in the code so casts of them are seen, but never rewrite inside them
-                code.append(sql, i, skip);
-                i = skip;
-            } else if (skip > i && c == '"') {
+            if (skip > i && (c == '\'' || c == '"')) {
                 code.append(sql, i, skip);
                 i = skip;
             } else if (skip > i) {
@@ -67,8 +63,7 @@ public final class PgDialect {
                 i++;
             }
         }
-        out.append(rewriteCode(code.toString()));
-        return out.toString();
+        return rewriteCode(code.toString());
     }
 
     private static String rewriteCode(String code) {

@@ -48,7 +48,7 @@ public final class SqlText {
 
     /** Whether the text holds nothing but white space and comments. */
     public static boolean isBlank(String sql) {
-        return words(sql, 1).isEmpty() && codeOnly(sql).isBlank();
+        return codeOnly(sql).isBlank();
     }
 
     /**

@@ -27,9 +27,9 @@ public record ColumnType(PgType type, int typmod) {
     public static ColumnType ofDuckDb(String duckType) {
         String name = duckType == null ? "" : duckType.strip().toUpperCase(Locale.ROOT);
         if (name.endsWith("[]")) {
-            ColumnType element = ofDuckDb(name.substring(0, name.length() - 2));
-            PgType array = element.type().array();
-            return array == null || element.type() == PgType.TEXT && !isTextual(name) ? of(PgType.TEXT) : of(array);
+            // a list of something without a PostgreSQL type (STRUCT, MAP …) is text as a whole
+            PgType element = ofDuckDb(name.substring(0, name.length() - 2)).type();
+            return element == PgType.TEXT || element.array() == null ? of(PgType.TEXT) : of(element.array());
         }
         Matcher decimal = DECIMAL.matcher(name);
         if (decimal.matches()) {
@@ -55,10 +55,6 @@ public record ColumnType(PgType type, int typmod) {
             case "JSON" -> of(PgType.JSON);
             default -> of(PgType.TEXT);
         };
-    }
-
-    private static boolean isTextual(String name) {
-        return name.startsWith("VARCHAR") || name.startsWith("ENUM");
     }
 
     /** The attribute size RowDescription reports. */
