@@ -26,10 +26,12 @@ class GatewayAccessTest {
     @Test
     void connectionsBeyondTheLimitAreRefusedWith53300() throws Exception {
         try (GatewayFixture gateway = GatewayFixture.start(dir, config -> config.withMaxConnections(2));
-                RawClient first = RawClient.connect(gateway.port(), GatewayFixture.USER, GatewayFixture.PASSWORD);
-                RawClient second = RawClient.connect(gateway.port(), GatewayFixture.USER, GatewayFixture.PASSWORD)) {
+                RawClient first = RawClient.connect(gateway.port(), GatewayFixture.USER, GatewayFixture.PASSWORD)) {
+            RawClient second = RawClient.connect(gateway.port(), GatewayFixture.USER, GatewayFixture.PASSWORD);
             assertThatThrownBy(() -> RawClient.connect(gateway.port(), GatewayFixture.USER, GatewayFixture.PASSWORD))
                     .hasMessageStartingWith("53300 sorry, too many clients already");
+            first.query("SELECT 1");
+            assertThat(first.untilReady()).hasSize(4);
             second.close();
             Thread.sleep(200);
             try (RawClient third = RawClient.connect(gateway.port(), GatewayFixture.USER, GatewayFixture.PASSWORD)) {

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -107,9 +106,8 @@ public final class ReadOnlyGate {
                 throw refused("function " + name + "() is not available through the gateway");
             }
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            walk(fields.next().getValue());
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            walk(field.getValue());
         }
     }
 
