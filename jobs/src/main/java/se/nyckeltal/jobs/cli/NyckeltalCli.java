@@ -26,6 +26,8 @@ import se.nyckeltal.jobs.load.LoadFailedException;
             SchedulerCommand.class,
             DagsCommand.class,
             TaskCommand.class,
+            ServeCommand.class,
+            UsersCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class NyckeltalCli implements Runnable {

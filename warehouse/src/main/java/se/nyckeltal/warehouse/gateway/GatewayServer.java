@@ -1,0 +1,221 @@
+package se.nyckeltal.warehouse.gateway;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.nyckeltal.schemas.warehouse.WarehouseLayout;
+import se.nyckeltal.warehouse.gateway.auth.UserFile;
+
+/**
+ * The SQL gateway: serves a warehouse's published catalogue to PostgreSQL clients (psql, pgjdbc,
+ * psqlODBC, Npgsql inside Power BI) read-only. One thread per connection; every statement is bounded
+ * by the configured timeout and row cap, and DuckDB by its memory limit and thread count.
+ */
+public final class GatewayServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+
+    private final GatewayConfig config;
+    private final UserFile users;
+    private final SSLContext tls;
+    private final LiveCatalogue catalogue;
+    private final ServerSocket listener;
+    private final ExecutorService sessions;
+    private final ScheduledExecutorService timer;
+    private final Map<Integer, ClientSession> bySessionId = new ConcurrentHashMap<>();
+    private final AtomicInteger admitted = new AtomicInteger();
+    private final SecureRandom random = new SecureRandom();
+    private final byte[] mockSecret = new byte[32];
+    private final Thread acceptor;
+    private volatile boolean closed;
+
+    private GatewayServer(GatewayConfig config, UserFile users, SSLContext tls, LiveCatalogue catalogue,
+            ServerSocket listener) {
+        this.config = config;
+        this.users = users;
+        this.tls = tls;
+        this.catalogue = catalogue;
+        this.listener = listener;
+        random.nextBytes(mockSecret);
+        AtomicInteger threads = new AtomicInteger();
+        this.sessions = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "gateway-session-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "gateway-timeouts");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.acceptor = new Thread(this::accept, "gateway-accept");
+        this.acceptor.setDaemon(true);
+    }
+
+    /**
+     * Opens the published catalogue and starts listening.
+     *
+     * @throws IllegalStateException when nothing is published or no user is configured
+     * @throws IOException when the port cannot be bound
+     */
+    public static GatewayServer start(WarehouseLayout layout, GatewayConfig config) throws IOException, SQLException {
+        requireNonNull(layout, "layout");
+        requireNonNull(config, "config");
+        UserFile users = null;
+        if (!config.insecureLocal()) {
+            if (config.usersFile() == null) {
+                throw new IllegalStateException("no users file configured; add a user with"
+                        + " 'nyckeltal users add --users FILE NAME' and pass --users FILE (or 'users = FILE' in --config)");
+            }
+            users = UserFile.load(config.usersFile());
+            if (users.size() == 0) {
+                throw new IllegalStateException("the users file " + config.usersFile() + " has no users; add one with"
+                        + " 'nyckeltal users add --users " + config.usersFile() + " NAME'");
+            }
+        }
+        SSLContext tls = config.tlsCertificate() == null ? null : TlsContext.load(config.tlsCertificate(), config.tlsKey());
+        LiveCatalogue catalogue = LiveCatalogue.open(layout, config);
+        ServerSocket listener = new ServerSocket();
+        try {
+            listener.setReuseAddress(true);
+            listener.bind(new InetSocketAddress(InetAddress.getByName(config.host()), config.port()), 128);
+        } catch (IOException e) {
+            catalogue.close();
+            listener.close();
+            throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+        }
+        GatewayServer server = new GatewayServer(config, users, tls, catalogue, listener);
+        server.acceptor.start();
+        LOG.info("listening on {}:{} ({}{})", config.host(), server.port(), tls == null ? "no TLS" : "TLS",
+                config.insecureLocal() ? ", INSECURE: loopback clients without password" : ", SCRAM-SHA-256");
+        return server;
+    }
+
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    public LiveCatalogue catalogue() {
+        return catalogue;
+    }
+
+    GatewayConfig config() {
+        return config;
+    }
+
+    UserFile users() {
+        return users;
+    }
+
+    SSLContext tls() {
+        return tls;
+    }
+
+    ScheduledExecutorService timer() {
+        return timer;
+    }
+
+    byte[] mockSecret() {
+        return mockSecret;
+    }
+
+    private void accept() {
+        while (!closed) {
+            Socket socket;
+            try {
+                socket = listener.accept();
+            } catch (SocketException e) {
+                if (!closed) {
+                    LOG.warn("listener failed: {}", e.toString());
+                }
+                return;
+            } catch (IOException e) {
+                LOG.warn("accept failed: {}", e.toString());
+                continue;
+            }
+            try {
+                socket.setTcpNoDelay(true);
+                socket.setKeepAlive(true);
+                ClientSession session = newSession(socket);
+                sessions.execute(session);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("cannot start a session: {}", e.toString());
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // nothing more to do
+                }
+            }
+        }
+    }
+
+    private ClientSession newSession(Socket socket) throws IOException {
+        while (true) {
+            int processId = random.nextInt(Integer.MAX_VALUE - 1) + 1;
+            ClientSession session = new ClientSession(this, socket, processId, random.nextInt());
+            if (bySessionId.putIfAbsent(processId, session) == null) {
+                return session;
+            }
+        }
+    }
+
+    /** Counts an authenticated session against connections.max. */
+    boolean admit(ClientSession session) {
+        if (admitted.incrementAndGet() > config.maxConnections()) {
+            admitted.decrementAndGet();
+            bySessionId.remove(session.processId());
+            return false;
+        }
+        return true;
+    }
+
+    void ended(ClientSession session) {
+        if (bySessionId.remove(session.processId(), session) && session.admittedFlag()) {
+            admitted.decrementAndGet();
+        }
+    }
+
+    /** A CancelRequest: cancels the session's running statement when the key matches. */
+    void cancel(int processId, int secretKey) {
+        ClientSession session = bySessionId.get(processId);
+        if (session != null && MessageDigest.isEqual(bytes(session.secretKey()), bytes(secretKey))) {
+            LOG.info("cancel request for session {}", processId);
+            session.cancel();
+        }
+    }
+
+    private static byte[] bytes(int value) {
+        return ByteBuffer.allocate(4).putInt(value).array();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            listener.close();
+        } catch (IOException e) {
+            LOG.debug("closing the listener: {}", e.toString());
+        }
+        bySessionId.values().forEach(ClientSession::shutdown);
+        sessions.shutdownNow();
+        timer.shutdownNow();
+        catalogue.close();
+    }
+}

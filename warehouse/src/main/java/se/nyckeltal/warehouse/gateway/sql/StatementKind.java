@@ -1,0 +1,57 @@
+package se.nyckeltal.warehouse.gateway.sql;
+
+import java.util.List;
+
+/**
+ * What a statement is to the gateway: a query for DuckDB, a session command the gateway answers
+ * itself without DuckDB seeing it, or something refused because the catalogue is read-only.
+ */
+public enum StatementKind {
+    EMPTY,
+    QUERY,
+    EXPLAIN,
+    SET,
+    RESET,
+    SHOW,
+    BEGIN,
+    COMMIT,
+    ROLLBACK,
+    DISCARD,
+    DEALLOCATE,
+    /** UNLISTEN, SAVEPOINT, RELEASE, CLOSE: nothing to do in a read-only session, answered with their tag. */
+    HARMLESS,
+    REFUSED;
+
+    public static StatementKind of(String sql) {
+        List<String> words = SqlText.words(sql, 3);
+        if (words.isEmpty()) {
+            return SqlText.codeOnly(sql).isBlank() ? EMPTY : QUERY;
+        }
+        return switch (words.get(0)) {
+            case "SELECT", "WITH", "VALUES", "TABLE", "FROM", "DESCRIBE", "SUMMARIZE", "PIVOT", "UNPIVOT" -> QUERY;
+            case "EXPLAIN" -> EXPLAIN;
+            case "SET" -> SET;
+            case "RESET" -> RESET;
+            case "SHOW" -> words.size() > 1 && (words.get(1).equals("TABLES")
+                    || words.get(1).equals("ALL") && words.size() > 2 && words.get(2).equals("TABLES")) ? QUERY : SHOW;
+            case "BEGIN", "START" -> BEGIN;
+            case "COMMIT", "END" -> COMMIT;
+            case "ROLLBACK", "ABORT" -> words.size() > 1 && words.get(1).equals("TO") ? HARMLESS : ROLLBACK;
+            case "DISCARD" -> DISCARD;
+            case "DEALLOCATE" -> DEALLOCATE;
+            case "UNLISTEN", "SAVEPOINT", "RELEASE", "CLOSE" -> HARMLESS;
+            case "COPY", "INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT", "REPLACE", "CREATE", "DROP", "ALTER",
+                    "TRUNCATE", "ATTACH", "DETACH", "USE", "INSTALL", "FORCE", "LOAD", "PRAGMA", "CALL", "EXPORT", "IMPORT",
+                    "VACUUM", "CHECKPOINT", "GRANT", "REVOKE", "PREPARE", "EXECUTE", "LISTEN", "NOTIFY", "LOCK",
+                    "COMMENT", "REINDEX", "CLUSTER", "ANALYZE", "ANALYSE", "DO", "DECLARE", "FETCH", "MOVE", "REFRESH",
+                    "SECURITY", "SECRET", "UNPIVOT_INTO" -> REFUSED;
+            // anything else goes to DuckDB's parser through the read-only gate: a typo is a syntax error
+            default -> QUERY;
+        };
+    }
+
+    /** Whether DuckDB runs it (after the read-only gate). */
+    public boolean reachesDuckDb() {
+        return this == QUERY || this == EXPLAIN;
+    }
+}

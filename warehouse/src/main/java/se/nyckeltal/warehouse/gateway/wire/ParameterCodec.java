@@ -1,0 +1,125 @@
+package se.nyckeltal.warehouse.gateway.wire;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Bind parameters from the wire to Java values DuckDB binds: binary values by their declared type,
+ * text values parsed for the declared type, or passed as text for DuckDB to cast when the client left
+ * the type unspecified (OID 0), as pgjdbc and psqlODBC often do.
+ */
+public final class ParameterCodec {
+    private static final LocalDate PG_EPOCH_DATE = LocalDate.of(2000, 1, 1);
+    private static final LocalDateTime PG_EPOCH = PG_EPOCH_DATE.atStartOfDay();
+    private static final DateTimeFormatter TIMESTAMP_TEXT = new DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd[[ ]['T']HH:mm[:ss]]")
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .optionalStart().appendOffset("+HH:mm", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+            .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
+            .toFormatter(Locale.ROOT);
+
+    private ParameterCodec() {}
+
+    /**
+     * @param format 0 text, 1 binary
+     * @param oid the declared type, 0 for unspecified
+     * @throws IllegalArgumentException with a message for the client when the value cannot be read
+     */
+    public static Object decode(byte[] bytes, int format, int oid) {
+        if (bytes == null) {
+            return null;
+        }
+        return format == 1 ? binary(bytes, oid) : text(new String(bytes, StandardCharsets.UTF_8), oid);
+    }
+
+    private static Object text(String text, int oid) {
+        try {
+            return switch (oid) {
+                case 16 -> switch (text.strip().toLowerCase(Locale.ROOT)) {
+                    case "t", "true", "yes", "on", "1", "y" -> Boolean.TRUE;
+                    case "f", "false", "no", "off", "0", "n" -> Boolean.FALSE;
+                    default -> throw new IllegalArgumentException("invalid input syntax for type boolean: \"" + text + "\"");
+                };
+                case 21 -> Short.parseShort(text.strip());
+                case 23, 26 -> Integer.parseInt(text.strip());
+                case 20 -> Long.parseLong(text.strip());
+                case 700 -> Float.parseFloat(text.strip());
+                case 701 -> Double.parseDouble(text.strip());
+                case 1700 -> new BigDecimal(text.strip());
+                case 1082 -> LocalDate.parse(text.strip());
+                case 1114 -> LocalDateTime.parse(text.strip(), TIMESTAMP_TEXT);
+                case 1184 -> timestamptz(text.strip());
+                case 1083 -> LocalTime.parse(text.strip());
+                case 2950 -> UUID.fromString(text.strip());
+                default -> text;
+            };
+        } catch (NumberFormatException | DateTimeParseException e) {
+            PgType type = PgType.byOid(oid);
+            throw new IllegalArgumentException("invalid input syntax for type " + (type == null ? oid : type.name())
+                    + ": \"" + text + "\"", e);
+        }
+    }
+
+    private static OffsetDateTime timestamptz(String text) {
+        var parsed = TIMESTAMP_TEXT.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
+        return parsed instanceof OffsetDateTime offset ? offset : ((LocalDateTime) parsed).atOffset(ZoneOffset.UTC);
+    }
+
+    private static Object binary(byte[] bytes, int oid) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        try {
+            return switch (oid) {
+                case 16 -> bytes[0] != 0;
+                case 21 -> buffer.getShort();
+                case 23, 26 -> buffer.getInt();
+                case 20 -> buffer.getLong();
+                case 700 -> buffer.getFloat();
+                case 701 -> buffer.getDouble();
+                case 1700 -> numeric(buffer);
+                case 1082 -> PG_EPOCH_DATE.plusDays(buffer.getInt());
+                case 1114 -> PG_EPOCH.plusNanos(buffer.getLong() * 1000);
+                case 1184 -> PG_EPOCH.plusNanos(buffer.getLong() * 1000).atOffset(ZoneOffset.UTC);
+                case 1083 -> LocalTime.ofNanoOfDay(buffer.getLong() * 1000);
+                case 2950 -> new UUID(buffer.getLong(), buffer.getLong());
+                case 17 -> bytes;
+                case 0, 25, 1043, 1042, 19, 705, 114 -> new String(bytes, StandardCharsets.UTF_8);
+                default -> throw new IllegalArgumentException("binary parameters of type " + oid
+                        + " are not supported; send it as text");
+            };
+        } catch (java.nio.BufferUnderflowException e) {
+            throw new IllegalArgumentException("binary parameter of type " + oid + " is too short", e);
+        }
+    }
+
+    private static BigDecimal numeric(ByteBuffer buffer) {
+        int ndigits = buffer.getShort();
+        int weight = buffer.getShort();
+        int sign = buffer.getShort() & 0xFFFF;
+        int dscale = buffer.getShort();
+        if (sign == 0xC000) {
+            throw new IllegalArgumentException("numeric NaN cannot be bound");
+        }
+        BigInteger unscaled = BigInteger.ZERO;
+        for (int i = 0; i < ndigits; i++) {
+            unscaled = unscaled.multiply(BigInteger.valueOf(10000)).add(BigInteger.valueOf(buffer.getShort()));
+        }
+        // the digits stand for unscaled × 10000^(weight − ndigits + 1)
+        BigDecimal value = new BigDecimal(unscaled).scaleByPowerOfTen(4 * (weight - ndigits + 1));
+        value = value.setScale(dscale, java.math.RoundingMode.UNNECESSARY);
+        return sign == 0x4000 ? value.negate() : value;
+    }
+}

@@ -1,0 +1,61 @@
+package se.nyckeltal.warehouse.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * unixODBC's isql through psqlODBC (the driver Excel and other ODBC tools use) against the gateway.
+ * psqlODBC's start-up sends "SET DateStyle = 'ISO';SET extra_float_digits = 2;show transaction_isolation"
+ * as one query and asks pg_type about large objects before the user's first query. Fails, not skips,
+ * when isql or the driver is missing: CI installs unixodbc and odbc-postgresql.
+ */
+class GatewayOdbcTest {
+    private static final List<String> DRIVERS = List.of("/usr/lib/x86_64-linux-gnu/odbc/psqlodbcw.so",
+            "/usr/lib/aarch64-linux-gnu/odbc/psqlodbcw.so", "/usr/lib/odbc/psqlodbcw.so", "/usr/local/lib/psqlodbcw.so");
+
+    @TempDir
+    static Path dir;
+
+    private static GatewayFixture gateway;
+
+    @BeforeAll
+    static void start() {
+        gateway = GatewayFixture.start(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    @Test
+    void isqlQueriesThroughPsqlOdbc() throws Exception {
+        Path isql = GatewayFixture.requireExecutable("isql");
+        String driver = DRIVERS.stream().filter(path -> Files.isRegularFile(Path.of(path))).findFirst()
+                .orElseThrow(() -> new AssertionError("psqlodbcw.so not found in " + DRIVERS
+                        + "; CI installs it (.ci/run), locally: apt-get install odbc-postgresql"));
+        Path odbc = Files.createDirectories(dir.resolve("odbc"));
+        Files.writeString(odbc.resolve("odbcinst.ini"), "[PostgreSQL Unicode]\nDriver=" + driver + "\n");
+        Files.writeString(odbc.resolve("odbc.ini"), "[nyckeltal]\nDriver=PostgreSQL Unicode\nServername=127.0.0.1\nPort="
+                + gateway.port() + "\nDatabase=nyckeltal\nSSLMode=disable\n");
+        String sql = "SELECT org_id, value FROM kpi.kpi_values WHERE kpi_id = 'revenue' AND period = 202602"
+                + " AND time_window = 'month' AND org_level = 'total'\n"
+                + "SELECT 'Område' AS name, DATE '2026-02-01' AS day, true AS flag\n"
+                + "COPY (SELECT 1) TO '" + dir.resolve("odbc-copy.csv") + "'\n";
+        ClientProcess result = ClientProcess.run(dir, Map.of("ODBCSYSINI", odbc.toString(), "ODBCINI",
+                odbc.resolve("odbc.ini").toString()), sql, isql.toString(), "-b", "-v", "-d|", "nyckeltal",
+                GatewayFixture.USER, GatewayFixture.PASSWORD);
+        assertThat(result.out()).as(result.err()).contains("TOTAL|6500.000000");
+        assertThat(result.out()).contains("Område|2026-02-01|1");
+        assertThat(result.out() + result.err()).contains("COPY is not allowed");
+        assertThat(dir.resolve("odbc-copy.csv")).doesNotExist();
+    }
+}
