@@ -3,6 +3,8 @@
 CREATE TABLE dim.period AS
 WITH fact_periods AS (
     SELECT period FROM fact.ledger
+    UNION ALL
+    SELECT period FROM fact.production
     -- production and HR facts join this union when they arrive
 ),
 
