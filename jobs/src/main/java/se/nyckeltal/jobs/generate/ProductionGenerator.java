@@ -27,7 +27,7 @@ import se.nyckeltal.schemas.reference.ReferenceData;
 
 /**
  * Writes the demo region's production extracts (vårdproduktion) beside the ledger: one file per month
- * from the patient-administration system, a budget and a forecast file per year. Deterministic: the
+ * from the patient-administration system, a budget file per year and the current year's forecast. Deterministic: the
  * same settings give byte-identical files.
  *
  * <p>What it looks like: visits at the clinics and vårdcentraler, inpatient care and beds at the
@@ -97,9 +97,11 @@ final class ProductionGenerator {
         for (int year = settings.firstMonth().getYear(); year <= settings.lastMonth().getYear(); year++) {
             files.add(write(landing.resolve("production").resolve("produktion-budget-" + year + ".csv"),
                     ExtractStyle.SWEDISH_WINDOWS_1252, plan(streams, year, "BUDGET"), onFileWritten));
-            files.add(write(landing.resolve("production").resolve("produktion-prognos-" + year + ".csv"),
-                    ExtractStyle.CANONICAL_UTF8, plan(streams, year, "FORECAST"), onFileWritten));
         }
+        // Helårsprognos: made during the year, for the current year only.
+        int year = settings.lastMonth().getYear();
+        files.add(write(landing.resolve("production").resolve("produktion-prognos-" + year + ".csv"),
+                ExtractStyle.CANONICAL_UTF8, plan(streams, year, "FORECAST"), onFileWritten));
         return files;
     }
 
