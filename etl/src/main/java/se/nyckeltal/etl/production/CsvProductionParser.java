@@ -122,7 +122,8 @@ final class CsvProductionParser implements CsvExtract.RowParser {
         }
         try {
             if (!dateText.isEmpty()) {
-                fromDate = YearMonth.from(PeriodText.parseDate(dateText));
+                // A date column holds days; a month (YYYYMM, YYYY-MM) there is unambiguous, so it is read too.
+                fromDate = PeriodText.parsePeriod(dateText);
             }
         } catch (ExtractFormatException e) {
             problems.add("date " + e.getMessage());

@@ -1,5 +1,6 @@
 -- kpi.production_components: one row per production KPI × period × time window × org level × org × measure,
--- for every period with ACTUAL production rows. All providers count (own production, region-run and private
+-- for every period with ACTUAL production rows (drg_points also in the month after a month with ACTUAL DRG
+-- points, where that month's DRG figure is reported even before the month has production). All providers count (own production, region-run and private
 -- vårdcentraler, private providers); the production tables (kpi.production_report) split them. The measures
 -- of a window W at period P:
 --   actual         ACTUAL rows of W
@@ -24,6 +25,18 @@ WITH production_periods AS (
     SELECT DISTINCT period
     FROM kpi.production_monthly
     WHERE scenario = 'ACTUAL'
+),
+
+-- where each kind of figure is reported: lag 0 at the production periods; lag 1 (drg_points) there and in
+-- the month after each month with ACTUAL DRG points
+reported_periods (period, lag_months) AS (
+    SELECT period, 0 FROM production_periods
+    UNION
+    SELECT period, 1 FROM production_periods
+    UNION
+    SELECT DISTINCT CASE WHEN period % 100 = 12 THEN period + 89 ELSE period + 1 END, 1
+    FROM kpi.production_monthly
+    WHERE scenario = 'ACTUAL' AND contact_type = 'DRG_POINTS'
 ),
 
 contact_monthly AS (
@@ -53,8 +66,9 @@ window_volumes AS (
         SUM(m.volume)          AS volume,
         SUM(m.weighted_volume) AS weighted_volume
     FROM kpi.production_window_months AS w
-    JOIN production_periods AS p
+    JOIN reported_periods AS p
         ON p.period = w.period
+       AND p.lag_months = w.lag_months
     CROSS JOIN measure_feeds AS f
     JOIN contact_monthly AS m
         ON m.period = w.month_period - 100 * f.years_back
