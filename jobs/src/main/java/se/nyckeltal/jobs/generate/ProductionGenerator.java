@@ -283,8 +283,8 @@ final class ProductionGenerator {
     private List<Row> plan(List<Stream> streams, int year, String scenario) {
         List<Row> rows = new ArrayList<>();
         for (Stream stream : streams) {
-            boolean planned = PLANNED.contains(stream.contactType())
-                    && (stream.provider() == Provider.OWN || stream.provider() == Provider.PRIVATE_PROVIDER);
+            // Every provider's volumes are budgeted (the KPIs count them all); the forecast is own production's.
+            boolean planned = PLANNED.contains(stream.contactType());
             if (!planned || (scenario.equals("FORECAST") && stream.provider() != Provider.OWN)) {
                 continue;
             }
