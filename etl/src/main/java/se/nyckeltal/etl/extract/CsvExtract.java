@@ -77,7 +77,8 @@ public final class CsvExtract implements Delivery {
      * Reads the header. A file without a usable header is refused whole.
      *
      * @param contract the source's columns, matched to the header by name or alias
-     * @param parser makes the source's row parser once the header says where each column is
+     * @param parser makes the source's row parser once the header says where each column is; may
+     *     refuse the header with an {@link ExtractFormatException} (the file is then unreadable)
      * @throws UnreadableFileException when the header is missing, unreadable or lacks a required column
      */
     public static CsvExtract open(LandingFile file, List<ColumnSpec> contract,
@@ -124,7 +125,14 @@ public final class CsvExtract implements Delivery {
                     throw new UnreadableFileException(encodingLabel, delimiter.label(),
                             "header row (line " + (index + 1) + "): " + e.getMessage());
                 }
-                RowParser rowParser = requireNonNull(parser.apply(mapping), "parser");
+                RowParser rowParser;
+                try {
+                    rowParser = requireNonNull(parser.apply(mapping), "parser");
+                } catch (ExtractFormatException e) {
+                    // A rule of the source about its header as a whole (e.g. "period or date").
+                    throw new UnreadableFileException(encodingLabel, delimiter.label(),
+                            "header row (line " + (index + 1) + "): " + e.getMessage());
+                }
                 return new CsvExtract(file, encoding, delimiter,
                         new LineReader(encoding, delimiter, index, mapping.fieldCount(), rowParser));
             }

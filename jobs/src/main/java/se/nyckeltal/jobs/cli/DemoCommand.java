@@ -45,6 +45,7 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("Load %s: %s — %s%n%n", record.loadId(), record.outcome(), record.message());
         try (Connection connection = Catalogue.openReadOnly(new WarehouseLayout(warehouse))) {
             summary(connection, out);
+            productionSummary(connection, out);
         }
         out.printf("%nQuery further (read-only):%n");
         out.printf("  bin/nyckeltal sql --warehouse %s \"SELECT * FROM kpi.kpi_values WHERE kpi_id = 'result'"
@@ -103,6 +104,83 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("%nDatakvalitet: rader i karantän %d (meta.quarantine), anmärkningar %d (meta.data_quality)%n",
                     rs.getLong(1), rs.getLong(2));
         }
+    }
+
+    /**
+     * The månadsrapport's three production tables (Produktionsdata) for the whole organisation, year to
+     * date at the latest period with production: own production with every column, the vårdcentraler
+     * and the private providers.
+     */
+    private static void productionSummary(Connection connection, PrintWriter out) throws SQLException {
+        int period;
+        try (PreparedStatement s = connection.prepareStatement("SELECT max(period) FROM kpi.production_report");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            period = rs.getInt(1);
+        }
+        if (period == 0) {
+            return;
+        }
+        YearMonth month = YearMonth.of(period / 100, period % 100);
+        String window = "ackumulerat januari–" + month.getMonth().getDisplayName(TextStyle.FULL, SWEDISH) + " "
+                + month.getYear();
+        productionTable(connection, out, period, "production_own", "Produktionsdata – Egen produktion, " + window);
+        productionTable(connection, out, period, "production_primary_care",
+                "Produktionsdata – Privata och regiondrivna vårdcentraler, " + window);
+        productionTable(connection, out, period, "production_private_providers",
+                "Produktionsdata – Privata vårdgivare, " + window);
+        out.printf("  (kpi.production_own, kpi.production_primary_care, kpi.production_private_providers;"
+                + " DRG-poäng visar föregående månad)%n");
+    }
+
+    private static void productionTable(Connection connection, PrintWriter out, int period, String view, String title)
+            throws SQLException {
+        String sql = "SELECT line_name, line_type, actual, budget, deviation_budget_pct, actual_previous_year,"
+                + " deviation_previous_year_pct, forecast_full_year, budget_full_year, actual_full_year_previous_year"
+                + " FROM kpi." + view + " WHERE period = ? AND time_window = 'ytd' AND org_level = 'total'"
+                + " AND line_id NOT IN ('OCCUPIED_BEDS_0600', 'AVAILABLE_BEDS') ORDER BY line_order";
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setInt(1, period);
+            try (ResultSet rs = s.executeQuery()) {
+                boolean header = false;
+                while (rs.next()) {
+                    if (!header) {
+                        out.printf("%n%s%n", title);
+                        out.printf("  %-42s %9s %9s %8s %9s %8s %9s %9s %9s%n", "", "Ack utf", "Ack bud", "Avv bud",
+                                "Ack fg år", "Avv fg år", "Helår", "Helår", "Bokslut");
+                        out.printf("  %-42s %9s %9s %8s %9s %8s %9s %9s %9s%n", "", "", "", "", "", "",
+                                "prognos", "budget", "fg år");
+                        header = true;
+                    }
+                    boolean ratio = "ratio".equals(rs.getString("line_type"));
+                    out.printf("  %-42s %9s %9s %8s %9s %8s %9s %9s %9s%n", rs.getString("line_name"),
+                            volume(rs.getBigDecimal("actual"), ratio), volume(rs.getBigDecimal("budget"), ratio),
+                            blankPercent(rs.getBigDecimal("deviation_budget_pct")),
+                            volume(rs.getBigDecimal("actual_previous_year"), ratio),
+                            blankPercent(rs.getBigDecimal("deviation_previous_year_pct")),
+                            volume(rs.getBigDecimal("forecast_full_year"), ratio),
+                            volume(rs.getBigDecimal("budget_full_year"), ratio),
+                            volume(rs.getBigDecimal("actual_full_year_previous_year"), ratio));
+                }
+            }
+        }
+    }
+
+    /** A volume in whole units with grouped thousands; a ratio line (beläggning, medelvårdtid) with one decimal. */
+    private static String volume(BigDecimal value, boolean ratio) {
+        if (value == null) {
+            return "";
+        }
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(SWEDISH);
+        symbols.setGroupingSeparator(' ');
+        symbols.setMinusSign('−');
+        return new DecimalFormat(ratio ? "#,##0.0" : "#,##0", symbols)
+                .format(value.setScale(ratio ? 1 : 0, RoundingMode.HALF_EVEN));
+    }
+
+    /** A deviation with one decimal, blank where there is nothing to compare with (as the report leaves it). */
+    private static String blankPercent(BigDecimal value) {
+        return value == null ? "" : percent(value);
     }
 
     /** Millions of kronor with one decimal, Swedish style; percentages as they are. */

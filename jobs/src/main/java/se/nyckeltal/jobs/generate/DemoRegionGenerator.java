@@ -86,6 +86,7 @@ public final class DemoRegionGenerator {
                 onFileWritten.accept(file);
             }
         }
+        files.addAll(new ProductionGenerator(settings, reference).generate(landing, onFileWritten));
         return new Summary(files, rows);
     }
 

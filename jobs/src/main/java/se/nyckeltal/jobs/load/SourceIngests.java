@@ -7,6 +7,7 @@ import org.apache.spark.sql.SparkSession;
 import se.nyckeltal.etl.extract.IngestSettings;
 import se.nyckeltal.etl.extract.SourceIngest;
 import se.nyckeltal.etl.ledger.LedgerIngest;
+import se.nyckeltal.etl.production.ProductionIngest;
 import se.nyckeltal.schemas.contract.SourceKind;
 import se.nyckeltal.schemas.reference.ReferenceData;
 import se.nyckeltal.schemas.warehouse.Snapshot;
@@ -14,7 +15,9 @@ import se.nyckeltal.schemas.warehouse.Snapshot;
 /** The extract kinds this version loads, each with the ingest that reads it. */
 final class SourceIngests {
     /** Known without starting Spark, so the load can tell what it will read before it does. */
-    static final Set<SourceKind> SUPPORTED = Set.of(SourceKind.LEDGER);
+    static final Set<SourceKind> SUPPORTED = Set.of(
+            SourceKind.LEDGER,
+            SourceKind.PRODUCTION);
 
     private SourceIngests() {}
 
@@ -26,6 +29,7 @@ final class SourceIngests {
             Snapshot previous) {
         Map<SourceKind, SourceIngest> ingests = new EnumMap<>(SourceKind.class);
         ingests.put(SourceKind.LEDGER, new LedgerIngest(spark, settings));
+        ingests.put(SourceKind.PRODUCTION, new ProductionIngest(spark, settings, reference, previous));
         return ingests;
     }
 }

@@ -33,6 +33,26 @@ public record FactSchema(String table, String grain, List<FactColumn> columns) {
                     new FactColumn("source_file", ColumnType.STRING, false),
                     new FactColumn("load_id", ColumnType.STRING, false)));
 
+    /**
+     * Production fact (vårdproduktion). One row per period × unit × provider × contact type × scenario,
+     * from exactly one delivered file; daily rows are summed to their month. weighted_volume is
+     * volume × the contact type's weight for the period's year (0 without a weight, and for contact
+     * types missing from contact_types.csv), re-derived when the weights change.
+     */
+    public static final FactSchema PRODUCTION = new FactSchema(
+            "production",
+            "one row per period × unit × provider × contact_type × scenario",
+            List.of(
+                    new FactColumn("period", ColumnType.INT, false),
+                    new FactColumn("scenario", ColumnType.STRING, false),
+                    new FactColumn("unit", ColumnType.STRING, false),
+                    new FactColumn("provider", ColumnType.STRING, false),
+                    new FactColumn("contact_type", ColumnType.STRING, false),
+                    new FactColumn("volume", ColumnType.QUANTITY, false),
+                    new FactColumn("weighted_volume", ColumnType.QUANTITY, false),
+                    new FactColumn("source_file", ColumnType.STRING, false),
+                    new FactColumn("load_id", ColumnType.STRING, false)));
+
     /** Rejected rows of every source, kept for meta.quarantine. One row per rejected physical line. */
     public static final FactSchema QUARANTINE = new FactSchema(
             "quarantine",

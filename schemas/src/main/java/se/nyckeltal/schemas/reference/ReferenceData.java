@@ -112,6 +112,11 @@ public record ReferenceData(
                 .orElse(DEFAULT_FTE_NORM_HOURS);
     }
 
+    /** The weight of each contact type in each year: a year's own row, else the row without a year. */
+    public ContactWeights contactWeights() {
+        return ContactWeights.of(contactTypes);
+    }
+
     /** Writes the effective reference data as canonical UTF-8 CSVs (';', '.' decimals) into dir. */
     public void writeCanonical(Path dir) {
         try {
@@ -128,9 +133,9 @@ public record ReferenceData(
                     String.join(",", a.flags().stream().map(AccountFlag::csvName).sorted().toList()))));
             Files.write(dir.resolve(ACCOUNTS), lines, StandardCharsets.UTF_8);
             lines.clear();
-            lines.add("contact_type;name;category;weight");
+            lines.add("contact_type;name;category;weight;year");
             contactTypes.forEach(c -> lines.add(csv(c.code(), c.name(), c.category(),
-                    c.weight() == null ? "" : c.weight().toPlainString())));
+                    c.weight() == null ? "" : c.weight().toPlainString(), c.year() == null ? "" : c.year().toString())));
             Files.write(dir.resolve(CONTACT_TYPES), lines, StandardCharsets.UTF_8);
             lines.clear();
             lines.add("year;fte_norm_hours");
@@ -263,22 +268,41 @@ public record ReferenceData(
     private static final ColumnSpec NAME = ColumnSpec.required("name");
     private static final ColumnSpec CATEGORY = ColumnSpec.required("category");
     private static final ColumnSpec WEIGHT = ColumnSpec.optional("weight");
+    /** Optional: the year a row's weight applies to; empty = every year without a row of its own. */
+    private static final ColumnSpec WEIGHT_YEAR = ColumnSpec.optional("year", "år");
+    /** Weights multiply volumes of 4 decimals into DECIMAL(18,4); more than 6 decimals is a typo. */
+    private static final int WEIGHT_SCALE = 6;
 
     private static List<ContactType> contactTypes(TextTable t) {
-        Rows rows = new Rows(t, List.of(CONTACT_TYPE, NAME, CATEGORY, WEIGHT));
+        Rows rows = new Rows(t, List.of(CONTACT_TYPE, NAME, CATEGORY, WEIGHT, WEIGHT_YEAR));
         List<ContactType> types = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
         for (TextTable.Row row : t.rows()) {
             ContactType type = rows.parse(row, r -> new ContactType(r.nonEmpty(CONTACT_TYPE).toUpperCase(Locale.ROOT),
-                    r.nonEmpty(NAME), r.get(CATEGORY), r.get(WEIGHT).isEmpty() ? null : DecimalText.parse(r.get(WEIGHT))));
-            Long earlier = seen.putIfAbsent(type.code(), row.lineNumber());
+                    r.nonEmpty(NAME), r.get(CATEGORY), r.get(WEIGHT).isEmpty() ? null : weight(r.get(WEIGHT)),
+                    r.get(WEIGHT_YEAR).isEmpty() ? null : year(r.get(WEIGHT_YEAR))));
+            String key = type.code() + (type.year() == null ? "" : " for " + type.year());
+            Long earlier = seen.putIfAbsent(key, row.lineNumber());
             if (earlier != null) {
                 throw new ExtractFormatException(t.fileName() + " line " + row.lineNumber() + ": contact type "
-                        + type.code() + " is already defined on line " + earlier);
+                        + key + " is already defined on line " + earlier
+                        + (type.year() == null ? "; give the other rows a year" : "; keep one row per contact type and year"));
             }
             types.add(type);
         }
         return types;
+    }
+
+    private static BigDecimal weight(String text) {
+        BigDecimal weight = DecimalText.parse(text);
+        if (weight.signum() < 0) {
+            throw new ExtractFormatException("weight " + text + " is negative; leave it empty for a contact type that is"
+                    + " not part of weighted care services");
+        }
+        if (weight.stripTrailingZeros().scale() > WEIGHT_SCALE) {
+            throw new ExtractFormatException("weight " + text + " has more than " + WEIGHT_SCALE + " decimals");
+        }
+        return weight;
     }
 
     private static final ColumnSpec YEAR = ColumnSpec.required("year");

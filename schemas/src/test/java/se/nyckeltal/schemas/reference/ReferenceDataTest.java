@@ -526,7 +526,7 @@ class ReferenceDataTest {
         ReferenceData.defaults().writeCanonical(canonical);
 
         assertThat(Files.readAllLines(canonical.resolve(ReferenceData.CONTACT_TYPES), StandardCharsets.UTF_8))
-                .contains("DOCTOR_VISIT_REMOTE;Läkarbesök - Distans;VISIT;0.6", "DRG_POINTS;DRG-poäng;DRG;");
+                .contains("DOCTOR_VISIT_REMOTE;Läkarbesök - Distans;VISIT;0.6;", "DRG_POINTS;DRG-poäng;DRG;;");
         assertThat(Files.readAllLines(canonical.resolve(ReferenceData.KPI_TARGETS), StandardCharsets.UTF_8))
                 .contains("gross_cost_development_pct;2025;3.5");
     }

@@ -29,7 +29,9 @@ import se.nyckeltal.schemas.warehouse.WarehouseLayout;
  */
 final class CatalogueBuilder {
     /** The fact tables the catalogue reads; each gets a {@code ${<table>_parquet}} placeholder. */
-    static final List<FactSchema> FACTS = List.of(FactSchema.LEDGER);
+    static final List<FactSchema> FACTS = List.of(
+            FactSchema.LEDGER,
+            FactSchema.PRODUCTION);
 
     private static final List<String> SCHEMAS = List.of("dim", "fact", "kpi", "meta");
 

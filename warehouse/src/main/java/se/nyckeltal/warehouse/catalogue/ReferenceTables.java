@@ -2,6 +2,7 @@ package se.nyckeltal.warehouse.catalogue;
 
 import static se.nyckeltal.warehouse.catalogue.Rows.row;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -38,11 +39,7 @@ final class ReferenceTables {
         }
         Rows.insert(connection, "INSERT INTO dim.account_line VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", accounts);
 
-        List<List<Object>> contactTypes = new ArrayList<>();
-        for (ContactType c : reference.contactTypes()) {
-            contactTypes.add(row(c.code(), c.name(), c.category(), c.weight()));
-        }
-        Rows.insert(connection, "INSERT INTO dim.contact_type VALUES (?, ?, ?, ?)", contactTypes);
+        insertContactTypes(connection, reference);
 
         List<List<Object>> parameters = new ArrayList<>();
         for (YearParameters p : reference.parameters()) {
@@ -55,6 +52,7 @@ final class ReferenceTables {
             kpiRows.add(row(k.kpiId(), k.nameSv(), k.unit(), k.goodDirection(), k.hasBudget(), k.source(),
                     k.description()));
         }
+        kpiRows.addAll(contactTypeKpis(reference, kpis));
         Rows.insert(connection, "INSERT INTO dim.kpi VALUES (?, ?, ?, ?, ?, ?, ?)", kpiRows);
 
         // One target per KPI and year: a later row of kpi_targets.csv overrides an earlier one.
@@ -67,5 +65,49 @@ final class ReferenceTables {
             targetRows.add(row(t.kpiId(), t.year(), t.target()));
         }
         Rows.insert(connection, "INSERT INTO dim.kpi_target VALUES (?, ?, ?)", targetRows);
+    }
+
+    /**
+     * dim.contact_type, one row per code in file order: name and category of the row without a year,
+     * else of the latest year's row; dim.contact_weight, every row of contact_types.csv as given.
+     */
+    private static void insertContactTypes(Connection connection, ReferenceData reference) throws SQLException {
+        Map<String, ContactType> representative = new LinkedHashMap<>();
+        List<List<Object>> weights = new ArrayList<>();
+        for (ContactType c : reference.contactTypes()) {
+            representative.merge(c.code(), c, (kept, other) -> representsBetter(other, kept) ? other : kept);
+            weights.add(row(c.code(), c.year(), c.weight()));
+        }
+        List<List<Object>> types = new ArrayList<>();
+        int ordinal = 0;
+        for (ContactType c : representative.values()) {
+            BigDecimal defaultWeight = c.year() == null ? c.weight() : null;
+            types.add(row(c.code(), c.name(), c.category(), defaultWeight, ordinal++));
+        }
+        Rows.insert(connection, "INSERT INTO dim.contact_type VALUES (?, ?, ?, ?, ?)", types);
+        Rows.insert(connection, "INSERT INTO dim.contact_weight VALUES (?, ?, ?)", weights);
+    }
+
+    private static boolean representsBetter(ContactType candidate, ContactType kept) {
+        if (kept.year() == null) {
+            return false;
+        }
+        return candidate.year() == null || candidate.year() > kept.year();
+    }
+
+    /**
+     * production.&lt;CONTACT_TYPE&gt; for the contact types of the reference data that the KPI catalogue
+     * does not name (a region's own codes): named as in contact_types.csv, more is better, with budget.
+     */
+    private static List<List<Object>> contactTypeKpis(ReferenceData reference, KpiCatalogue kpis) {
+        Map<String, List<Object>> rows = new LinkedHashMap<>();
+        for (ContactType c : reference.contactTypes()) {
+            String kpiId = "production." + c.code();
+            if (kpis.find(kpiId).isEmpty() && !rows.containsKey(kpiId)) {
+                rows.put(kpiId, row(kpiId, c.name(), "st", "up", true, "production",
+                        "Σ volym av kontakttypen " + c.code() + ", alla vårdgivartyper (contact_types.csv)."));
+            }
+        }
+        return new ArrayList<>(rows.values());
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.nyckeltal.schemas.fact.FactColumn;
 import se.nyckeltal.schemas.fact.FactSchema;
+import se.nyckeltal.schemas.kpi.KpiCatalogue;
 import se.nyckeltal.schemas.reference.ReferenceData;
 import se.nyckeltal.schemas.warehouse.FactPartition;
 import se.nyckeltal.schemas.warehouse.Snapshot;
@@ -82,14 +83,17 @@ class CataloguePublisherTest {
         try (Connection catalogue = Catalogue.openReadOnly(layout)) {
             assertThat(columns(catalogue, "fact", "ledger")).isEqualTo(expectedColumns(FactSchema.LEDGER));
             assertThat(columns(catalogue, "meta", "quarantine")).isEqualTo(expectedColumns(FactSchema.QUARANTINE));
+            assertThat(columns(catalogue, "fact", "production")).isEqualTo(expectedColumns(FactSchema.PRODUCTION));
             for (String table : List.of("fact.ledger", "fact.ledger_lines", "dim.period", "kpi.org_map",
                     "kpi.kpi_components", "kpi.kpi_values", "kpi.income_statement", "meta.quarantine",
-                    "meta.data_quality", "meta.loads")) {
+                    "meta.data_quality", "meta.loads",
+                    "fact.production", "kpi.production_monthly", "kpi.production_report", "kpi.production_own")) {
                 assertThat(TestWarehouse.rows(catalogue, "SELECT count(*) FROM " + table)).as(table)
                         .containsExactly("0");
             }
             // the reference data is there all the same
-            assertThat(TestWarehouse.rows(catalogue, "SELECT count(*) FROM dim.kpi")).containsExactly("7");
+            assertThat(TestWarehouse.rows(catalogue, "SELECT count(*) FROM dim.kpi"))
+                    .containsExactly(String.valueOf(KpiCatalogue.load().kpis().size()));
             assertThat(TestWarehouse.rows(catalogue, "SELECT count(*) FROM dim.income_statement_line"))
                     .containsExactly("17");
         }

@@ -3,6 +3,13 @@
 CREATE TABLE dim.period AS
 WITH fact_periods AS (
     SELECT period FROM fact.ledger
+    UNION ALL
+    SELECT period FROM fact.production
+    UNION ALL
+    -- DRG points are reported a month late: the month after a DRG month is a reporting period too
+    SELECT CASE WHEN period % 100 = 12 THEN period + 89 ELSE period + 1 END
+    FROM fact.production
+    WHERE contact_type = 'DRG_POINTS' AND scenario = 'ACTUAL'
     -- production and HR facts join this union when they arrive
 ),
 

@@ -16,3 +16,20 @@ SELECT
     CAST(ratio_scale AS DECIMAL(38,6)) AS ratio_scale,
     suppressed
 FROM kpi.ledger_components
+
+-- production: production.<CONTACT_TYPE>, weighted_care_services, drg_points, bed_occupancy_pct,
+-- average_length_of_stay
+UNION ALL
+SELECT
+    kpi_id,
+    period,
+    time_window,
+    org_level,
+    org_id,
+    org_name,
+    measure,
+    CAST(numerator   AS DECIMAL(38,6)) AS numerator,
+    CAST(denominator AS DECIMAL(38,6)) AS denominator,
+    CAST(ratio_scale AS DECIMAL(38,6)) AS ratio_scale,
+    suppressed
+FROM kpi.production_components

@@ -13,6 +13,8 @@
 CREATE TABLE kpi.org_map AS
 WITH cost_centers AS (
     SELECT DISTINCT cost_center FROM fact.ledger
+    UNION
+    SELECT DISTINCT unit FROM fact.production
     -- production units and HR cost centres join this union when they arrive
 ),
 

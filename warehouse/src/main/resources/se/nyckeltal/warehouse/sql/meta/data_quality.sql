@@ -3,12 +3,17 @@
 --                         kept under unit and area UNMAPPED and in the total
 --   unmapped_account      (warning) a ledger account that is not a whole number or that no range of
 --                         accounts.csv holds; it counts in no KPI ('Ej mappade konton' in the income statement)
+--   unmapped_production_unit (warning) a production unit missing from org_units.csv; its volumes are
+--                         kept under unit and area UNMAPPED and in the total
+--   unmapped_contact_type (warning) a production contact type missing from contact_types.csv; its volumes
+--                         are kept under production.UNMAPPED ('Okänd kontakttyp') and weigh 0
 --   quarantined_rows      (warning) a delivered file with rows in meta.quarantine
 --   file_rejected         (error)   a delivered file refused whole; its load failed
 --   file_not_reconciled   (error)   a file whose loaded + quarantined + superseded amounts do not add
 --                         up to its total; amount is the difference
--- rows and amount: ledger rows and Σ ledger amount (all scenarios) for the unmapped checks, the file's
--- quarantined rows and amount for quarantined_rows.
+-- rows and amount: ledger rows and Σ ledger amount (all scenarios) for the unmapped ledger checks,
+-- production rows and Σ volume for the unmapped production checks, the file's quarantined rows and amount
+-- for quarantined_rows.
 CREATE TABLE meta.data_quality AS
 WITH unmapped_cost_centers AS (
     SELECT
@@ -42,6 +47,41 @@ unmapped_accounts AS (
     FROM fact.ledger_lines
     WHERE line_id = 'UNMAPPED'
     GROUP BY account
+),
+
+unmapped_production_units AS (
+    SELECT
+        'unmapped_production_unit' AS check_id,
+        'warning'                  AS severity,
+        'production'               AS source,
+        p.unit                     AS subject,
+        format('production unit {} is not in org_units.csv: {} rows in {}..{} ({}) are reported under UNMAPPED; '
+               || 'add it to org_units.csv and load again',
+               p.unit, count(*), min(p.period), max(p.period),
+               string_agg(DISTINCT p.scenario, ', ' ORDER BY p.scenario)) AS detail,
+        count(*)                   AS rows,
+        SUM(p.volume)              AS amount
+    FROM fact.production AS p
+    WHERE NOT EXISTS (SELECT 1 FROM dim.org_unit AS u WHERE u.unit_id = p.unit)
+    GROUP BY p.unit
+),
+
+unmapped_contact_types AS (
+    SELECT
+        'unmapped_contact_type' AS check_id,
+        'warning'               AS severity,
+        'production'            AS source,
+        p.contact_type          AS subject,
+        format('contact type {} is not in contact_types.csv: {} rows in {}..{} ({}) are reported under '
+               || 'production.UNMAPPED (Okänd kontakttyp) and count in no weighted care services; '
+               || 'add it to contact_types.csv (or correct the code) and load again',
+               p.contact_type, count(*), min(p.period), max(p.period),
+               string_agg(DISTINCT p.scenario, ', ' ORDER BY p.scenario)) AS detail,
+        count(*)                AS rows,
+        SUM(p.volume)           AS amount
+    FROM fact.production AS p
+    WHERE NOT EXISTS (SELECT 1 FROM dim.contact_type AS c WHERE c.contact_type = p.contact_type)
+    GROUP BY p.contact_type
 ),
 
 quarantined_rows AS (
@@ -89,6 +129,8 @@ unreconciled_files AS (
 findings AS (
     SELECT * FROM unmapped_cost_centers
     UNION ALL SELECT * FROM unmapped_accounts
+    UNION ALL SELECT * FROM unmapped_production_units
+    UNION ALL SELECT * FROM unmapped_contact_types
     UNION ALL SELECT * FROM quarantined_rows
     UNION ALL SELECT * FROM rejected_files
     UNION ALL SELECT * FROM unreconciled_files
