@@ -117,7 +117,8 @@ class NightlyDagIntegrationTest {
         String qualityLog = Files.readString(store.logFile("nightly", run.runId(), "data_quality_checks", 1));
         assertThat(qualityLog).contains("unmapped_cost_center").contains("0 error(s)");
         assertThat(Files.readString(store.logFile("nightly", run.runId(), "ingest_production", 1)))
-                .contains("skipped: this version does not load production extracts yet (1 file(s) waiting");
+                .contains("production/besok-2025-02.csv").contains("no data rows: nothing to load, no partition replaced")
+                .contains("1 new production file(s) valid and ready for the load");
         assertThat(WarehouseRunRecords.file(warehouse, "nightly", run.runId())).exists();
         assertThat(warehouse.resolve("current")).exists();
     }
