@@ -4,6 +4,8 @@ CREATE TABLE dim.period AS
 WITH fact_periods AS (
     SELECT period FROM fact.ledger
     -- production and HR facts join this union when they arrive
+    UNION ALL
+    SELECT period FROM fact.hr_time
 ),
 
 year_range AS (

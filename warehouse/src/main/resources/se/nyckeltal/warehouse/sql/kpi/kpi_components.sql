@@ -16,3 +16,20 @@ SELECT
     CAST(ratio_scale AS DECIMAL(38,6)) AS ratio_scale,
     suppressed
 FROM kpi.ledger_components
+
+UNION ALL
+
+-- HR: worked time, årsarbetare, cost per worked hour, sick leave (kpi/hr_components.sql)
+SELECT
+    kpi_id,
+    period,
+    time_window,
+    org_level,
+    org_id,
+    org_name,
+    measure,
+    CAST(numerator   AS DECIMAL(38,6)) AS numerator,
+    CAST(denominator AS DECIMAL(38,6)) AS denominator,
+    CAST(ratio_scale AS DECIMAL(38,6)) AS ratio_scale,
+    suppressed
+FROM kpi.hr_components

@@ -14,6 +14,8 @@ CREATE TABLE kpi.org_map AS
 WITH cost_centers AS (
     SELECT DISTINCT cost_center FROM fact.ledger
     -- production units and HR cost centres join this union when they arrive
+    UNION
+    SELECT cost_center FROM fact.hr_time
 ),
 
 ranked_versions AS (
