@@ -81,8 +81,8 @@ public final class ExtractIngest implements SourceIngest {
      * over the day's rows).
      *
      * @param acrossRows runs on the validated lines of the whole load (the {@link ExtractLine.Schema#struct()
-     *     line columns}) before anything is counted; it may turn valid lines into rejected ones with
-     *     {@link ExtractLine.Schema#reject} and must keep every line and every column
+     *     line columns}, cached) before anything is counted; it may turn valid lines into rejected ones
+     *     with {@link ExtractLine.Schema#reject} and must keep every line and every column, in order
      */
     public ExtractIngest(SparkSession spark, IngestSettings settings, SourceKind source, FactSchema fact,
             ExtractLine.Schema lineSchema, Function<LandingFile, ? extends Delivery> open,
@@ -134,16 +134,18 @@ public final class ExtractIngest implements SourceIngest {
             }
         }
         FactPartitionWriter writer = new FactPartitionWriter(spark, layout, fact, lineSchema.measure(), loadId);
+        Dataset<Row> validated = null;
         Dataset<Row> lines = null;
         try {
             Map<Integer, FileTally> tallies = Map.of();
             if (!parts.isEmpty()) {
                 @SuppressWarnings("unchecked")
                 JavaRDD<Row>[] all = parts.toArray(JavaRDD[]::new);
-                // Cached: the tally, the quarantine and the facts all read the validated lines, and
-                // validating is the expensive part.
-                lines = acrossRows.apply(spark.createDataFrame(context.union(all), lineSchema.struct()))
+                // Cached: the checks across rows, the tally, the quarantine and the facts all read the
+                // validated lines, and validating is the expensive part.
+                validated = spark.createDataFrame(context.union(all), lineSchema.struct())
                         .persist(StorageLevel.MEMORY_AND_DISK());
+                lines = acrossRows.apply(validated);
                 tallies = FileTally.of(lines, lineSchema.measure());
             }
             Load load = new Load(inputs, deliveries, unreadable, tallies, loadId);
@@ -156,8 +158,8 @@ public final class ExtractIngest implements SourceIngest {
             }
             return publish(load, lines, sourceFile, writer);
         } finally {
-            if (lines != null) {
-                lines.unpersist();
+            if (validated != null) {
+                validated.unpersist();
             }
             writer.cleanUp();
         }

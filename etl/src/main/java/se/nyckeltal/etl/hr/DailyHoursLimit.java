@@ -1,5 +1,6 @@
 package se.nyckeltal.etl.hr;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.date_format;
@@ -7,11 +8,10 @@ import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import se.nyckeltal.etl.extract.ExtractLine;
 import se.nyckeltal.schemas.contract.HrContract;
 
@@ -21,17 +21,30 @@ import se.nyckeltal.schemas.contract.HrContract;
  * to quarantine (which of them is wrong cannot be told). A rule across rows, so it runs on the
  * validated lines of the whole load, per delivery, before anything is counted.
  *
- * <p>The quarantined text of such a row is rebuilt from its validated values, with the employee
- * masked: the line as delivered is not kept once it has passed the row rules.
+ * <p>The days over the limit are found first and are few (usually none); only their rows are then
+ * marked, so a clean load pays one aggregation and nothing more. The quarantined text of such a row is
+ * rebuilt from its validated values with the employee masked: the line as delivered is not kept once it
+ * has passed the row rules.
  */
 final class DailyHoursLimit {
     private static final String DAY_TOTAL = "_day_total";
+    private static final String[] SAME_DAY = {ExtractLine.FILE, HrLines.EMPLOYEE, HrLines.WORK_DATE, HrLines.HOUR_TYPE};
 
     private DailyHoursLimit() {}
 
+    /** @param lines the validated lines of the load, cached: they are read twice */
     static Dataset<Row> apply(Dataset<Row> lines) {
-        WindowSpec sameDay = Window.partitionBy(col(ExtractLine.FILE), col(HrLines.EMPLOYEE), col(HrLines.WORK_DATE),
-                col(HrLines.HOUR_TYPE));
+        // Only valid lines carry hours and an employee; the others sum to NULL and stay as they are.
+        Dataset<Row> overLimit = lines.filter(col(HrLines.EMPLOYEE).isNotNull())
+                .groupBy(SAME_DAY[0], java.util.Arrays.copyOfRange(SAME_DAY, 1, SAME_DAY.length))
+                .agg(sum(col(HrLines.HOURS)).as(DAY_TOTAL))
+                .filter(col(DAY_TOTAL).gt(HrContract.MAX_HOURS_PER_DAY));
+        List<Row> days = overLimit.collectAsList();
+        if (days.isEmpty()) {
+            return lines;
+        }
+        Dataset<Row> marked = lines.join(broadcast(lines.sparkSession().createDataFrame(days, overLimit.schema())),
+                scala.jdk.javaapi.CollectionConverters.asScala(List.of(SAME_DAY)).toSeq(), "left");
         Column total = col(DAY_TOTAL);
         Column reason = format_string("the rows of this employee for %s on %s sum to %s hours; at most "
                         + HrContract.MAX_HOURS_PER_DAY + " hours of one type per day: correct the day's rows",
@@ -40,9 +53,9 @@ final class DailyHoursLimit {
         Column rebuilt = concat_ws(";", date_format(col(HrLines.WORK_DATE), "yyyy-MM-dd"), lit(EmployeeIdMask.MASK),
                 col(HrLines.COST_CENTER), col(HrLines.STAFF_CATEGORY), col(HrLines.PROFESSION), col(HrLines.GENDER),
                 col(HrLines.BIRTH_YEAR).cast("string"), col(HrLines.HOUR_TYPE), col(HrLines.HOURS).cast("string"));
-        // Only valid lines carry hours and an employee; the others sum to NULL and stay as they are.
-        Dataset<Row> withTotals = lines.withColumn(DAY_TOTAL, sum(col(HrLines.HOURS)).over(sameDay));
-        return HrLines.SCHEMA.reject(withTotals, total.gt(HrContract.MAX_HOURS_PER_DAY), reason, rebuilt)
-                .drop(DAY_TOTAL);
+        return HrLines.SCHEMA.reject(marked, total.isNotNull(), reason, rebuilt)
+                .drop(DAY_TOTAL)
+                .select(java.util.Arrays.stream(lines.columns()).map(org.apache.spark.sql.functions::col)
+                        .toArray(Column[]::new));
     }
 }

@@ -6,7 +6,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import se.nyckeltal.etl.extract.CsvExtract;
 import se.nyckeltal.etl.extract.ExtractLine;
@@ -31,6 +33,7 @@ import se.nyckeltal.schemas.text.PeriodText;
 final class HrRowParser implements CsvExtract.RowParser {
     private static final long serialVersionUID = 1L;
     private static final int HOURS_SCALE = 4;
+    private static final int MAX_CACHED = 200_000;
 
     private final PseudonymKey key;
     private final int date;
@@ -42,6 +45,11 @@ final class HrRowParser implements CsvExtract.RowParser {
     private final int birthYear;
     private final int hourType;
     private final int hours;
+    /**
+     * The same few thousand ids, codes and dates repeat on every row of an extract: each is worked out
+     * once per task. Per parser instance, and Spark gives every task its own.
+     */
+    private transient Map<String, Object> seen;
 
     HrRowParser(ColumnMapping mapping, PseudonymKey key) {
         this.key = requireNonNull(key, "key");
@@ -66,13 +74,24 @@ final class HrRowParser implements CsvExtract.RowParser {
         if (dateText.isBlank()) {
             problems.add("date is empty; write YYYY-MM-DD (datum)");
         } else {
-            try {
-                day = PeriodText.parseDate(dateText);
-            } catch (ExtractFormatException e) {
-                problems.add("date " + e.getMessage());
+            Object parsed = cached("d" + dateText, () -> {
+                try {
+                    return PeriodText.parseDate(dateText);
+                } catch (ExtractFormatException e) {
+                    return "date " + e.getMessage();
+                }
+            });
+            if (parsed instanceof LocalDate date) {
+                day = date;
+            } else {
+                problems.add((String) parsed);
             }
         }
         String employeeId = fields.get(employee).strip();
+        String pseudonym = null;
+        if (!employeeId.isEmpty()) {
+            pseudonym = (String) cached("e" + employeeId, () -> key.pseudonym(employeeId));
+        }
         if (employeeId.isEmpty()) {
             problems.add("employee_id is empty; every row needs an employee id (anställningsnummer)");
         }
@@ -94,7 +113,7 @@ final class HrRowParser implements CsvExtract.RowParser {
             return ExtractLine.rejected(lineNumber, reason, text, value);
         }
         return ExtractLine.valid(lineNumber, Scenario.ACTUAL.name(), PeriodText.yyyymm(java.time.YearMonth.from(day)),
-                value.setScale(HOURS_SCALE, RoundingMode.UNNECESSARY), key.pseudonym(employeeId), day, costCenterValue,
+                value.setScale(HOURS_SCALE, RoundingMode.UNNECESSARY), pseudonym, day, costCenterValue,
                 category.name(), professionValue.name(), genderValue.name(), born, type.name());
     }
 
@@ -122,19 +141,41 @@ final class HrRowParser implements CsvExtract.RowParser {
         return value;
     }
 
-    private static <T> T coded(List<String> fields, int index, ColumnSpec column, Function<String, T> parse,
+    @SuppressWarnings("unchecked")
+    private <T> T coded(List<String> fields, int index, ColumnSpec column, Function<String, T> parse,
             List<String> problems) {
         String text = fields.get(index);
         if (text.isBlank()) {
             problems.add(column.canonical() + " is empty (" + column.aliases().get(0) + ")");
             return null;
         }
-        try {
-            return parse.apply(text);
-        } catch (IllegalArgumentException e) {
-            problems.add(e.getMessage());
+        Object value = cached(index + ":" + text, () -> {
+            try {
+                return parse.apply(text);
+            } catch (IllegalArgumentException e) {
+                return new Problem(e.getMessage());
+            }
+        });
+        if (value instanceof Problem problem) {
+            problems.add(problem.reason());
             return null;
         }
+        return (T) value;
+    }
+
+    /** A value that did not parse, remembered with its reason. */
+    private record Problem(String reason) {}
+
+    private Object cached(String text, java.util.function.Supplier<Object> compute) {
+        if (seen == null || seen.size() > MAX_CACHED) {
+            seen = new HashMap<>();
+        }
+        Object value = seen.get(text);
+        if (value == null) {
+            value = compute.get();
+            seen.put(text, value);
+        }
+        return value;
     }
 
     /** A four-digit year giving an age of {@value HrContract#MIN_AGE}–{@value HrContract#MAX_AGE} in the row's year. */
@@ -144,7 +185,7 @@ final class HrRowParser implements CsvExtract.RowParser {
             problems.add("birth_year is empty (födelseår)");
             return null;
         }
-        if (!shown.matches("[0-9]{4}")) {
+        if (shown.length() != 4 || !shown.chars().allMatch(c -> c >= '0' && c <= '9')) {
             problems.add("birth_year '" + shown + "' is not a year: write four digits, e.g. 1978");
             return null;
         }

@@ -86,6 +86,8 @@ public final class DemoRegionGenerator {
                 onFileWritten.accept(file);
             }
         }
+        rows += new HrGenerator(settings, reference).generate(landing,
+                file -> { files.add(file); onFileWritten.accept(file); });
         return new Summary(files, rows);
     }
 
