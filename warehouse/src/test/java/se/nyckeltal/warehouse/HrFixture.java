@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import se.nyckeltal.schemas.fact.FactSchema;
@@ -54,7 +55,7 @@ public final class HrFixture {
                 String sourceFile = "hr/tid-" + period + ".csv";
                 List<String> values = new ArrayList<>();
                 for (EmployeeMonth e : month.getValue()) {
-                    values.add(String.format(java.util.Locale.ROOT,
+                    values.add(String.format(Locale.ROOT,
                             "(%d, '%s', '%s', '%s', '%s', '%s', %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)", period,
                             e.employee(), e.costCenter(), e.staffCategory(), e.gender(), e.ageBand(), e.worked(),
                             e.overtime(), e.onCall(), e.scheduled(), e.sick(), e.sickDays1To14(), e.sickDays15To90(),

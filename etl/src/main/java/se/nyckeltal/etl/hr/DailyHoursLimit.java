@@ -8,10 +8,12 @@ import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import se.nyckeltal.etl.extract.ExtractLine;
 import se.nyckeltal.schemas.contract.HrContract;
 
@@ -36,7 +38,7 @@ final class DailyHoursLimit {
     static Dataset<Row> apply(Dataset<Row> lines) {
         // Only valid lines carry hours and an employee; the others sum to NULL and stay as they are.
         Dataset<Row> overLimit = lines.filter(col(HrLines.EMPLOYEE).isNotNull())
-                .groupBy(SAME_DAY[0], java.util.Arrays.copyOfRange(SAME_DAY, 1, SAME_DAY.length))
+                .groupBy(SAME_DAY[0], Arrays.copyOfRange(SAME_DAY, 1, SAME_DAY.length))
                 .agg(sum(col(HrLines.HOURS)).as(DAY_TOTAL))
                 .filter(col(DAY_TOTAL).gt(HrContract.MAX_HOURS_PER_DAY));
         List<Row> days = overLimit.collectAsList();
@@ -44,7 +46,7 @@ final class DailyHoursLimit {
             return lines;
         }
         Dataset<Row> marked = lines.join(broadcast(lines.sparkSession().createDataFrame(days, overLimit.schema())),
-                scala.jdk.javaapi.CollectionConverters.asScala(List.of(SAME_DAY)).toSeq(), "left");
+                SAME_DAY, "left");
         Column total = col(DAY_TOTAL);
         Column reason = format_string("the rows of this employee for %s on %s sum to %s hours; at most "
                         + HrContract.MAX_HOURS_PER_DAY + " hours of one type per day: correct the day's rows",
@@ -55,7 +57,6 @@ final class DailyHoursLimit {
                 col(HrLines.BIRTH_YEAR).cast("string"), col(HrLines.HOUR_TYPE), col(HrLines.HOURS).cast("string"));
         return HrLines.SCHEMA.reject(marked, total.isNotNull(), reason, rebuilt)
                 .drop(DAY_TOTAL)
-                .select(java.util.Arrays.stream(lines.columns()).map(org.apache.spark.sql.functions::col)
-                        .toArray(Column[]::new));
+                .select(Arrays.stream(lines.columns()).map(functions::col).toArray(Column[]::new));
     }
 }

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
@@ -92,8 +93,10 @@ final class HrDerivedFacts {
             FactPartitionWriter timeWriter = writer(FactSchema.HR_TIME, writers);
             FactPartitionWriter stateWriter = writer(FactSchema.HR_SPELL_STATE, writers);
             // Stage everything, then move everything: a failure leaves nothing in place.
-            List<StagedPartition> employeeMonthStaged = employeeMonthWriter.stage(employeeMonth.withColumn("load_id", lit(loadId)));
-            List<StagedPartition> timeStaged = timeWriter.stage(hrTime(employeeMonth).withColumn("load_id", lit(loadId)));
+            List<StagedPartition> employeeMonthStaged =
+                    employeeMonthWriter.stage(employeeMonth.withColumn("load_id", lit(loadId)));
+            List<StagedPartition> timeStaged =
+                    timeWriter.stage(hrTime(employeeMonth).withColumn("load_id", lit(loadId)));
             List<StagedPartition> stateStaged = stateWriter.stage(state(spells, periods, sourceFiles));
             List<FactPartition> published = new ArrayList<>();
             published.addAll(employeeMonthWriter.publish(employeeMonthStaged));
@@ -172,7 +175,7 @@ final class HrDerivedFacts {
     /** Open spells at each month's end, and one marker row per month (FactSchema.HR_SPELL_STATE). */
     private Dataset<Row> state(SickSpells spells, List<Integer> periods, Map<Integer, String> sourceFiles) {
         List<Row> markers = new ArrayList<>();
-        sourceFiles.forEach((period, file) -> markers.add(org.apache.spark.sql.RowFactory.create(period, file)));
+        sourceFiles.forEach((period, file) -> markers.add(RowFactory.create(period, file)));
         Dataset<Row> files = spark.createDataFrame(markers, DataTypes.createStructType(List.of(
                 DataTypes.createStructField("period", DataTypes.IntegerType, false),
                 DataTypes.createStructField("source_file", DataTypes.StringType, false))));

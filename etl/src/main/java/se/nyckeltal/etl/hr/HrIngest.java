@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.sum;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,8 +171,8 @@ public final class HrIngest implements SourceIngest {
         List<FileOutcome> outcomes = new ArrayList<>();
         for (LandingFile file : files) {
             outcomes.add(new FileOutcome(SourceKind.HR.folder(), file.relativePath(), file.sha256(),
-                    FileOutcome.Status.REJECTED, null, null, 0, 0, 0, 0, 0, java.math.BigDecimal.ZERO,
-                    java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, true, List.of(),
+                    FileOutcome.Status.REJECTED, null, null, 0, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO,
+                    BigDecimal.ZERO, BigDecimal.ZERO, true, List.of(),
                     file.relativePath() + " not read: " + why));
         }
         return new IngestResult(outcomes, List.of());

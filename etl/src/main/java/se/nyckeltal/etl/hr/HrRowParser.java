@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import se.nyckeltal.etl.extract.CsvExtract;
 import se.nyckeltal.etl.extract.ExtractLine;
 import se.nyckeltal.schemas.contract.ColumnSpec;
@@ -112,7 +114,7 @@ final class HrRowParser implements CsvExtract.RowParser {
             }
             return ExtractLine.rejected(lineNumber, reason, text, value);
         }
-        return ExtractLine.valid(lineNumber, Scenario.ACTUAL.name(), PeriodText.yyyymm(java.time.YearMonth.from(day)),
+        return ExtractLine.valid(lineNumber, Scenario.ACTUAL.name(), PeriodText.yyyymm(YearMonth.from(day)),
                 value.setScale(HOURS_SCALE, RoundingMode.UNNECESSARY), pseudonym, day, costCenterValue,
                 category.name(), professionValue.name(), genderValue.name(), born, type.name());
     }
@@ -166,7 +168,7 @@ final class HrRowParser implements CsvExtract.RowParser {
     /** A value that did not parse, remembered with its reason. */
     private record Problem(String reason) {}
 
-    private Object cached(String text, java.util.function.Supplier<Object> compute) {
+    private Object cached(String text, Supplier<Object> compute) {
         if (seen == null || seen.size() > MAX_CACHED) {
             seen = new HashMap<>();
         }

@@ -13,10 +13,12 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.YearMonth;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -389,7 +391,7 @@ final class HrGenerator {
             days.add(easter.minusDays(2));   // långfredagen
             days.add(easter.plusDays(1));    // annandag påsk
             days.add(easter.plusDays(39));   // Kristi himmelsfärdsdag
-            days.add(LocalDate.of(year, 6, 19).with(java.time.temporal.TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY)));
+            days.add(LocalDate.of(year, 6, 19).with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY))); // midsommarafton
         }
         return days;
     }
@@ -440,7 +442,7 @@ final class HrGenerator {
         }
 
         private String hours(double hours) {
-            String text = String.format(java.util.Locale.ROOT, "%.2f", hours);
+            String text = String.format(Locale.ROOT, "%.2f", hours);
             return excel ? text.replace('.', ',') : text;
         }
 
