@@ -59,6 +59,7 @@ public final class ExtractIngest implements SourceIngest {
     private final ExtractLine.Schema lineSchema;
     private final Function<LandingFile, ? extends Delivery> open;
     private final UnaryOperator<Dataset<Row>> toFactGrain;
+    private final UnaryOperator<Dataset<Row>> acrossRows;
 
     /**
      * @param fact the fact table; its measure column has the name of {@code lineSchema}'s measure
@@ -72,6 +73,21 @@ public final class ExtractIngest implements SourceIngest {
     public ExtractIngest(SparkSession spark, IngestSettings settings, SourceKind source, FactSchema fact,
             ExtractLine.Schema lineSchema, Function<LandingFile, ? extends Delivery> open,
             UnaryOperator<Dataset<Row>> toFactGrain) {
+        this(spark, settings, source, fact, lineSchema, open, toFactGrain, UnaryOperator.identity());
+    }
+
+    /**
+     * A source with rules across lines (HR: at most 24 hours of one type per employee and day, summed
+     * over the day's rows).
+     *
+     * @param acrossRows runs on the validated lines of the whole load (the {@link ExtractLine.Schema#struct()
+     *     line columns}, cached) before anything is counted; it may turn valid lines into rejected ones
+     *     with {@link ExtractLine.Schema#reject} and must keep every line and every column, in order
+     */
+    public ExtractIngest(SparkSession spark, IngestSettings settings, SourceKind source, FactSchema fact,
+            ExtractLine.Schema lineSchema, Function<LandingFile, ? extends Delivery> open,
+            UnaryOperator<Dataset<Row>> toFactGrain, UnaryOperator<Dataset<Row>> acrossRows) {
+        this.acrossRows = requireNonNull(acrossRows, "acrossRows");
         this.spark = requireNonNull(spark, "spark");
         this.settings = requireNonNull(settings, "settings");
         this.source = requireNonNull(source, "source");
@@ -118,16 +134,18 @@ public final class ExtractIngest implements SourceIngest {
             }
         }
         FactPartitionWriter writer = new FactPartitionWriter(spark, layout, fact, lineSchema.measure(), loadId);
+        Dataset<Row> validated = null;
         Dataset<Row> lines = null;
         try {
             Map<Integer, FileTally> tallies = Map.of();
             if (!parts.isEmpty()) {
                 @SuppressWarnings("unchecked")
                 JavaRDD<Row>[] all = parts.toArray(JavaRDD[]::new);
-                // Cached: the tally, the quarantine and the facts all read the validated lines, and
-                // validating is the expensive part.
-                lines = spark.createDataFrame(context.union(all), lineSchema.struct())
+                // Cached: the checks across rows, the tally, the quarantine and the facts all read the
+                // validated lines, and validating is the expensive part.
+                validated = spark.createDataFrame(context.union(all), lineSchema.struct())
                         .persist(StorageLevel.MEMORY_AND_DISK());
+                lines = acrossRows.apply(validated);
                 tallies = FileTally.of(lines, lineSchema.measure());
             }
             Load load = new Load(inputs, deliveries, unreadable, tallies, loadId);
@@ -140,8 +158,8 @@ public final class ExtractIngest implements SourceIngest {
             }
             return publish(load, lines, sourceFile, writer);
         } finally {
-            if (lines != null) {
-                lines.unpersist();
+            if (validated != null) {
+                validated.unpersist();
             }
             writer.cleanUp();
         }

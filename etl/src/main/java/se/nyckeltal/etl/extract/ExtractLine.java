@@ -1,6 +1,10 @@
 package se.nyckeltal.etl.extract;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -11,6 +15,8 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -49,8 +55,13 @@ public record ExtractLine(
     /** Column of the delivery's landing-relative path in the lines a source aggregates. */
     public static final String SOURCE_FILE = "source_file";
 
+    /**
+     * Column of the delivery's index in the load: a check across lines ({@link ExtractIngest}'s
+     * acrossRows) groups by it, so that two deliveries of one partition are never checked together.
+     */
+    public static final String FILE = "file";
+
     // Bookkeeping columns of the validated lines; sources never need them.
-    static final String FILE = "file";
     static final String LINE_NUMBER = "line_number";
     static final String KIND = "kind";
     /**
@@ -146,6 +157,38 @@ public record ExtractLine(
                 fields.add(DataTypes.createStructField(value.name(), value.dataType(), true));
             }
             return DataTypes.createStructType(fields);
+        }
+
+        /**
+         * Valid lines for which {@code condition} holds, turned into rejected ones; every other line
+         * stays as it is. For checks that need several lines at once (ExtractIngest's acrossRows): the
+         * measure moves to the rejected measure, so the file still reconciles.
+         *
+         * @param lines rows of {@link #struct()}, possibly with extra columns (kept as they are)
+         * @param reason the controller's reason for a rejected line
+         * @param rawLine the text shown in quarantine for it
+         */
+        public Dataset<Row> reject(Dataset<Row> lines, Column condition, Column reason, Column rawLine) {
+            Column hit = col(KIND).equalTo(Kind.VALID.name()).and(coalesce(condition, lit(false)));
+            Set<String> cleared = new HashSet<>(List.of(PERIOD, SCENARIO, measure));
+            values.forEach(v -> cleared.add(v.name()));
+            List<Column> columns = new ArrayList<>();
+            for (String name : lines.columns()) {
+                Column column = col(name);
+                if (name.equals(KIND)) {
+                    column = when(hit, lit(Kind.REJECTED.name())).otherwise(column);
+                } else if (name.equals(REJECTED_MEASURE)) {
+                    column = when(hit, col(measure).cast(DataTypes.StringType)).otherwise(column);
+                } else if (name.equals(REASON)) {
+                    column = when(hit, reason).otherwise(column);
+                } else if (name.equals(RAW_LINE)) {
+                    column = when(hit, rawLine).otherwise(column);
+                } else if (cleared.contains(name)) {
+                    column = when(hit, lit(null)).otherwise(column);
+                }
+                columns.add(column.as(name));
+            }
+            return lines.select(columns.toArray(Column[]::new));
         }
 
         /** {@code line} as a row of {@link #struct()}; {@code file} is the delivery's index in the load. */

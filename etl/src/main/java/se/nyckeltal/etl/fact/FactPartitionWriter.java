@@ -37,7 +37,9 @@ import se.nyckeltal.schemas.warehouse.WarehouseLayout;
  * Spark write to {@code staging/<loadId>/<table>/}, read back to learn what the files really hold,
  * then — only when the caller is satisfied — moved into {@code facts/<table>/year=YYYY/month=MM/}
  * as {@code <SCENARIO>-<loadId>-<nnnnn>.parquet}. Files there are not live until a snapshot lists
- * them, so a failed load leaves nothing that a reader could see.
+ * them, so a failed load leaves nothing that a reader could see. A {@link FactSchema#restricted()}
+ * fact stages and lives under {@code restricted/} instead ({@code restricted/staging/},
+ * {@code restricted/facts/}).
  *
  * <p>The fact schema must have the columns {@code period} (INT YYYYMM), {@code scenario} and
  * {@code source_file}; every partition must come from one source file (SPEC §3).
@@ -79,7 +81,9 @@ public final class FactPartitionWriter {
         if (sumColumn != null && !names.contains(sumColumn)) {
             throw new IllegalArgumentException(schema.table() + " has no column " + sumColumn);
         }
-        this.stagingDir = layout.stagingDir(loadId).resolve(schema.table());
+        // Employee-level facts never leave the restricted area, not even while they are staged.
+        this.stagingDir = (schema.restricted() ? layout.restrictedStagingDir(loadId) : layout.stagingDir(loadId))
+                .resolve(schema.table());
     }
 
     /**
@@ -110,7 +114,8 @@ public final class FactPartitionWriter {
     public List<FactPartition> publish(List<StagedPartition> staged) {
         List<FactPartition> published = new ArrayList<>(staged.size());
         for (StagedPartition partition : staged) {
-            Path dir = layout.factPartitionDir(schema.table(), partition.period());
+            Path dir = schema.restricted() ? layout.restrictedPartitionDir(schema.table(), partition.period())
+                    : layout.factPartitionDir(schema.table(), partition.period());
             List<String> files = new ArrayList<>();
             try {
                 Files.createDirectories(dir);

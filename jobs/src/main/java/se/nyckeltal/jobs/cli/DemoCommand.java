@@ -1,9 +1,15 @@
 package se.nyckeltal.jobs.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,9 +20,9 @@ import java.time.YearMonth;
 import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 import se.nyckeltal.jobs.generate.GeneratorSettings;
 import se.nyckeltal.schemas.warehouse.LoadRecord;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
@@ -26,6 +32,8 @@ import se.nyckeltal.warehouse.catalogue.Catalogue;
         description = "Generate the demo region, load it, and print a short KPI summary with how to query further.")
 final class DemoCommand implements Callable<Integer> {
     private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
+    /** Public and fixed: the demo is reproducible, and says loudly that this key is not for real data. */
+    static final String DEMO_PSEUDONYM_KEY = "nyckeltal-demo-key-PUBLIC-never-use-for-real-data";
 
     @Option(names = "--dir", defaultValue = "nyckeltal-demo",
             description = "Folder for landing/ and warehouse/ (default ./${DEFAULT-VALUE}).")
@@ -41,11 +49,12 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         GenerateCommand.generate(landing, GeneratorSettings.defaults());
         out.println("Demo region written to " + landing);
-        LoadRecord record = LoadCommand.load(landing, warehouse, new BigDecimal("0.01"));
+        LoadRecord record = LoadCommand.load(landing, warehouse, new BigDecimal("0.01"), demoPseudonymKey(out));
         out.printf("Load %s: %s — %s%n%n", record.loadId(), record.outcome(), record.message());
         try (Connection connection = Catalogue.openReadOnly(new WarehouseLayout(warehouse))) {
             summary(connection, out);
             productionSummary(connection, out);
+            hrSummary(connection, out);
         }
         out.printf("%nQuery further (read-only):%n");
         out.printf("  bin/nyckeltal sql --warehouse %s \"SELECT * FROM kpi.kpi_values WHERE kpi_id = 'result'"
@@ -181,6 +190,104 @@ final class DemoCommand implements Callable<Integer> {
     /** A deviation with one decimal, blank where there is nothing to compare with (as the report leaves it). */
     private static String blankPercent(BigDecimal value) {
         return value == null ? "" : percent(value);
+    }
+
+    /**
+     * The demo's HR pseudonym key: fixed and public, so the demo is reproducible — and announced, so
+     * nobody mistakes it for a way to run real data.
+     */
+    private Path demoPseudonymKey(PrintWriter out) {
+        Path key = dir.resolve("demo-pseudonym.key").toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(key.getParent());
+            Files.writeString(key, DEMO_PSEUDONYM_KEY + "\n", StandardCharsets.UTF_8);
+            if (Files.getFileAttributeView(key, PosixFileAttributeView.class) != null) {
+                Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + key, e);
+        }
+        out.println("****************************************************************************************");
+        out.println("  DEMO KEY: HR employee ids are pseudonymised with a fixed, publicly known demo key");
+        out.println("  (" + key + ").");
+        out.println("  Never load real HR data with it: give real loads their own secret key with");
+        out.println("  --pseudonym-key-file FILE or NYCKELTAL_PSEUDONYM_KEY, and back that key up.");
+        out.println("****************************************************************************************");
+        out.flush();
+        return key;
+    }
+
+    /** Arbetad tid and sjukfrånvaro for the whole organisation, year to date, as the månadsrapport shows them. */
+    private static void hrSummary(Connection connection, PrintWriter out) throws SQLException {
+        int period;
+        try (PreparedStatement s = connection.prepareStatement("SELECT max(period) FROM kpi.worked_time");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            period = rs.getInt(1);
+        }
+        if (period == 0) {
+            return;
+        }
+        YearMonth month = YearMonth.of(period / 100, period % 100);
+        String months = "januari–" + month.getMonth().getDisplayName(TextStyle.FULL, SWEDISH);
+        out.printf("%nArbetad tid, hela förvaltningen, ackumulerat %s (timmar)%n", months);
+        out.printf("  %-58s %11s %11s %10s %8s%n", "", month.getYear(), month.getYear() - 1, "Förändring", "%");
+        try (PreparedStatement s = connection.prepareStatement("SELECT line_id, line_name, actual, previous_year, change,"
+                + " change_pct FROM kpi.worked_time WHERE period = ? AND time_window = 'ytd' AND org_level = 'total'"
+                + " ORDER BY line_order")) {
+            s.setInt(1, period);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    boolean fte = rs.getString("line_id").equals("fte");
+                    out.printf("  %-58s %11s %11s %10s %8s%n", rs.getString("line_name"),
+                            whole(rs.getBigDecimal("actual"), fte), whole(rs.getBigDecimal("previous_year"), fte),
+                            whole(rs.getBigDecimal("change"), fte), percent(rs.getBigDecimal("change_pct")));
+                }
+            }
+        }
+        out.printf("%nSjukfrånvaro, egen personal, ackumulerat %s (grupper med högst 10 anställda visas som *)%n",
+                months);
+        out.printf("  %-50s %8s %8s %8s%n", "", month.getYear() - 2, month.getYear() - 1, month.getYear());
+        try (PreparedStatement s = connection.prepareStatement("SELECT line_name, value_two_years_earlier,"
+                + " suppressed_two_years_earlier, value_previous_year, suppressed_previous_year, value, suppressed"
+                + " FROM kpi.sick_leave WHERE period = ? AND time_window = 'ytd' AND org_level = 'total'"
+                + " ORDER BY line_order")) {
+            s.setInt(1, period);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.printf("  %-50s %8s %8s %8s%n", rs.getString(1), sick(rs.getBigDecimal(2), rs.getBoolean(3)),
+                            sick(rs.getBigDecimal(4), rs.getBoolean(5)), sick(rs.getBigDecimal(6), rs.getBoolean(7)));
+                }
+            }
+        }
+        try (PreparedStatement s = connection.prepareStatement("SELECT value, previous_year_value FROM kpi.kpi_values"
+                + " WHERE kpi_id = 'cost_per_worked_hour' AND period = ? AND time_window = 'ytd' AND org_level = 'total'")) {
+            s.setInt(1, period);
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    out.printf("%nKostnad per arbetad timme, ackumulerat: %s kr (föregående år %s kr)%n",
+                            whole(rs.getBigDecimal(1), false), whole(rs.getBigDecimal(2), false));
+                }
+            }
+        }
+    }
+
+    /** Whole hours (or årsarbetare) with a space between thousands. */
+    private static String whole(BigDecimal value, boolean oneDecimal) {
+        if (value == null) {
+            return "–";
+        }
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(SWEDISH);
+        symbols.setGroupingSeparator(' ');
+        symbols.setMinusSign('−');
+        return new DecimalFormat(oneDecimal ? "#,##0.0" : "#,##0", symbols).format(value);
+    }
+
+    private static String sick(BigDecimal value, boolean suppressed) {
+        if (suppressed) {
+            return "*";
+        }
+        return value == null ? "–" : format(value.setScale(1, RoundingMode.HALF_EVEN)) + " %";
     }
 
     /** Millions of kronor with one decimal, Swedish style; percentages as they are. */

@@ -12,9 +12,9 @@ import se.nyckeltal.schemas.reference.ReferenceData;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write a deterministic landing zone for the demo region: monthly ledger actuals, yearly"
-                + " budgets and forecasts, in the format quirks real exports have.")
+                + " budgets and forecasts, monthly HR time, in the format quirks real exports have.")
 final class GenerateCommand implements Callable<Integer> {
-    @Option(names = "--landing", required = true, description = "Folder to write ledger/ into.")
+    @Option(names = "--landing", required = true, description = "Folder to write ledger/ and hr/ into.")
     Path landing;
 
     @Option(names = "--to", description = "Last month, YYYY-MM (default ${DEFAULT-VALUE}).", defaultValue = "2026-10")
@@ -32,7 +32,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DemoRegionGenerator.Summary summary = generate(landing, new GeneratorSettings(lastMonth, years, seed));
-        spec.commandLine().getOut().printf("wrote %d files, %d ledger rows, to %s%n", summary.files().size(), summary.rows(),
+        spec.commandLine().getOut().printf("wrote %d files, %d rows, to %s%n", summary.files().size(), summary.rows(),
                 landing.toAbsolutePath().normalize());
         return 0;
     }

@@ -87,6 +87,8 @@ public final class DemoRegionGenerator {
             }
         }
         files.addAll(new ProductionGenerator(settings, reference).generate(landing, onFileWritten));
+        rows += new HrGenerator(settings, reference).generate(landing,
+                file -> { files.add(file); onFileWritten.accept(file); });
         return new Summary(files, rows);
     }
 

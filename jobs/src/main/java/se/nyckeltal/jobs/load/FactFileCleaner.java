@@ -17,8 +17,8 @@ import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 import se.nyckeltal.schemas.warehouse.WarehouseStore;
 
 /**
- * Deletes Parquet fact files that no kept catalogue reads any more: partitions replaced by a
- * restatement, and files a failed load left behind. Files of every catalogue still on disk stay,
+ * Deletes Parquet fact files (under {@code facts/} and {@code restricted/facts/}) that no kept
+ * catalogue reads any more: partitions replaced by a restatement, and files a failed load left behind. Files of every catalogue still on disk stay,
  * so a reader holding an older catalogue keeps working.
  */
 final class FactFileCleaner {
@@ -38,11 +38,19 @@ final class FactFileCleaner {
             Snapshot snapshot = store.readSnapshot(snapshotId);
             snapshot.partitions().forEach(p -> p.files().forEach(f -> referenced.add(layout.resolve(f))));
         }
-        if (!Files.isDirectory(layout.factsDir())) {
-            return;
+        int removed = remove(layout.factsDir(), referenced) + remove(layout.restrictedFactsDir(), referenced);
+        if (removed > 0) {
+            LOG.info("removed {} fact file(s) no kept catalogue reads", removed);
+        }
+    }
+
+    /** Parquet files under {@code dir} that no kept snapshot lists; how many were deleted. */
+    private static int remove(Path dir, Set<Path> referenced) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
         }
         int removed = 0;
-        try (Stream<Path> files = Files.walk(layout.factsDir())) {
+        try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".parquet")).toList()) {
                 if (!referenced.contains(file.toAbsolutePath().normalize())) {
                     Files.delete(file);
@@ -50,11 +58,9 @@ final class FactFileCleaner {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean " + layout.factsDir(), e);
+            throw new UncheckedIOException("cannot clean " + dir, e);
         }
-        if (removed > 0) {
-            LOG.info("removed {} fact file(s) no kept catalogue reads", removed);
-        }
+        return removed;
     }
 
     /** Snapshots whose catalogue file still exists, plus the current one. */

@@ -138,7 +138,7 @@ public final class LoadJob {
         List<FactPartition> partitions = new ArrayList<>();
         progress.step("parsing and validating " + fileCount + " file(s)", 2, STEPS);
         Map<SourceKind, SourceIngest> ingests = SourceIngests.create(spark.get(),
-                new IngestSettings(settings.rejectThreshold()), reference, previous);
+                new IngestSettings(settings.rejectThreshold()), reference, previous, settings.pseudonymKeyFile());
         for (SourceIngest ingest : ingests.values()) {
             List<LandingFile> files = newFiles.getOrDefault(ingest.source(), List.of());
             if (files.isEmpty() && !referenceChanged) {

@@ -16,6 +16,7 @@ import se.nyckeltal.etl.extract.IngestResult;
 import se.nyckeltal.etl.extract.IngestSettings;
 import se.nyckeltal.etl.extract.LandingFile;
 import se.nyckeltal.etl.extract.SourceIngest;
+import se.nyckeltal.etl.hr.PseudonymKeySource;
 import se.nyckeltal.schemas.contract.SourceKind;
 import se.nyckeltal.schemas.reference.ReferenceData;
 import se.nyckeltal.schemas.text.ExtractFormatException;
@@ -90,12 +91,28 @@ public final class SourceCheck {
             throw new UncheckedIOException("cannot create a scratch folder", e);
         }
         try {
+            // Validation only, into a scratch warehouse: no earlier facts or spell state are needed (and
+            // the real warehouse's would not resolve there), and pseudonyms are thrown away with it.
             SourceIngest ingest = SourceIngests.create(spark.get(), new IngestSettings(settings.rejectThreshold()),
-                    reference, previous).get(source);
+                    reference, Snapshot.empty(), validationKey(settings, scratch)).get(source);
             IngestResult result = ingest.ingest(fresh, new WarehouseLayout(scratch), "check");
             return new Result(source, true, fresh.size(), result.outcomes(), notes);
         } finally {
             LoadJob.deleteRecursively(scratch);
+        }
+    }
+
+    /** The configured key when there is one; else a throwaway key in the scratch folder (no warning, nothing kept). */
+    private static Path validationKey(LoadSettings settings, Path scratch) {
+        if (settings.pseudonymKeyFile() != null || System.getenv(PseudonymKeySource.ENVIRONMENT_VARIABLE) != null) {
+            return settings.pseudonymKeyFile();
+        }
+        try {
+            Path key = scratch.resolve("validation-only.key");
+            Files.writeString(key, java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID() + "\n");
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a scratch key", e);
         }
     }
 }

@@ -1,11 +1,14 @@
 package se.nyckeltal.jobs.load;
 
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import se.nyckeltal.etl.extract.IngestSettings;
 import se.nyckeltal.etl.extract.SourceIngest;
+import se.nyckeltal.etl.hr.HrIngest;
+import se.nyckeltal.etl.hr.PseudonymKeySource;
 import se.nyckeltal.etl.ledger.LedgerIngest;
 import se.nyckeltal.etl.production.ProductionIngest;
 import se.nyckeltal.schemas.contract.SourceKind;
@@ -17,19 +20,23 @@ final class SourceIngests {
     /** Known without starting Spark, so the load can tell what it will read before it does. */
     static final Set<SourceKind> SUPPORTED = Set.of(
             SourceKind.LEDGER,
-            SourceKind.PRODUCTION);
+            SourceKind.PRODUCTION,
+            SourceKind.HR);
 
     private SourceIngests() {}
 
     /**
      * @param reference the reference data this load publishes with
      * @param previous the published snapshot, for sources that re-derive facts from earlier loads
+     * @param pseudonymKeyFile the configured HR pseudonym key file, or null
      */
     static Map<SourceKind, SourceIngest> create(SparkSession spark, IngestSettings settings, ReferenceData reference,
-            Snapshot previous) {
+            Snapshot previous, Path pseudonymKeyFile) {
         Map<SourceKind, SourceIngest> ingests = new EnumMap<>(SourceKind.class);
         ingests.put(SourceKind.LEDGER, new LedgerIngest(spark, settings));
         ingests.put(SourceKind.PRODUCTION, new ProductionIngest(spark, settings, reference, previous));
+        ingests.put(SourceKind.HR, new HrIngest(spark, settings, previous,
+                PseudonymKeySource.fromEnvironment(pseudonymKeyFile)));
         return ingests;
     }
 }

@@ -33,19 +33,19 @@ class ScheduleCliTest {
     @Test
     void taskRunExits0WhenItsWorkIsDone() throws Exception {
         Path landing = Files.createDirectories(tmp.resolve("landing/ledger"));
+        Files.writeString(landing.resolve("huvudbok-2025-02.csv"), "period;kst;konto;belopp\n202502;U1;4010;700,00\n");
         assertThat(run(taskRun("ingest_ledger", landing.getParent(), tmp.resolve("w")))).as(err.toString()).isZero();
         assertThat(out.toString()).startsWith("nightly.ingest_ledger run scheduled__2025-03-14T03:30:00+00:00:"
                 + " business date 2025-03-14, data interval 2025-03-14T03:30:00Z .. 2025-03-15T03:30:00Z")
-                .contains("no new ledger files");
+                .contains("1 new ledger file(s) valid and ready for the load");
     }
 
     @Test
-    void taskRunExits99ForASourceThisVersionDoesNotLoad() throws Exception {
+    void taskRunExits99WhenTheSourceHasNoNewFiles() throws Exception {
         Path landing = tmp.resolve("landing");
         Files.createDirectories(landing.resolve("hr"));
-        Files.writeString(landing.resolve("hr/tid-2025-02.csv"), "date;employee_id\n");
         assertThat(run(taskRun("ingest_hr", landing, tmp.resolve("w")))).isEqualTo(99);
-        assertThat(out.toString()).contains("skipped: this version does not load hr extracts yet (1 file(s) waiting");
+        assertThat(out.toString()).contains("skipped: no new hr files in");
     }
 
     @Test

@@ -2,17 +2,26 @@ package se.nyckeltal.schemas.fact;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The columns of one Parquet table as written by etl and read by the warehouse. Both sides build
  * their types from here, so a fact has exactly one schema.
+ *
+ * @param restricted employee-level data: written under {@code W/restricted/} only, never a view in
+ *     the analyst catalogue (the catalogue build may read it into aggregated, suppressed tables)
  */
-public record FactSchema(String table, String grain, List<FactColumn> columns) {
+public record FactSchema(String table, String grain, List<FactColumn> columns, boolean restricted) {
     public FactSchema {
         requireNonNull(table, "table");
         requireNonNull(grain, "grain");
         columns = List.copyOf(columns);
+    }
+
+    /** A fact analysts may see (not restricted). */
+    public FactSchema(String table, String grain, List<FactColumn> columns) {
+        this(table, grain, columns, false);
     }
 
     /**
@@ -64,6 +73,104 @@ public record FactSchema(String table, String grain, List<FactColumn> columns) {
                     new FactColumn("line_number", ColumnType.LONG, false),
                     new FactColumn("reason", ColumnType.STRING, false),
                     new FactColumn("raw_line", ColumnType.STRING, true)));
+
+    // --- HR time (SPEC §3, §5) -------------------------------------------------------------------
+
+    /** Hour columns of the HR facts, in order; sick columns are nullable (suppression in hr_time). */
+    public static final List<String> HR_HOUR_COLUMNS = List.of("worked_hours", "overtime_hours", "on_call_hours",
+            "scheduled_hours", "vacation_hours", "other_absence_hours", "sick_hours", "sick_hours_days_1_14",
+            "sick_hours_days_15_90", "sick_hours_days_91_365", "sick_hours_days_366_plus", "sick_hours_day_60_plus");
+
+    /**
+     * HR time as delivered, employee level (restricted). One row per period × employee × day × cost
+     * centre × staff category × profession × gender × birth year × hour type, hours summed; the
+     * employee is the keyed pseudonym, never the delivered id.
+     */
+    public static final FactSchema HR_DAY = new FactSchema(
+            "hr_day",
+            "one row per period × employee × work_date × cost_center × staff_category × profession × gender"
+                    + " × birth_year × hour_type",
+            List.of(
+                    new FactColumn("period", ColumnType.INT, false),
+                    new FactColumn("scenario", ColumnType.STRING, false),
+                    new FactColumn("employee", ColumnType.STRING, false),
+                    new FactColumn("work_date", ColumnType.DATE, false),
+                    new FactColumn("cost_center", ColumnType.STRING, false),
+                    new FactColumn("staff_category", ColumnType.STRING, false),
+                    new FactColumn("profession", ColumnType.STRING, false),
+                    new FactColumn("gender", ColumnType.STRING, false),
+                    new FactColumn("birth_year", ColumnType.INT, false),
+                    new FactColumn("hour_type", ColumnType.STRING, false),
+                    new FactColumn("hours", ColumnType.QUANTITY, false),
+                    new FactColumn("source_file", ColumnType.STRING, false),
+                    new FactColumn("load_id", ColumnType.STRING, false)),
+            true);
+
+    /**
+     * HR hours per employee and month (restricted), sick hours split by the day number in the sick
+     * spell (SPEC §5). What the catalogue build counts distinct employees and sums sick leave from.
+     * age_band from the period's year − birth year: 0_29, 30_49, 50_plus.
+     */
+    public static final FactSchema HR_EMPLOYEE_MONTH = new FactSchema(
+            "hr_employee_month",
+            "one row per period × employee × cost_center × staff_category × profession × gender × age_band",
+            hrColumns(List.of(
+                    new FactColumn("employee", ColumnType.STRING, false),
+                    new FactColumn("cost_center", ColumnType.STRING, false),
+                    new FactColumn("staff_category", ColumnType.STRING, false),
+                    new FactColumn("profession", ColumnType.STRING, false),
+                    new FactColumn("gender", ColumnType.STRING, false),
+                    new FactColumn("age_band", ColumnType.STRING, false)), List.of()),
+            true);
+
+    /**
+     * Sick spells still open at the end of a month (restricted): the state an incremental load
+     * continues day numbers from. One row per period × employee with an open spell, plus one marker
+     * row per period with employee and spell_start NULL, so that a month without open spells still
+     * replaces an earlier state of that month.
+     */
+    public static final FactSchema HR_SPELL_STATE = new FactSchema(
+            "hr_spell_state",
+            "one row per period × employee whose sick spell is open at the end of the month (+ one marker row)",
+            List.of(
+                    new FactColumn("period", ColumnType.INT, false),
+                    new FactColumn("scenario", ColumnType.STRING, false),
+                    new FactColumn("employee", ColumnType.STRING, true),
+                    new FactColumn("spell_start", ColumnType.DATE, true),
+                    new FactColumn("source_file", ColumnType.STRING, false),
+                    new FactColumn("load_id", ColumnType.STRING, false)),
+            true);
+
+    /**
+     * HR time aggregated for analysts: no employee, and the sick-hour columns NULL (sick_suppressed)
+     * when the row's group has 10 or fewer distinct employees with scheduled hours that month (SPEC §5).
+     * employees_with_scheduled_hours is a distinct count: it does not add up across rows.
+     */
+    public static final FactSchema HR_TIME = new FactSchema(
+            "hr_time",
+            "one row per period × cost_center × staff_category × profession × gender × age_band",
+            hrColumns(List.of(
+                    new FactColumn("cost_center", ColumnType.STRING, false),
+                    new FactColumn("staff_category", ColumnType.STRING, false),
+                    new FactColumn("profession", ColumnType.STRING, false),
+                    new FactColumn("gender", ColumnType.STRING, false),
+                    new FactColumn("age_band", ColumnType.STRING, false)), List.of(
+                    new FactColumn("employees_with_scheduled_hours", ColumnType.INT, false),
+                    new FactColumn("sick_suppressed", ColumnType.BOOLEAN, false))));
+
+    private static List<FactColumn> hrColumns(List<FactColumn> grain, List<FactColumn> extra) {
+        List<FactColumn> columns = new ArrayList<>();
+        columns.add(new FactColumn("period", ColumnType.INT, false));
+        columns.add(new FactColumn("scenario", ColumnType.STRING, false));
+        columns.addAll(grain);
+        for (String hours : HR_HOUR_COLUMNS) {
+            columns.add(new FactColumn(hours, ColumnType.QUANTITY, hours.startsWith("sick")));
+        }
+        columns.addAll(extra);
+        columns.add(new FactColumn("source_file", ColumnType.STRING, false));
+        columns.add(new FactColumn("load_id", ColumnType.STRING, false));
+        return columns;
+    }
 
     public List<String> columnNames() {
         return columns.stream().map(FactColumn::name).toList();

@@ -17,7 +17,10 @@ import java.nio.file.Path;
  * W/meta/loads/&lt;loadId&gt;.json                     one record per load attempt, published or failed
  * W/meta/quarantine/load_id=&lt;loadId&gt;/*.parquet   rejected rows of that load
  * W/staging/&lt;loadId&gt;/                          in-flight Spark output, removed after the load
- * W/restricted/                                 employee-level data; never exposed to analysts
+ * W/restricted/                                 employee-level data; never exposed to analysts:
+ * W/restricted/pseudonym.key                    generated HR pseudonym key (when none is configured)
+ * W/restricted/facts/&lt;table&gt;/year=YYYY/month=MM/*.parquet   restricted facts (FactSchema.restricted)
+ * W/restricted/staging/&lt;loadId&gt;/               in-flight restricted Spark output
  * W/.lock                                       held by a running load
  * </pre>
  */
@@ -88,6 +91,20 @@ public record WarehouseLayout(Path root) {
 
     public Path restrictedDir() {
         return root.resolve("restricted");
+    }
+
+    /** {@code restricted/facts/<table>/year=YYYY/month=MM}: where a restricted fact's partitions live. */
+    public Path restrictedPartitionDir(String table, int period) {
+        return restrictedFactsDir().resolve(table).resolve("year=" + (period / 100))
+                .resolve(String.format("month=%02d", period % 100));
+    }
+
+    public Path restrictedFactsDir() {
+        return restrictedDir().resolve("facts");
+    }
+
+    public Path restrictedStagingDir(String loadId) {
+        return restrictedDir().resolve("staging").resolve(loadId);
     }
 
     public Path lockFile() {

@@ -55,7 +55,15 @@ class KpiCatalogueTest {
 
     @Test
     void unknownKpiIsNotFound() {
-        assertThat(KpiCatalogue.load().find("drg_per_fte")).isEmpty();
+        assertThat(KpiCatalogue.load().find("no_such_kpi")).isEmpty();
+    }
+
+    @Test
+    void drgPerFteIsAProductionKpiWithoutBudgetWhereMoreIsBetter() {
+        assertThat(KpiCatalogue.load().find("drg_per_fte")).hasValueSatisfying(k -> {
+            assertThat(k.goodDirection()).isEqualTo("up");
+            assertThat(k.hasBudget()).isFalse();
+        });
     }
 
     @Test

@@ -31,7 +31,9 @@ final class CatalogueBuilder {
     /** The fact tables the catalogue reads; each gets a {@code ${<table>_parquet}} placeholder. */
     static final List<FactSchema> FACTS = List.of(
             FactSchema.LEDGER,
-            FactSchema.PRODUCTION);
+            FactSchema.PRODUCTION,
+            FactSchema.HR_TIME,
+            FactSchema.HR_EMPLOYEE_MONTH);
 
     private static final List<String> SCHEMAS = List.of("dim", "fact", "kpi", "meta");
 
@@ -53,6 +55,7 @@ final class CatalogueBuilder {
     void build(Path file) throws SQLException {
         Map<String, String> placeholders = placeholders();
         BuildOrder order = BuildOrder.load();
+        RestrictedFacts.checkOnlyTablesRead(order, FACTS);
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file)) {
             for (String schema : SCHEMAS) {
                 execute(connection, "CREATE SCHEMA " + schema, "schema " + schema);
@@ -66,6 +69,7 @@ final class CatalogueBuilder {
             for (BuildOrder.SqlFile sql : order.derived()) {
                 execute(connection, sql.render(placeholders), "sql/" + sql.path());
             }
+            RestrictedFacts.checkNothingPointsInto(connection, layout.restrictedDir());
             execute(connection, "CHECKPOINT", "checkpoint");
         }
         Path wal = file.resolveSibling(file.getFileName() + ".wal");
@@ -89,6 +93,7 @@ final class CatalogueBuilder {
             }
             values.put(fact.table() + "_parquet", ParquetSource.of(fact, files));
         }
+        values.put("default_fte_norm_hours", ReferenceData.DEFAULT_FTE_NORM_HOURS.toPlainString());
         Path quarantine = layout.quarantineDir();
         values.put("quarantine_parquet", hasQuarantineFiles(quarantine)
                 ? ParquetSource.glob(quarantine.toAbsolutePath().normalize() + "/load_id=*/*.parquet")

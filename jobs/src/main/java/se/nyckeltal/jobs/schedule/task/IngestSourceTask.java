@@ -12,7 +12,8 @@ import se.nyckeltal.schemas.warehouse.FileOutcome;
 /**
  * ingest_ledger, ingest_production, ingest_hr: validates the source's new deliveries with the
  * load's own ingest in a scratch area (nothing is published). Fails when a file would be refused,
- * so the run stops before the load; exits 99 (skipped) for a source this version does not load.
+ * so the run stops before the load; exits 99 (skipped) when the source has no new files, or is one this
+ * version does not load.
  */
 final class IngestSourceTask implements NightlyTask {
     private final SourceKind source;
@@ -34,9 +35,10 @@ final class IngestSourceTask implements NightlyTask {
             return SKIPPED;
         }
         if (result.waitingFiles() == 0) {
-            out.printf("no new %s files in %s: nothing to validate%n", source.folder(),
-                    context.landing().resolve(source.folder()));
-            return SUCCESS;
+            // Nothing delivered tonight: skipped, as Airflow would short-circuit it; build_facts runs
+            // on none_failed, so a quiet source does not hold the load back.
+            out.printf("skipped: no new %s files in %s%n", source.folder(), context.landing().resolve(source.folder()));
+            return SKIPPED;
         }
         for (FileOutcome file : result.outcomes()) {
             out.printf("  %-40s %-9s rows %8d  quarantined %5d%s%n", file.path(),

@@ -106,7 +106,7 @@ class NightlyDagIntegrationTest {
         assertThat(states).containsExactly(
                 Map.entry("ingest_ledger", TaskState.SUCCESS),
                 Map.entry("ingest_production", TaskState.SUCCESS),  // a header-only production file validates
-                Map.entry("ingest_hr", TaskState.SKIPPED),           // HR not loaded by this version yet: exit 99
+                Map.entry("ingest_hr", TaskState.SKIPPED),           // no new HR files tonight: exit 99
                 Map.entry("build_facts", TaskState.SUCCESS),        // none_failed: the skips do not hold it back
                 Map.entry("publish_catalogue", TaskState.SUCCESS),
                 Map.entry("data_quality_checks", TaskState.SUCCESS));

@@ -11,6 +11,8 @@ WITH fact_periods AS (
     FROM fact.production
     WHERE contact_type = 'DRG_POINTS' AND scenario = 'ACTUAL'
     -- production and HR facts join this union when they arrive
+    UNION ALL
+    SELECT period FROM fact.hr_time
 ),
 
 year_range AS (

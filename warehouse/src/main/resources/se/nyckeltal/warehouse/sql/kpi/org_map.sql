@@ -16,6 +16,8 @@ WITH cost_centers AS (
     UNION
     SELECT DISTINCT unit FROM fact.production
     -- production units and HR cost centres join this union when they arrive
+    UNION
+    SELECT cost_center FROM fact.hr_time
 ),
 
 ranked_versions AS (

@@ -84,6 +84,23 @@ unmapped_contact_types AS (
     GROUP BY p.contact_type
 ),
 
+-- HR cost centres missing from org_units.csv: rows are fact.hr_time rows, amount the worked hours
+-- (WORKED + OVERTIME + ON_CALL) kept under UNMAPPED
+unmapped_hr_cost_centers AS (
+    SELECT
+        'unmapped_cost_center' AS check_id,
+        'warning'              AS severity,
+        'hr'                   AS source,
+        h.cost_center          AS subject,
+        format('HR cost centre {} is not in org_units.csv: its hours in {}..{} are reported under UNMAPPED; '
+               || 'add it to org_units.csv and load again', h.cost_center, min(h.period), max(h.period)) AS detail,
+        count(*)               AS rows,
+        SUM(h.worked_hours + h.overtime_hours + h.on_call_hours) AS amount
+    FROM fact.hr_time AS h
+    WHERE NOT EXISTS (SELECT 1 FROM dim.org_unit AS u WHERE u.unit_id = h.cost_center)
+    GROUP BY h.cost_center
+),
+
 quarantined_rows AS (
     SELECT
         'quarantined_rows' AS check_id,
@@ -131,6 +148,7 @@ findings AS (
     UNION ALL SELECT * FROM unmapped_accounts
     UNION ALL SELECT * FROM unmapped_production_units
     UNION ALL SELECT * FROM unmapped_contact_types
+    UNION ALL SELECT * FROM unmapped_hr_cost_centers
     UNION ALL SELECT * FROM quarantined_rows
     UNION ALL SELECT * FROM rejected_files
     UNION ALL SELECT * FROM unreconciled_files

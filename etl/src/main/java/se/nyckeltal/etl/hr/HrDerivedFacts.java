@@ -1,0 +1,195 @@
+package se.nyckeltal.etl.hr;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
+import se.nyckeltal.etl.fact.FactPartitionWriter;
+import se.nyckeltal.etl.fact.StagedPartition;
+import se.nyckeltal.etl.spark.SparkPaths;
+import se.nyckeltal.schemas.contract.HourType;
+import se.nyckeltal.schemas.fact.FactSchema;
+import se.nyckeltal.schemas.warehouse.FactPartition;
+import se.nyckeltal.schemas.warehouse.WarehouseLayout;
+
+/**
+ * Everything HR derives from the employee-level days (hr_day) of a run of months: the day number of
+ * each sick hour in its spell, and from that
+ * <ul>
+ *   <li>{@code hr_employee_month} (restricted): hours per employee and month, sick hours by spell day;
+ *   <li>{@code hr_time} (for analysts): the same summed over employees, sick hours NULL in groups of 10
+ *       or fewer employees with scheduled hours;
+ *   <li>{@code hr_spell_state} (restricted): the spells open at each month's end, for the next load.
+ * </ul>
+ * Each derived partition comes from the one delivery its month's hr_day came from.
+ */
+final class HrDerivedFacts {
+    /** Sick-leave figures of a group this small or smaller are hidden (SPEC §5). */
+    static final int SUPPRESS_AT_MOST = 10;
+    static final String AGE_BAND = "age_band";
+
+    private final SparkSession spark;
+    private final WarehouseLayout layout;
+    private final String loadId;
+
+    HrDerivedFacts(SparkSession spark, WarehouseLayout layout, String loadId) {
+        this.spark = requireNonNull(spark, "spark");
+        this.layout = requireNonNull(layout, "layout");
+        this.loadId = requireNonNull(loadId, "loadId");
+    }
+
+    /**
+     * @param days the live hr_day partitions of every month to derive: the earliest delivered month and
+     *     all later ones (a month's spells depend on every month before it)
+     * @param openBefore the hr_spell_state partition of the last month before them, if any
+     * @return the derived partitions, written and moved into place
+     */
+    List<FactPartition> derive(List<FactPartition> days, List<FactPartition> openBefore) {
+        if (days.isEmpty()) {
+            return List.of();
+        }
+        Map<Integer, String> sourceFiles = new TreeMap<>();
+        days.forEach(p -> sourceFiles.put(p.period(), p.sourceFile()));
+        List<Integer> periods = List.copyOf(sourceFiles.keySet());
+
+        Dataset<Row> dayRows = spark.read().parquet(paths(days));
+        Dataset<Row> employeeDays = dayRows.groupBy(col(HrLines.EMPLOYEE), col(HrLines.WORK_DATE)).agg(
+                sum(when(col(HrLines.HOUR_TYPE).equalTo(HourType.SICK.name()), col(HrLines.HOURS)))
+                        .as(SickSpells.SICK_HOURS),
+                sum(when(col(HrLines.HOUR_TYPE).equalTo(HourType.SCHEDULED.name()), col(HrLines.HOURS)))
+                        .as(SickSpells.SCHEDULED_HOURS));
+        Dataset<Row> open = openBefore.isEmpty()
+                ? spark.createDataFrame(List.of(), DataTypes.createStructType(List.of(
+                        DataTypes.createStructField(SickSpells.EMPLOYEE, DataTypes.StringType, true),
+                        DataTypes.createStructField(SickSpells.SPELL_START, DataTypes.DateType, true))))
+                : spark.read().parquet(paths(openBefore)).filter(col(SickSpells.EMPLOYEE).isNotNull())
+                        .select(col(SickSpells.EMPLOYEE), col(SickSpells.SPELL_START));
+        SickSpells spells = new SickSpells(employeeDays, open);
+
+        Dataset<Row> employeeMonth = null;
+        List<FactPartitionWriter> writers = new ArrayList<>();
+        try {
+            Dataset<Row> numbered = dayRows.join(spells.sickDays().select(col(SickSpells.EMPLOYEE),
+                    col(SickSpells.WORK_DATE), col(SickSpells.DAY_NUMBER)), new String[] {HrLines.EMPLOYEE,
+                    HrLines.WORK_DATE}, "left");
+            employeeMonth = employeeMonths(numbered).persist(StorageLevel.MEMORY_AND_DISK());
+            FactPartitionWriter employeeMonthWriter = writer(FactSchema.HR_EMPLOYEE_MONTH, writers);
+            FactPartitionWriter timeWriter = writer(FactSchema.HR_TIME, writers);
+            FactPartitionWriter stateWriter = writer(FactSchema.HR_SPELL_STATE, writers);
+            // Stage everything, then move everything: a failure leaves nothing in place.
+            List<StagedPartition> employeeMonthStaged =
+                    employeeMonthWriter.stage(employeeMonth.withColumn("load_id", lit(loadId)));
+            List<StagedPartition> timeStaged =
+                    timeWriter.stage(hrTime(employeeMonth).withColumn("load_id", lit(loadId)));
+            List<StagedPartition> stateStaged = stateWriter.stage(state(spells, periods, sourceFiles));
+            List<FactPartition> published = new ArrayList<>();
+            published.addAll(employeeMonthWriter.publish(employeeMonthStaged));
+            published.addAll(timeWriter.publish(timeStaged));
+            published.addAll(stateWriter.publish(stateStaged));
+            return published;
+        } finally {
+            if (employeeMonth != null) {
+                employeeMonth.unpersist();
+            }
+            spells.release();
+            writers.forEach(FactPartitionWriter::cleanUp);
+        }
+    }
+
+    private FactPartitionWriter writer(FactSchema schema, List<FactPartitionWriter> writers) {
+        FactPartitionWriter writer = new FactPartitionWriter(spark, layout, schema, null, loadId);
+        writers.add(writer);
+        return writer;
+    }
+
+    /** hr_day rows with their spell day numbers, summed per employee and month (FactSchema.HR_EMPLOYEE_MONTH). */
+    private static Dataset<Row> employeeMonths(Dataset<Row> numbered) {
+        Column age = col("period").divide(100).cast(DataTypes.IntegerType).minus(col(HrLines.BIRTH_YEAR));
+        Column ageBand = when(age.lt(30), lit("0_29")).when(age.lt(50), lit("30_49")).otherwise(lit("50_plus"));
+        Column type = col(HrLines.HOUR_TYPE);
+        Column day = col(SickSpells.DAY_NUMBER);
+        Column sick = type.equalTo(HourType.SICK.name());
+        return numbered.withColumn(AGE_BAND, ageBand)
+                .groupBy(col("period"), col("scenario"), col("source_file"), col(HrLines.EMPLOYEE),
+                        col(HrLines.COST_CENTER), col(HrLines.STAFF_CATEGORY), col(HrLines.PROFESSION),
+                        col(HrLines.GENDER), col(AGE_BAND))
+                .agg(hours(type.equalTo(HourType.WORKED.name()), "worked_hours"),
+                        hours(type.equalTo(HourType.OVERTIME.name()), "overtime_hours"),
+                        hours(type.equalTo(HourType.ON_CALL.name()), "on_call_hours"),
+                        hours(type.equalTo(HourType.SCHEDULED.name()), "scheduled_hours"),
+                        hours(type.equalTo(HourType.VACATION.name()), "vacation_hours"),
+                        hours(type.equalTo(HourType.OTHER_ABSENCE.name()), "other_absence_hours"),
+                        hours(sick, "sick_hours"),
+                        hours(sick.and(day.between(1, 14)), "sick_hours_days_1_14"),
+                        hours(sick.and(day.between(15, 90)), "sick_hours_days_15_90"),
+                        hours(sick.and(day.between(91, 365)), "sick_hours_days_91_365"),
+                        hours(sick.and(day.geq(366)), "sick_hours_days_366_plus"),
+                        hours(sick.and(day.geq(60)), "sick_hours_day_60_plus"));
+    }
+
+    private static Column hours(Column condition, String name) {
+        return coalesce(sum(when(condition, col(HrLines.HOURS))), lit(BigDecimal.ZERO)).as(name);
+    }
+
+    /**
+     * Employee months summed to hr_time's grain. The sick columns of a group with at most
+     * {@value #SUPPRESS_AT_MOST} employees with scheduled hours are NULL: this table is for analysts.
+     */
+    private static Dataset<Row> hrTime(Dataset<Row> employeeMonth) {
+        List<Column> sums = new ArrayList<>();
+        for (String hours : FactSchema.HR_HOUR_COLUMNS) {
+            sums.add(sum(col(hours)).as(hours));
+        }
+        sums.add(count(when(col("scheduled_hours").gt(0), lit(1))).cast(DataTypes.IntegerType)
+                .as("employees_with_scheduled_hours"));
+        Dataset<Row> grouped = employeeMonth.groupBy(col("period"), col("scenario"), col("source_file"),
+                        col(HrLines.COST_CENTER), col(HrLines.STAFF_CATEGORY), col(HrLines.PROFESSION),
+                        col(HrLines.GENDER), col(AGE_BAND))
+                .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
+        Column suppressed = col("employees_with_scheduled_hours").leq(SUPPRESS_AT_MOST);
+        grouped = grouped.withColumn("sick_suppressed", suppressed);
+        for (String hours : FactSchema.HR_HOUR_COLUMNS) {
+            if (hours.startsWith("sick")) {
+                grouped = grouped.withColumn(hours, when(suppressed, lit(null)).otherwise(col(hours)));
+            }
+        }
+        return grouped;
+    }
+
+    /** Open spells at each month's end, and one marker row per month (FactSchema.HR_SPELL_STATE). */
+    private Dataset<Row> state(SickSpells spells, List<Integer> periods, Map<Integer, String> sourceFiles) {
+        List<Row> markers = new ArrayList<>();
+        sourceFiles.forEach((period, file) -> markers.add(RowFactory.create(period, file)));
+        Dataset<Row> files = spark.createDataFrame(markers, DataTypes.createStructType(List.of(
+                DataTypes.createStructField("period", DataTypes.IntegerType, false),
+                DataTypes.createStructField("source_file", DataTypes.StringType, false))));
+        Dataset<Row> open = spells.openAtMonthEnd(spark, periods)
+                .select(col("period"), col(SickSpells.EMPLOYEE), col(SickSpells.SPELL_START));
+        Dataset<Row> marker = files.select(col("period"), lit(null).cast(DataTypes.StringType).as(SickSpells.EMPLOYEE),
+                lit(null).cast(DataTypes.DateType).as(SickSpells.SPELL_START));
+        return open.unionByName(marker).join(files, "period")
+                .withColumn("scenario", lit("ACTUAL"))
+                .withColumn("load_id", lit(loadId));
+    }
+
+    private String[] paths(List<FactPartition> partitions) {
+        return partitions.stream().flatMap(p -> p.files().stream())
+                .map(f -> SparkPaths.input(layout.resolve(f))).toArray(String[]::new);
+    }
+}
