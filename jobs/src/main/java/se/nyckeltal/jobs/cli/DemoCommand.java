@@ -270,6 +270,16 @@ final class DemoCommand implements Callable<Integer> {
                 }
             }
         }
+        try (PreparedStatement s = connection.prepareStatement("SELECT value, previous_year_value FROM kpi.kpi_values"
+                + " WHERE kpi_id = 'drg_per_fte' AND period = ? AND time_window = 'ytd' AND org_level = 'total'")) {
+            s.setInt(1, period);
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    out.printf("DRG-poäng per årsarbetare (1 mån släp), ackumulerat: %s (föregående år %s)%n",
+                            whole(rs.getBigDecimal(1), true), whole(rs.getBigDecimal(2), true));
+                }
+            }
+        }
     }
 
     /** Whole hours (or årsarbetare) with a space between thousands. */

@@ -353,8 +353,9 @@ final class ProductionGenerator {
         if (stream.season() == Season.BEDS && stream.contactType().equals("AVAILABLE_BEDS")) {
             return 1.0; // the bed count is decided, not measured
         }
+        // name(), not the enum itself: an enum's hashCode is its identity, different in every JVM.
         SplittableRandom random = new SplittableRandom(Objects.hash(settings.seed(), stream.unit(),
-                stream.provider(), stream.contactType(), month.toString()));
+                stream.provider().name(), stream.contactType(), month.toString()));
         return 1.0 + (random.nextDouble() * 2 - 1) * 0.05;
     }
 
