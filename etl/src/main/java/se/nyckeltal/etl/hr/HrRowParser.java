@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import se.nyckeltal.etl.extract.CsvExtract;
 import se.nyckeltal.etl.extract.ExtractLine;
+import se.nyckeltal.etl.extract.MeasureField;
 import se.nyckeltal.schemas.contract.ColumnSpec;
 import se.nyckeltal.schemas.contract.Gender;
 import se.nyckeltal.schemas.contract.HourType;
@@ -21,7 +22,6 @@ import se.nyckeltal.schemas.contract.HrContract;
 import se.nyckeltal.schemas.contract.Profession;
 import se.nyckeltal.schemas.contract.Scenario;
 import se.nyckeltal.schemas.contract.StaffCategory;
-import se.nyckeltal.schemas.text.DecimalText;
 import se.nyckeltal.schemas.text.ExtractFormatException;
 import se.nyckeltal.schemas.text.HeaderMatcher.ColumnMapping;
 import se.nyckeltal.schemas.text.PeriodText;
@@ -120,27 +120,22 @@ final class HrRowParser implements CsvExtract.RowParser {
     }
 
     private static BigDecimal hours(String text, List<String> problems) {
-        if (text.isBlank()) {
-            problems.add("hours is empty; every row needs its hours (timmar)");
-            return null;
-        }
-        BigDecimal value;
-        try {
-            value = DecimalText.parse(text);
-        } catch (ExtractFormatException e) {
-            problems.add("hours " + e.getMessage());
-            return null;
-        }
-        String shown = text.strip();
+        return MeasureField.parse(text, "hours", "hours is empty; every row needs its hours (timmar)",
+                HrRowParser::hoursProblem, problems);
+    }
+
+    private static String hoursProblem(BigDecimal value, String shown) {
         if (value.signum() < 0) {
-            problems.add("hours '" + shown + "' are negative; hours are never below zero (deliver the corrected month"
-                    + " as a new file instead of a correction row)");
-        } else if (value.compareTo(BigDecimal.valueOf(HrContract.MAX_HOURS_PER_DAY)) > 0) {
-            problems.add("hours '" + shown + "' are more than " + HrContract.MAX_HOURS_PER_DAY + " in one day");
-        } else if (value.stripTrailingZeros().scale() > HOURS_SCALE) {
-            problems.add("hours '" + shown + "' have more than " + HOURS_SCALE + " decimals; round in the export");
+            return "hours '" + shown + "' are negative; hours are never below zero (deliver the corrected month"
+                    + " as a new file instead of a correction row)";
         }
-        return value;
+        if (value.compareTo(BigDecimal.valueOf(HrContract.MAX_HOURS_PER_DAY)) > 0) {
+            return "hours '" + shown + "' are more than " + HrContract.MAX_HOURS_PER_DAY + " in one day";
+        }
+        if (value.stripTrailingZeros().scale() > HOURS_SCALE) {
+            return "hours '" + shown + "' have more than " + HOURS_SCALE + " decimals; round in the export";
+        }
+        return null;
     }
 
     @SuppressWarnings("unchecked")

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import se.nyckeltal.etl.extract.CsvExtract;
 import se.nyckeltal.etl.extract.ExtractLine;
+import se.nyckeltal.etl.extract.MeasureField;
 import se.nyckeltal.schemas.contract.LedgerContract;
 import se.nyckeltal.schemas.contract.Scenario;
-import se.nyckeltal.schemas.text.DecimalText;
 import se.nyckeltal.schemas.text.ExtractFormatException;
 import se.nyckeltal.schemas.text.HeaderMatcher.ColumnMapping;
 import se.nyckeltal.schemas.text.PeriodText;
@@ -47,21 +47,8 @@ final class CsvLedgerParser implements CsvExtract.RowParser {
     public ExtractLine parse(long lineNumber, String line, List<String> fields) {
         List<String> problems = new ArrayList<>(2);
         // The amount first: even on a line rejected for another reason it counts in the file total.
-        String amountText = fields.get(amount);
-        BigDecimal value = null;
-        if (amountText.isBlank()) {
-            problems.add("amount is empty; every row needs an amount (belopp)");
-        } else {
-            try {
-                value = DecimalText.parse(amountText);
-                String problem = amountProblem(value, amountText.strip());
-                if (problem != null) {
-                    problems.add(problem);
-                }
-            } catch (ExtractFormatException e) {
-                problems.add("amount " + e.getMessage());
-            }
-        }
+        BigDecimal value = MeasureField.parse(fields.get(amount), "amount",
+                "amount is empty; every row needs an amount (belopp)", CsvLedgerParser::amountProblem, problems);
         Integer yyyymm = null;
         String periodText = fields.get(period);
         if (periodText.isBlank()) {

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import se.nyckeltal.etl.extract.CsvExtract;
 import se.nyckeltal.etl.extract.ExtractLine;
+import se.nyckeltal.etl.extract.MeasureField;
 import se.nyckeltal.schemas.contract.ProductionContract;
 import se.nyckeltal.schemas.contract.Provider;
 import se.nyckeltal.schemas.contract.Scenario;
-import se.nyckeltal.schemas.text.DecimalText;
 import se.nyckeltal.schemas.text.ExtractFormatException;
 import se.nyckeltal.schemas.text.HeaderMatcher.ColumnMapping;
 import se.nyckeltal.schemas.text.PeriodText;
@@ -53,21 +53,9 @@ final class CsvProductionParser implements CsvExtract.RowParser {
     public ExtractLine parse(long lineNumber, String line, List<String> fields) {
         List<String> problems = new ArrayList<>(2);
         // The volume first: even on a line rejected for another reason it counts in the file total.
-        String volumeText = fields.get(volume);
-        BigDecimal value = null;
-        if (volumeText.isBlank()) {
-            problems.add("volume is empty; every row needs a volume (antal), 0 when nothing happened");
-        } else {
-            try {
-                value = DecimalText.parse(volumeText);
-                String problem = volumeProblem(value, volumeText.strip());
-                if (problem != null) {
-                    problems.add(problem);
-                }
-            } catch (ExtractFormatException e) {
-                problems.add("volume " + e.getMessage());
-            }
-        }
+        BigDecimal value = MeasureField.parse(fields.get(volume), "volume",
+                "volume is empty; every row needs a volume (antal), 0 when nothing happened",
+                CsvProductionParser::volumeProblem, problems);
         Integer yyyymm = period(fields, problems);
         String unitValue = fields.get(unit).strip();
         if (unitValue.isEmpty()) {

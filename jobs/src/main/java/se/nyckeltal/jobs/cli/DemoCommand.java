@@ -67,13 +67,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void summary(Connection connection, PrintWriter out) throws SQLException {
-        int period;
-        try (PreparedStatement s = connection.prepareStatement(
-                "SELECT max(period) FROM kpi.kpi_values WHERE kpi_id = 'result'");
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            period = rs.getInt(1);
-        }
+        int period = latestPeriod(connection, "kpi.kpi_values WHERE kpi_id = 'result'");
         YearMonth month = YearMonth.of(period / 100, period % 100);
         out.printf("Nyckeltal, hela förvaltningen, ackumulerat januari–%s %d (mnkr)%n",
                 month.getMonth().getDisplayName(TextStyle.FULL, SWEDISH), month.getYear());
@@ -115,18 +109,22 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /** The latest period in a table (with an optional WHERE), 0 when it is empty. */
+    private static int latestPeriod(Connection connection, String tableAndFilter) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT max(period) FROM " + tableAndFilter);
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     /**
      * The månadsrapport's three production tables (Produktionsdata) for the whole organisation, year to
      * date at the latest period with production: own production with every column, the vårdcentraler
      * and the private providers.
      */
     private static void productionSummary(Connection connection, PrintWriter out) throws SQLException {
-        int period;
-        try (PreparedStatement s = connection.prepareStatement("SELECT max(period) FROM kpi.production_report");
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            period = rs.getInt(1);
-        }
+        int period = latestPeriod(connection, "kpi.production_report");
         if (period == 0) {
             return;
         }
@@ -219,12 +217,7 @@ final class DemoCommand implements Callable<Integer> {
 
     /** Arbetad tid and sjukfrånvaro for the whole organisation, year to date, as the månadsrapport shows them. */
     private static void hrSummary(Connection connection, PrintWriter out) throws SQLException {
-        int period;
-        try (PreparedStatement s = connection.prepareStatement("SELECT max(period) FROM kpi.worked_time");
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            period = rs.getInt(1);
-        }
+        int period = latestPeriod(connection, "kpi.worked_time");
         if (period == 0) {
             return;
         }
