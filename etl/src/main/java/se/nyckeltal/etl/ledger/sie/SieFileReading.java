@@ -162,17 +162,11 @@ final class SieFileReading {
             reject(where + " cannot be split into fields: " + e.getMessage(), raw, null);
             return;
         }
-        boolean hasObjectList = fields.size() > 3 && fields.get(3).isObjectList();
-        int amountAt = hasObjectList ? 4 : 3;
-        BigDecimal amount = null;
-        String amountProblem = null;
-        if (fields.size() > amountAt) {
-            try {
-                amount = SieAmount.parse(text(fields, amountAt, "the amount"));
-            } catch (ExtractFormatException e) {
-                amountProblem = e.getMessage();
-            }
-        }
+        AmountField field = AmountField.after(fields, 3);
+        boolean hasObjectList = field.hasObjectList();
+        int amountAt = field.index();
+        BigDecimal amount = field.amount();
+        String amountProblem = field.problem();
         try {
             if (fields.size() <= amountAt) {
                 throw new ExtractFormatException("has " + fields.size() + " field(s); expected årsnr period konto"
@@ -241,17 +235,11 @@ final class SieFileReading {
             unreadableTransaction(where + " cannot be split into fields: " + e.getMessage(), raw, null);
             return;
         }
-        boolean hasObjectList = fields.size() > 1 && fields.get(1).isObjectList();
-        int amountAt = hasObjectList ? 2 : 1;
-        BigDecimal amount = null;
-        String amountProblem = null;
-        if (fields.size() > amountAt) {
-            try {
-                amount = SieAmount.parse(text(fields, amountAt, "the amount"));
-            } catch (ExtractFormatException e) {
-                amountProblem = e.getMessage();
-            }
-        }
+        AmountField field = AmountField.after(fields, 1);
+        boolean hasObjectList = field.hasObjectList();
+        int amountAt = field.index();
+        BigDecimal amount = field.amount();
+        String amountProblem = field.problem();
         if (open == null) {
             reject(where + " is outside a #VER { } block; SIE allows #TRANS only as a row of a verification", raw,
                     amount);
@@ -460,6 +448,26 @@ final class SieFileReading {
 
     private void reject(String reason, String raw, BigDecimal amount) {
         rejected.add(new RejectedLine(lineNumber, reason, raw, amount));
+    }
+
+    /**
+     * Where a row's amount stands — right after its optional object list {…} — and what it reads as. A
+     * problem is kept, not thrown, so the row's other faults are reported too and a rejected row keeps
+     * its amount when it has one.
+     */
+    private record AmountField(boolean hasObjectList, int index, BigDecimal amount, String problem) {
+        static AmountField after(List<SieField> fields, int objectListAt) {
+            boolean hasObjectList = fields.size() > objectListAt && fields.get(objectListAt).isObjectList();
+            int index = hasObjectList ? objectListAt + 1 : objectListAt;
+            if (fields.size() <= index) {
+                return new AmountField(hasObjectList, index, null, null);
+            }
+            try {
+                return new AmountField(hasObjectList, index, SieAmount.parse(text(fields, index, "the amount")), null);
+            } catch (ExtractFormatException e) {
+                return new AmountField(hasObjectList, index, null, e.getMessage());
+            }
+        }
     }
 
     private static String text(List<SieField> fields, int index, String name) {
