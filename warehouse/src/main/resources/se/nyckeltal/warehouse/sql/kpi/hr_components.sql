@@ -34,36 +34,9 @@ measure_feeds (measure, years_back) AS (
 ),
 
 worked AS (
-    SELECT
-        w.period,
-        w.time_window,
-        f.measure,
-        r.org_level,
-        r.org_id,
-        any_value(r.org_name)                    AS org_name,
-        SUM(h.worked_hours + h.overtime_hours)   AS worked_hours
-    FROM kpi.window_months AS w
-    JOIN hr_periods AS p
-        ON p.period = w.period
-    CROSS JOIN measure_feeds AS f
-    JOIN fact.hr_time AS h
-        ON h.period = w.month_period - 100 * f.years_back
-    JOIN kpi.org_rollup AS r
-        ON r.period = w.period
-       AND r.cost_center = h.cost_center
-    GROUP BY w.period, w.time_window, f.measure, r.org_level, r.org_id
-),
-
--- norm hours × months in W ÷ 12, with the norm of the year of W's last month
-fte_denominators AS (
-    SELECT w.period, w.time_window, f.measure, any_value(n.fte_norm_hours) * count(*) / 12 AS norm_hours
-    FROM kpi.window_months AS w
-    JOIN hr_periods AS p
-        ON p.period = w.period
-    CROSS JOIN measure_feeds AS f
-    JOIN dim.fte_norm AS n
-        ON n.year = w.period // 100 - f.years_back
-    GROUP BY w.period, w.time_window, f.measure
+    SELECT period, time_window, measure, org_level, org_id, org_name, worked_excl_on_call AS worked_hours,
+           norm_hours
+    FROM kpi.hr_window_hours
 ),
 
 personnel AS (
@@ -129,14 +102,10 @@ sick_kpis (kpi_id, group_id, part) AS (
 SELECT k.kpi_id, w.period, w.time_window, w.org_level, w.org_id, w.org_name, w.measure,
        k.numerator, k.denominator, k.ratio_scale, false AS suppressed
 FROM worked AS w
-JOIN fte_denominators AS d
-    ON d.period = w.period
-   AND d.time_window = w.time_window
-   AND d.measure = w.measure
 CROSS JOIN LATERAL (
     VALUES
         ('worked_hours', w.worked_hours, NULL,         NULL),
-        ('fte',          w.worked_hours, d.norm_hours, 1)
+        ('fte',          w.worked_hours, w.norm_hours, 1)
 ) AS k (kpi_id, numerator, denominator, ratio_scale)
 
 UNION ALL

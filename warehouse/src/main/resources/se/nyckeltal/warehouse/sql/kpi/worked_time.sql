@@ -10,63 +10,11 @@
 -- period), change = actual − previous_year, change_pct = change ÷ |previous_year| × 100. Hours in hours,
 -- årsarbetare as a decimal number.
 CREATE VIEW kpi.worked_time AS
-WITH hr_periods AS (
-    SELECT DISTINCT period
-    FROM fact.hr_time
-),
-
-measure_feeds (measure, years_back) AS (
-    VALUES ('actual', 0), ('previous_year', 1)
-),
-
-window_hours AS (
-    SELECT
-        w.period,
-        w.time_window,
-        f.measure,
-        r.org_level,
-        r.org_id,
-        any_value(r.org_name) AS org_name,
-        COALESCE(SUM(h.worked_hours + h.overtime_hours + h.on_call_hours)
-                 FILTER (WHERE h.staff_category = 'OWN'), 0)            AS own_staff,
-        COALESCE(SUM(h.worked_hours + h.overtime_hours + h.on_call_hours)
-                 FILTER (WHERE h.staff_category = 'RESOURCE_POOL'), 0)  AS resource_pool,
-        COALESCE(SUM(h.worked_hours + h.overtime_hours + h.on_call_hours)
-                 FILTER (WHERE h.staff_category = 'AGENCY'), 0)         AS agency,
-        SUM(h.worked_hours + h.overtime_hours + h.on_call_hours)        AS worked_incl_on_call,
-        SUM(h.worked_hours + h.overtime_hours)                          AS worked_excl_on_call
-    FROM kpi.window_months AS w
-    JOIN hr_periods AS p
-        ON p.period = w.period
-    CROSS JOIN measure_feeds AS f
-    JOIN fact.hr_time AS h
-        ON h.period = w.month_period - 100 * f.years_back
-    JOIN kpi.org_rollup AS r
-        ON r.period = w.period
-       AND r.cost_center = h.cost_center
-    GROUP BY w.period, w.time_window, f.measure, r.org_level, r.org_id
-),
-
-fte_denominators AS (
-    SELECT w.period, w.time_window, f.measure, any_value(n.fte_norm_hours) * count(*) / 12 AS norm_hours
-    FROM kpi.window_months AS w
-    JOIN hr_periods AS p
-        ON p.period = w.period
-    CROSS JOIN measure_feeds AS f
-    JOIN dim.fte_norm AS n
-        ON n.year = w.period // 100 - f.years_back
-    GROUP BY w.period, w.time_window, f.measure
-),
-
-line_values AS (
+WITH line_values AS (
     SELECT
         h.period, h.time_window, h.measure, h.org_level, h.org_id, h.org_name,
         l.line_order, l.line_id, l.line_name, l.value
-    FROM window_hours AS h
-    JOIN fte_denominators AS d
-        ON d.period = h.period
-       AND d.time_window = h.time_window
-       AND d.measure = h.measure
+    FROM kpi.hr_window_hours AS h
     CROSS JOIN LATERAL (
         VALUES
             (1, 'own_staff',           'Utförd arbetstid Egen personal',            h.own_staff),
@@ -75,7 +23,7 @@ line_values AS (
             (4, 'worked_incl_on_call', 'Arbetad tid inkl jour/beredskap',           h.worked_incl_on_call),
             (5, 'worked_excl_on_call', 'Arbetad tid exkl jour/beredskap',           h.worked_excl_on_call),
             (6, 'fte',                 'Antal årsarbetare utifrån arbetad tid exkl jour/beredskap',
-                CAST(CAST(h.worked_excl_on_call AS DOUBLE) / CAST(d.norm_hours AS DOUBLE) AS DECIMAL(18,4)))
+                CAST(CAST(h.worked_excl_on_call AS DOUBLE) / CAST(h.norm_hours AS DOUBLE) AS DECIMAL(18,4)))
     ) AS l (line_order, line_id, line_name, value)
 ),
 

@@ -1,0 +1,63 @@
+-- kpi.hr_window_hours: one row per period × time window × measure ('actual', 'previous_year') × org
+-- level × org, for the periods with HR rows and the orgs with HR rows in the window: worked time summed
+-- over the window (rolled up with the org structure of the period, like-for-like) and the norm hours of
+-- one årsarbetare over that window. kpi.hr_components (worked_hours, fte) and kpi.worked_time (Arbetad
+-- tid) both read it, so the KPI and the report's table cannot disagree.
+--   own_staff, resource_pool, agency   WORKED + OVERTIME + ON_CALL of that staff category
+--   worked_incl_on_call                WORKED + OVERTIME + ON_CALL, every staff category
+--   worked_excl_on_call                WORKED + OVERTIME, every staff category (the worked_hours KPI)
+--   norm_hours                         the norm of the year of the window's last month × months ÷ 12
+CREATE VIEW kpi.hr_window_hours AS
+WITH hr_periods AS (
+    SELECT DISTINCT period
+    FROM fact.hr_time
+),
+
+measure_feeds (measure, years_back) AS (
+    VALUES ('actual', 0), ('previous_year', 1)
+),
+
+window_hours AS (
+    SELECT
+        w.period,
+        w.time_window,
+        f.measure,
+        r.org_level,
+        r.org_id,
+        any_value(r.org_name) AS org_name,
+        COALESCE(SUM(h.worked_hours + h.overtime_hours + h.on_call_hours)
+                 FILTER (WHERE h.staff_category = 'OWN'), 0)            AS own_staff,
+        COALESCE(SUM(h.worked_hours + h.overtime_hours + h.on_call_hours)
+                 FILTER (WHERE h.staff_category = 'RESOURCE_POOL'), 0)  AS resource_pool,
+        COALESCE(SUM(h.worked_hours + h.overtime_hours + h.on_call_hours)
+                 FILTER (WHERE h.staff_category = 'AGENCY'), 0)         AS agency,
+        SUM(h.worked_hours + h.overtime_hours + h.on_call_hours)        AS worked_incl_on_call,
+        SUM(h.worked_hours + h.overtime_hours)                          AS worked_excl_on_call
+    FROM kpi.window_months AS w
+    JOIN hr_periods AS p
+        ON p.period = w.period
+    CROSS JOIN measure_feeds AS f
+    JOIN fact.hr_time AS h
+        ON h.period = w.month_period - 100 * f.years_back
+    JOIN kpi.org_rollup AS r
+        ON r.period = w.period
+       AND r.cost_center = h.cost_center
+    GROUP BY w.period, w.time_window, f.measure, r.org_level, r.org_id
+),
+
+-- every window of kpi.window_months lies within one year, so its last month's year is the period's year
+norm_hours AS (
+    SELECT w.period, w.time_window, f.measure, any_value(n.fte_norm_hours) * count(*) / 12 AS norm_hours
+    FROM kpi.window_months AS w
+    JOIN hr_periods AS p
+        ON p.period = w.period
+    CROSS JOIN measure_feeds AS f
+    JOIN dim.fte_norm AS n
+        ON n.year = w.period // 100 - f.years_back
+    GROUP BY w.period, w.time_window, f.measure
+)
+
+SELECT h.*, n.norm_hours
+FROM window_hours AS h
+JOIN norm_hours AS n
+    USING (period, time_window, measure)
