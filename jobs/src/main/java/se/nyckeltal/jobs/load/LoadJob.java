@@ -113,9 +113,12 @@ public final class LoadJob {
         for (SourceKind source : SourceKind.values()) {
             if (SourceIngests.SUPPORTED.contains(source)) {
                 newFiles.put(source, newFiles(landing, source, previous, outcomes, notes));
-            } else if (!landing.list(source).files().isEmpty()) {
-                notes.add(landing.list(source).files().size() + " file(s) in " + source.folder()
-                        + "/ not loaded: this version does not read " + source.folder() + " extracts yet");
+            } else {
+                int waiting = landing.list(source).files().size(); // one listing: it hashes every file
+                if (waiting > 0) {
+                    notes.add(waiting + " file(s) in " + source.folder() + "/ not loaded: this version does not read "
+                            + source.folder() + " extracts yet");
+                }
             }
         }
         notes.forEach(LOG::warn);
