@@ -18,6 +18,7 @@ import java.util.Map;
 record BuildOrder(List<SqlFile> tables, List<SqlFile> derived) {
     static final String SQL_ROOT = "/se/nyckeltal/warehouse/sql/";
     static final String MANIFEST = "build-order.txt";
+    static final String INCREMENTAL = "incremental";
 
     BuildOrder {
         tables = List.copyOf(tables);
@@ -43,11 +44,42 @@ record BuildOrder(List<SqlFile> tables, List<SqlFile> derived) {
                         throw new IllegalStateException(MANIFEST + " line " + lineNumber + ": '" + line
                                 + "' comes before a [tables] or [derived] section");
                     }
-                    stage.add(new SqlFile(line, resource(line)));
+                    String[] words = line.split("\\s+");
+                    boolean incremental = words.length == 2 && words[1].equals(INCREMENTAL);
+                    if (words.length > 2 || words.length == 2 && !incremental) {
+                        throw new IllegalStateException(MANIFEST + " line " + lineNumber + ": '" + line
+                                + "' is not a path optionally followed by '" + INCREMENTAL + "'");
+                    }
+                    if (incremental && stage != derived) {
+                        throw new IllegalStateException(MANIFEST + " line " + lineNumber
+                                + ": only [derived] tables can be built incrementally");
+                    }
+                    stage.add(new SqlFile(words[0], resource(words[0]), incremental));
                 }
             }
         }
         return new BuildOrder(tables, derived);
+    }
+
+    /**
+     * A digest of every SQL file and its flags: two catalogues with the same fingerprint were built by
+     * the same SQL, so one may reuse the other's rows.
+     */
+    String fingerprint() {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            for (List<SqlFile> stage : List.of(tables, derived)) {
+                for (SqlFile file : stage) {
+                    digest.update((file.path() + (file.incremental() ? " " + INCREMENTAL : "") + "\n")
+                            .getBytes(StandardCharsets.UTF_8));
+                    digest.update(file.text().getBytes(StandardCharsets.UTF_8));
+                    digest.update((byte) 0);
+                }
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     private static String resource(String path) {
@@ -61,11 +93,21 @@ record BuildOrder(List<SqlFile> tables, List<SqlFile> derived) {
         }
     }
 
-    /** One catalogue object's SQL: a single statement, with optional {@code ${name}} placeholders. */
-    record SqlFile(String path, String text) {
+    /**
+     * One catalogue object's SQL: a single statement, with optional {@code ${name}} placeholders.
+     *
+     * @param incremental the file builds the periods {@code >= ${recompute_from}} of {@link #table()}
+     *     (see build-order.txt)
+     */
+    record SqlFile(String path, String text, boolean incremental) {
         SqlFile {
             requireNonNull(path, "path");
             requireNonNull(text, "text");
+        }
+
+        /** The object the file creates, by the one-object-per-file convention: kpi/x.sql → kpi.x. */
+        String table() {
+            return path.substring(0, path.length() - ".sql".length()).replace('/', '.');
         }
 
         /** The statement with every placeholder replaced; an unknown placeholder is a build error. */

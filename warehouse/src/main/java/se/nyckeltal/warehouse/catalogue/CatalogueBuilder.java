@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import se.nyckeltal.schemas.fact.FactSchema;
 import se.nyckeltal.schemas.kpi.KpiCatalogue;
 import se.nyckeltal.schemas.reference.ReferenceData;
@@ -36,15 +38,32 @@ final class CatalogueBuilder {
             FactSchema.HR_EMPLOYEE_MONTH);
 
     private static final List<String> SCHEMAS = List.of("dim", "fact", "kpi", "meta");
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogueBuilder.class);
+    /**
+     * Part of the catalogue's fingerprint besides the SQL: raise it when Java code changes what a
+     * derived table computes (the placeholders, how reference tables are filled), so the next build is
+     * a full one.
+     */
+    private static final int JAVA_SIDE_VERSION = 1;
+    /** Steps slower than this are named in the build's log line. */
+    private static final long SLOW_STEP_MILLIS = 200;
 
     private final WarehouseLayout layout;
     private final Snapshot snapshot;
     private final ReferenceData reference;
     private final KpiCatalogue kpis;
     private final List<LoadRecord> loads;
+    private final CatalogueReuse.Previous previous;
 
     CatalogueBuilder(WarehouseLayout layout, Snapshot snapshot, ReferenceData reference, KpiCatalogue kpis,
             List<LoadRecord> loads) {
+        this(layout, snapshot, reference, kpis, loads, null);
+    }
+
+    /** @param previous the published catalogue before this one, whose periods may be copied; null for none */
+    CatalogueBuilder(WarehouseLayout layout, Snapshot snapshot, ReferenceData reference, KpiCatalogue kpis,
+            List<LoadRecord> loads, CatalogueReuse.Previous previous) {
+        this.previous = previous;
         this.layout = requireNonNull(layout, "layout");
         this.snapshot = requireNonNull(snapshot, "snapshot");
         this.reference = requireNonNull(reference, "reference");
@@ -53,6 +72,8 @@ final class CatalogueBuilder {
     }
 
     void build(Path file) throws SQLException {
+        StepTimes times = new StepTimes();
+        CatalogueReuse reuse;
         Map<String, String> placeholders = placeholders();
         BuildOrder order = BuildOrder.load();
         RestrictedFacts.checkOnlyTablesRead(order, FACTS);
@@ -66,12 +87,29 @@ final class CatalogueBuilder {
             ReferenceTables.insert(connection, reference, kpis);
             LoadTables.insert(connection, snapshot, loads);
             DagRunTables.insert(connection, layout);
+            times.lap("reference and meta tables");
+            String fingerprint = order.fingerprint() + "-" + JAVA_SIDE_VERSION + "-"
+                    + ReferenceData.DEFAULT_FTE_NORM_HOURS.toPlainString();
+            reuse = CatalogueReuse.decide(connection, previous, snapshot, fingerprint);
+            placeholders.put("recompute_from", String.valueOf(reuse.recomputeFrom()));
+            times.lap("comparing with the previous catalogue");
             for (BuildOrder.SqlFile sql : order.derived()) {
                 execute(connection, sql.render(placeholders), "sql/" + sql.path());
+                if (sql.incremental() && reuse.incremental()) {
+                    copyEarlierPeriods(connection, sql.table(), reuse.recomputeFrom());
+                }
+                times.lap(sql.path());
             }
+            if (reuse.incremental()) {
+                CatalogueReuse.detach(connection);
+            }
+            recordBuild(connection, fingerprint, reuse);
             RestrictedFacts.checkNothingPointsInto(connection, layout.restrictedDir());
             execute(connection, "CHECKPOINT", "checkpoint");
+            times.lap("checkpoint");
         }
+        LOG.info("built catalogue {} in {} ms ({}); slowest steps: {}", file.getFileName(), times.totalMillis(),
+                reuse.reason(), times.slowest(SLOW_STEP_MILLIS));
         Path wal = file.resolveSibling(file.getFileName() + ".wal");
         if (Files.exists(wal)) {
             throw new IllegalStateException("catalogue " + file + " still has a write-ahead log after closing");
@@ -121,12 +159,71 @@ final class CatalogueBuilder {
         }
     }
 
+    /**
+     * Puts the previous catalogue's rows of the periods before {@code from} in front of the rows the
+     * SQL file just computed. Each part keeps the order the SQL file sorts by, so lookups still prune
+     * row groups in both without sorting the history again.
+     */
+    private static void copyEarlierPeriods(Connection connection, String table, int from) throws SQLException {
+        String recomputed = table + "__recomputed";
+        String bareName = recomputed.substring(recomputed.indexOf('.') + 1);
+        execute(connection, "ALTER TABLE " + table + " RENAME TO " + bareName, "reuse " + table);
+        execute(connection, "CREATE TABLE " + table + " AS SELECT * FROM " + CatalogueReuse.PREVIOUS + "." + table
+                + " WHERE period < " + from, "reuse " + table);
+        execute(connection, "INSERT INTO " + table + " BY NAME SELECT * FROM " + recomputed, "reuse " + table);
+        execute(connection, "DROP TABLE " + recomputed, "reuse " + table);
+    }
+
+    /** meta.catalogue_build: what the catalogue was built with, so the next build knows what it may copy. */
+    private static void recordBuild(Connection connection, String fingerprint, CatalogueReuse reuse)
+            throws SQLException {
+        execute(connection, "CREATE TABLE meta.catalogue_build (fingerprint VARCHAR NOT NULL, previous_snapshot_id"
+                + " VARCHAR, recompute_from INTEGER, reason VARCHAR NOT NULL)", "meta.catalogue_build");
+        try (var insert = connection.prepareStatement("INSERT INTO meta.catalogue_build VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, fingerprint);
+            insert.setString(2, reuse.previousSnapshotId());
+            if (reuse.incremental()) {
+                insert.setInt(3, reuse.recomputeFrom());
+            } else {
+                insert.setNull(3, java.sql.Types.INTEGER);
+            }
+            insert.setString(4, reuse.reason());
+            insert.executeUpdate();
+        }
+    }
+
     /** A fresh statement per query: DuckDB JDBC closes a statement after a failed one. */
     private static void execute(Connection connection, String sql, String what) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new SQLException(what + ": " + e.getMessage(), e.getSQLState(), e);
+        }
+    }
+
+    /** Wall time per build step, so a slow publish says which view to look at. */
+    private static final class StepTimes {
+        private final long started = System.nanoTime();
+        private final Map<String, Long> millis = new LinkedHashMap<>();
+        private long last = started;
+
+        void lap(String step) {
+            long now = System.nanoTime();
+            millis.merge(step, (now - last) / 1_000_000, Long::sum);
+            last = now;
+        }
+
+        long totalMillis() {
+            return (System.nanoTime() - started) / 1_000_000;
+        }
+
+        String slowest(long atLeastMillis) {
+            List<String> slow = new ArrayList<>();
+            millis.entrySet().stream()
+                    .filter(e -> e.getValue() >= atLeastMillis)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> slow.add(e.getKey() + " " + e.getValue() + " ms"));
+            return slow.isEmpty() ? "none over " + atLeastMillis + " ms" : String.join(", ", slow);
         }
     }
 }

@@ -63,6 +63,7 @@ public final class CataloguePublisher {
         requireNonNull(reference, "reference");
         requireNonNull(loads, "loads");
         long started = System.nanoTime();
+        CatalogueReuse.Previous previous = previousCatalogue(snapshot);
         store.writeSnapshot(snapshot);
 
         Path target = layout.catalogueFile(snapshot.snapshotId());
@@ -70,7 +71,7 @@ public final class CataloguePublisher {
         try {
             Files.createDirectories(target.getParent());
             deleteWithWal(building);
-            new CatalogueBuilder(layout, snapshot, reference, KpiCatalogue.load(), loads).build(building);
+            new CatalogueBuilder(layout, snapshot, reference, KpiCatalogue.load(), loads, previous).build(building);
             Files.move(building, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (SQLException | RuntimeException e) {
             deleteQuietly(building);
@@ -85,6 +86,14 @@ public final class CataloguePublisher {
         prune(snapshot.snapshotId());
         LOG.info("published catalogue {} in {} ms", target, (System.nanoTime() - started) / 1_000_000);
         return target;
+    }
+
+    /** The published catalogue this one follows, if any: the build may copy its unchanged periods. */
+    private CatalogueReuse.Previous previousCatalogue(Snapshot next) {
+        return store.currentSnapshotId()
+                .filter(id -> !id.equals(next.snapshotId()))
+                .map(id -> new CatalogueReuse.Previous(layout.catalogueFile(id), store.readSnapshot(id)))
+                .orElse(null);
     }
 
     /** Keeps the newest catalogue files and the current one; removes temporary files of crashed builds. */

@@ -15,6 +15,7 @@ CREATE TABLE kpi.hr_sick_leave AS
 WITH hr_periods AS (
     SELECT DISTINCT period
     FROM fact.hr_time
+    WHERE period >= ${recompute_from}
 ),
 
 measure_feeds (measure, years_back) AS (

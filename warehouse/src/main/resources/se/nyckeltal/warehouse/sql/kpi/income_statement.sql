@@ -15,6 +15,7 @@ WITH ledger_periods AS (
     SELECT DISTINCT period
     FROM kpi.ledger_monthly
     WHERE scenario = 'ACTUAL'
+      AND period >= ${recompute_from}
 ),
 
 -- which months of which scenario feed each column

@@ -31,6 +31,7 @@ WITH measure_values AS (
                           AS DECIMAL(38,6))
         END AS value
     FROM kpi.kpi_components
+    WHERE period >= ${recompute_from}
 ),
 
 side_by_side AS (

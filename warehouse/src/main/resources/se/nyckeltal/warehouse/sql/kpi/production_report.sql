@@ -23,6 +23,7 @@ WITH production_periods AS (
     SELECT DISTINCT period
     FROM kpi.production_monthly
     WHERE scenario = 'ACTUAL'
+      AND period >= ${recompute_from}
 ),
 
 report_tables (provider, report_table) AS (

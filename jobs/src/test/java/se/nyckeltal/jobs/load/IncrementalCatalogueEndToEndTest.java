@@ -1,0 +1,210 @@
+package se.nyckeltal.jobs.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import se.nyckeltal.etl.spark.SparkSessions;
+import se.nyckeltal.etl.testing.SharedSpark;
+import se.nyckeltal.schemas.warehouse.LoadRecord;
+import se.nyckeltal.schemas.warehouse.WarehouseLayout;
+import se.nyckeltal.warehouse.catalogue.Catalogue;
+
+/**
+ * A nightly load copies the unchanged years of the materialised KPI tables from the previous catalogue
+ * and recomputes only the rest — and the catalogue it publishes is row for row the one a load of all
+ * the same files into an empty warehouse builds from scratch.
+ *
+ * <pre>
+ * first load:   ledger, production and HR for 2024-11 … 2025-01, ledger budget for 2025
+ * nightly load: the new month 2025-02 for all three, and 2025-01 restated (ledger and HR)
+ *               → facts changed from 202501: 2025 is recomputed, 2024 copied
+ * </pre>
+ */
+@ExtendWith(SharedSpark.class)
+class IncrementalCatalogueEndToEndTest {
+    private static final List<String> MATERIALISED = List.of("kpi.kpi_values", "kpi.income_statement",
+            "kpi.production_report", "kpi.hr_sick_leave");
+    private static final String KEY_FILE = "pseudonym.key";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void nightlyLoadCopiesUnchangedYearsAndPublishesWhatAFullBuildWould() throws Exception {
+        Path stepwise = tmp.resolve("stepwise");
+        for (YearMonth month = YearMonth.of(2024, 11); !month.isAfter(YearMonth.of(2025, 1)); month = month.plusMonths(1)) {
+            writeMonth(stepwise, month, "", 0);
+        }
+        write(stepwise, "ledger/budget-2025.csv", budget(2025));
+        assertThat(load(stepwise).outcome()).isEqualTo(LoadRecord.Outcome.PUBLISHED);
+        assertThat(build(stepwise)).containsEntry("recompute_from", null);
+
+        writeMonth(stepwise, YearMonth.of(2025, 2), "", 0);
+        writeMonth(stepwise, YearMonth.of(2025, 1), "_rattelse", 7); // sorts after the first delivery (SPEC §4)
+        assertThat(load(stepwise).outcome()).isEqualTo(LoadRecord.Outcome.PUBLISHED);
+        assertThat(build(stepwise)).containsEntry("recompute_from", "202501");
+
+        Path atOnce = tmp.resolve("at-once");
+        copyTree(stepwise.resolve("landing"), atOnce.resolve("landing"));
+        Files.copy(stepwise.resolve(KEY_FILE), atOnce.resolve(KEY_FILE));
+        assertThat(load(atOnce).outcome()).isEqualTo(LoadRecord.Outcome.PUBLISHED);
+        assertThat(build(atOnce)).containsEntry("recompute_from", null);
+
+        try (Connection incremental = open(stepwise); Connection full = open(atOnce)) {
+            for (String table : MATERIALISED) {
+                List<String> copied = rows(incremental, "SELECT * FROM " + table + " ORDER BY ALL");
+                assertThat(copied).as(table).isNotEmpty().containsExactlyElementsOf(
+                        rows(full, "SELECT * FROM " + table + " ORDER BY ALL"));
+                assertThat(rows(incremental, "SELECT DISTINCT period // 100 FROM " + table)).as(table)
+                        .contains("2024", "2025");
+            }
+            // the restatement reached the KPIs: 2025-01 personnel cost is the restated one
+            assertThat(rows(incremental, "SELECT value FROM kpi.kpi_values WHERE kpi_id = 'personnel_cost'"
+                    + " AND period = 202501 AND time_window = 'month' AND org_level = 'total'"))
+                    .containsExactlyElementsOf(rows(full, "SELECT value FROM kpi.kpi_values WHERE kpi_id ="
+                            + " 'personnel_cost' AND period = 202501 AND time_window = 'month' AND org_level = 'total'"));
+        }
+    }
+
+    @Test
+    void changedReferenceDataMeansAFullBuild() throws Exception {
+        Path warehouse = tmp.resolve("reference");
+        writeMonth(warehouse, YearMonth.of(2025, 1), "", 0);
+        assertThat(load(warehouse).outcome()).isEqualTo(LoadRecord.Outcome.PUBLISHED);
+        write(warehouse, "reference/parameters.csv", "year;fte_norm_hours\n2024;1700\n2025;1700\n");
+        writeMonth(warehouse, YearMonth.of(2025, 2), "", 0);
+
+        assertThat(load(warehouse).outcome()).isEqualTo(LoadRecord.Outcome.PUBLISHED);
+
+        assertThat(build(warehouse)).containsEntry("recompute_from", null)
+                .containsEntry("reason", "reference data changed (dim.parameters)");
+    }
+
+    // --- landing files --------------------------------------------------------------------------------
+
+    /**
+     * One month of all three sources. {@code shift} moves amounts and sick days, so a restatement differs
+     * from the first delivery.
+     */
+    private static void writeMonth(Path root, YearMonth month, String suffix, int shift) throws IOException {
+        String name = String.format("%04d-%02d%s.csv", month.getYear(), month.getMonthValue(), suffix);
+        int period = month.getYear() * 100 + month.getMonthValue();
+        StringBuilder ledger = new StringBuilder("period;cost_center;account;amount\n");
+        for (String unit : List.of("1050", "1060", "2010")) {
+            ledger.append(period).append(';').append(unit).append(";4010;").append(400000 + 1000 * shift).append('\n');
+            ledger.append(period).append(';').append(unit).append(";5510;").append(50000 + month.getMonthValue())
+                    .append('\n');
+            ledger.append(period).append(';').append(unit).append(";3010;-12000,50\n");
+        }
+        write(root, "ledger/huvudbok-" + name, ledger.toString());
+        if (suffix.isEmpty()) {
+            write(root, "production/produktion-" + name, "period;unit;contact_type;volume\n"
+                    + period + ";1050;DOCTOR_VISIT;" + (300 + month.getMonthValue()) + "\n"
+                    + period + ";1060;DOCTOR_VISIT;120\n" + period + ";2010;OTHER_VISIT;410\n"
+                    + period + ";1050;DRG_POINTS;55\n");
+        }
+        StringBuilder hr = new StringBuilder(
+                "date;employee_id;cost_center;staff_category;profession;gender;birth_year;hour_type;hours\n");
+        for (int e = 1; e <= 12; e++) {
+            String unit = e <= 6 ? "1050" : "1060";
+            String person = "E" + e + ";" + unit + ";OWN;NURSE;" + (e % 2 == 0 ? "K" : "M") + ";" + (1960 + 3 * e);
+            for (LocalDate day = month.atDay(1); !day.isAfter(month.atEndOfMonth()); day = day.plusDays(1)) {
+                if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                    continue;
+                }
+                hr.append(day).append(';').append(person).append(";SCHEDULED;8\n");
+                boolean sick = e <= 3 && day.getDayOfMonth() <= 3 + e + shift;
+                hr.append(day).append(';').append(person).append(sick ? ";SICK;8\n" : ";WORKED;8\n");
+            }
+        }
+        write(root, "hr/tid-" + name, hr.toString());
+    }
+
+    private static String budget(int year) {
+        StringBuilder text = new StringBuilder("period;cost_center;account;scenario;amount\n");
+        for (int m = 1; m <= 12; m++) {
+            for (String unit : List.of("1050", "1060", "2010")) {
+                text.append(year * 100 + m).append(';').append(unit).append(";4010;BUDGET;390000\n");
+            }
+        }
+        return text.toString();
+    }
+
+    private static void write(Path root, String relative, String text) throws IOException {
+        Path file = root.resolve("landing").resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
+    }
+
+    // --- loading and reading --------------------------------------------------------------------------
+
+    private static LoadRecord load(Path root) throws IOException {
+        Path key = root.resolve(KEY_FILE);
+        if (!Files.exists(key)) {
+            Files.writeString(key, "a-test-key-that-is-long-enough-for-hmac-0123456789");
+        }
+        return new LoadJob(new LoadSettings(root.resolve("landing"), root.resolve("warehouse"),
+                LoadSettings.DEFAULT_REJECT_THRESHOLD, key), () -> SparkSessions.getOrCreate("test"),
+                Clock.systemUTC(), LoadProgress.SILENT).run();
+    }
+
+    private static Connection open(Path root) throws SQLException {
+        return Catalogue.openReadOnly(new WarehouseLayout(root.resolve("warehouse")));
+    }
+
+    private static java.util.Map<String, String> build(Path root) throws SQLException {
+        try (Connection connection = open(root); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT * FROM meta.catalogue_build")) {
+            assertThat(rows.next()).isTrue();
+            java.util.Map<String, String> build = new java.util.HashMap<>();
+            for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                build.put(rows.getMetaData().getColumnName(i), rows.getString(i));
+            }
+            return build;
+        }
+    }
+
+    private static List<String> rows(Connection connection, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(i > 1 ? "|" : "").append(result.getString(i));
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
+    }
+}

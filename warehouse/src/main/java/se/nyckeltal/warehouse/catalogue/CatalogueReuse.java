@@ -1,0 +1,170 @@
+package se.nyckeltal.warehouse.catalogue;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import se.nyckeltal.schemas.warehouse.FactPartition;
+import se.nyckeltal.schemas.warehouse.FactPartition.PartitionKey;
+import se.nyckeltal.schemas.warehouse.Snapshot;
+
+/**
+ * How much of the previous catalogue a build may copy instead of recomputing (build-order.txt's
+ * {@code incremental} tables): the periods before the January of the earliest year whose fact
+ * partitions changed, when the previous catalogue was built by the same SQL from the same reference
+ * data. Anything else — no previous catalogue, other SQL, changed reference data, a file that cannot
+ * be attached — means a full build. Copying is only ever a shortcut: the rows are those a full build
+ * computes.
+ *
+ * @param recomputeFrom the first period the incremental tables compute (YYYYMM); 0 for a full build,
+ *     {@link Integer#MAX_VALUE} when no fact changed
+ * @param reason why the build is full or from where it recomputes, for the log and meta.catalogue_build
+ */
+record CatalogueReuse(String previousSnapshotId, int recomputeFrom, String reason) {
+    /** The schema name the previous catalogue is attached under while a build reads it. */
+    static final String PREVIOUS = "previous";
+
+    CatalogueReuse {
+        requireNonNull(reason, "reason");
+    }
+
+    /** The previous published catalogue: its file and the snapshot it was built from. */
+    record Previous(Path file, Snapshot snapshot) {
+        Previous {
+            requireNonNull(file, "file");
+            requireNonNull(snapshot, "snapshot");
+        }
+    }
+
+    static CatalogueReuse full(String reason) {
+        return new CatalogueReuse(null, 0, reason);
+    }
+
+    boolean incremental() {
+        return previousSnapshotId != null;
+    }
+
+    /**
+     * Attaches the previous catalogue read-only as {@value #PREVIOUS} when it can be reused; the dim
+     * tables filled from reference data must already be in the new catalogue.
+     *
+     * @param fingerprint of the SQL the new catalogue is built with
+     */
+    static CatalogueReuse decide(Connection connection, Previous previous, Snapshot next, String fingerprint)
+            throws SQLException {
+        if (previous == null) {
+            return full("no previous catalogue");
+        }
+        if (!Files.isRegularFile(previous.file())) {
+            return full("previous catalogue " + previous.file().getFileName() + " is gone");
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ATTACH '" + previous.file().toAbsolutePath().toString().replace("'", "''") + "' AS "
+                    + PREVIOUS + " (READ_ONLY)");
+        } catch (SQLException e) {
+            return full("cannot attach the previous catalogue: " + e.getMessage());
+        }
+        CatalogueReuse reuse = decideAttached(connection, previous, next, fingerprint);
+        if (!reuse.incremental()) {
+            detach(connection);
+        }
+        return reuse;
+    }
+
+    static void detach(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DETACH " + PREVIOUS);
+        }
+    }
+
+    private static CatalogueReuse decideAttached(Connection connection, Previous previous, Snapshot next,
+            String fingerprint) throws SQLException {
+        String builtWith = previousFingerprint(connection);
+        if (!fingerprint.equals(builtWith)) {
+            return full(builtWith == null ? "the previous catalogue predates incremental builds"
+                    : "the catalogue SQL changed since the previous catalogue");
+        }
+        for (String table : referenceTables(connection)) {
+            if (differs(connection, table)) {
+                return full("reference data changed (dim." + table + ")");
+            }
+        }
+        OptionalInt earliest = earliestChangedPeriod(previous.snapshot(), next);
+        if (earliest.isEmpty()) {
+            return new CatalogueReuse(previous.snapshot().snapshotId(), Integer.MAX_VALUE,
+                    "no fact changed since " + previous.snapshot().snapshotId());
+        }
+        int from = earliest.getAsInt() / 100 * 100 + 1;
+        return new CatalogueReuse(previous.snapshot().snapshotId(), from, "facts changed from "
+                + earliest.getAsInt() + "; periods before " + from + " copied from " + previous.snapshot().snapshotId());
+    }
+
+    /**
+     * The earliest period of a partition that is new, gone, or has other files in {@code next}, in any
+     * fact table.
+     */
+    static OptionalInt earliestChangedPeriod(Snapshot previous, Snapshot next) {
+        Map<PartitionKey, Set<String>> before = new HashMap<>();
+        previous.partitions().forEach(p -> before.put(p.key(), new HashSet<>(p.files())));
+        Set<PartitionKey> seen = new HashSet<>();
+        int earliest = Integer.MAX_VALUE;
+        for (FactPartition partition : next.partitions()) {
+            seen.add(partition.key());
+            if (!new HashSet<>(partition.files()).equals(before.get(partition.key()))) {
+                earliest = Math.min(earliest, partition.period());
+            }
+        }
+        for (PartitionKey key : before.keySet()) {
+            if (!seen.contains(key)) {
+                earliest = Math.min(earliest, key.period());
+            }
+        }
+        return earliest == Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of(earliest);
+    }
+
+    private static String previousFingerprint(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT fingerprint FROM " + PREVIOUS + ".meta.catalogue_build")) {
+            return rows.next() ? rows.getString(1) : null;
+        } catch (SQLException e) {
+            return null; // built before meta.catalogue_build existed
+        }
+    }
+
+    /** The dim tables that exist before the derived stage: those Java fills from reference data. */
+    private static List<String> referenceTables(Connection connection) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT table_name FROM duckdb_tables()"
+                        + " WHERE database_name = current_database() AND schema_name = 'dim' ORDER BY table_name")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        return tables;
+    }
+
+    private static boolean differs(Connection connection, String table) {
+        String mine = "dim." + table;
+        String theirs = PREVIOUS + ".dim." + table;
+        String sql = "SELECT EXISTS (SELECT * FROM " + mine + " EXCEPT ALL SELECT * FROM " + theirs + ")"
+                + " OR EXISTS (SELECT * FROM " + theirs + " EXCEPT ALL SELECT * FROM " + mine + ")";
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getBoolean(1);
+        } catch (SQLException e) {
+            return true; // a missing table or other columns: not the same reference data
+        }
+    }
+}
