@@ -22,12 +22,19 @@ import se.nyckeltal.schemas.contract.SourceKind;
  * The landing folder as the load sees it (SPEC §3): {@code ledger/}, {@code production/},
  * {@code hr/} and optional {@code reference/}. Files are taken in file-name order.
  */
-public record LandingZone(Path root) {
+public record LandingZone(Path root, LandingHashes hashes) {
     private static final List<String> CSV_SUFFIXES = List.of(".csv", ".txt", ".tsv");
 
+    /** @param hashes content hashes remembered from earlier loads */
     public LandingZone {
         requireNonNull(root, "root");
+        requireNonNull(hashes, "hashes");
         root = root.toAbsolutePath().normalize();
+    }
+
+    /** A landing zone whose every file is hashed when listed. */
+    public LandingZone(Path root) {
+        this(root, LandingHashes.none());
     }
 
     /** The reference override folder, or null when the landing zone has none. */
@@ -46,21 +53,27 @@ public record LandingZone(Path root) {
         if (!Files.isDirectory(dir)) {
             return new Listing(files, unsupported);
         }
+        List<Path> extracts = new ArrayList<>();
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path path : entries.sorted().toList()) {
                 String name = path.getFileName().toString();
                 if (name.startsWith(".") || name.startsWith("~$") || !Files.isRegularFile(path)) {
                     continue; // hidden files and editors' lock files are never deliveries
                 }
-                String relative = source.folder() + "/" + name;
                 if (isExtract(source, name)) {
-                    files.add(new LandingFile(path, relative, sha256(path)));
+                    extracts.add(path);
                 } else {
-                    unsupported.add(relative);
+                    unsupported.add(source.folder() + "/" + name);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
+        }
+        // Hashing reads whole files: new ones on all cores at once, the rest from memory.
+        List<String> hashed = extracts.parallelStream().map(hashes::sha256).toList();
+        for (int i = 0; i < extracts.size(); i++) {
+            Path path = extracts.get(i);
+            files.add(new LandingFile(path, source.folder() + "/" + path.getFileName(), hashed.get(i)));
         }
         return new Listing(files, unsupported);
     }
@@ -71,20 +84,5 @@ public record LandingZone(Path root) {
             return true;
         }
         return source == SourceKind.LEDGER && LedgerContract.SIE_SUFFIXES.stream().anyMatch(lower::endsWith);
-    }
-
-    static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

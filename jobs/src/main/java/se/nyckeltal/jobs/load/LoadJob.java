@@ -90,9 +90,11 @@ public final class LoadJob {
 
     private LoadRecord runLocked(WarehouseLayout layout) {
         Instant started = clock.instant();
+        StageTimer stages = new StageTimer();
         String loadId = LOAD_ID.format(started) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
         WarehouseStore store = new WarehouseStore(layout);
-        LandingZone landing = new LandingZone(settings.landing());
+        LandingHashes hashes = LandingHashes.load(layout.landingHashesFile());
+        LandingZone landing = new LandingZone(settings.landing(), hashes);
         Snapshot previous = store.currentSnapshot();
         deleteRecursively(layout.root().resolve("staging")); // leftovers of a crashed load
 
@@ -105,6 +107,7 @@ public final class LoadJob {
                     "fix the file in " + settings.landing().resolve("reference") + " (or remove it to use the default)");
         }
         boolean referenceChanged = !reference.equals(previousReference(layout, previous));
+        stages.lap("reference");
 
         progress.step("finding new files", 1, STEPS);
         List<FileOutcome> outcomes = new ArrayList<>();
@@ -122,13 +125,15 @@ public final class LoadJob {
             }
         }
         notes.forEach(LOG::warn);
+        hashes.save();
+        stages.lap("listing");
         int fileCount = newFiles.values().stream().mapToInt(List::size).sum();
         boolean nothingPublished = previous.snapshotId().equals("none");
 
         if (fileCount == 0 && !referenceChanged && !nothingPublished) {
             LoadRecord record = new LoadRecord(loadId, started, clock.instant(), LoadRecord.Outcome.NOTHING_NEW,
                     previous.snapshotId(), settings.landing().toString(),
-                    join("nothing new to load; the published catalogue is unchanged", notes), outcomes);
+                    join("nothing new to load; the published catalogue is unchanged", notes), outcomes, stages.millis());
             store.writeLoadRecord(record);
             progress.step("nothing new", STEPS, STEPS);
             return record;
@@ -140,7 +145,9 @@ public final class LoadJob {
 
         List<FactPartition> partitions = new ArrayList<>();
         progress.step("parsing and validating " + fileCount + " file(s)", 2, STEPS);
-        Map<SourceKind, SourceIngest> ingests = SourceIngests.create(spark.get(),
+        SparkSession session = spark.get();
+        stages.lap("spark_start");
+        Map<SourceKind, SourceIngest> ingests = SourceIngests.create(session,
                 new IngestSettings(settings.rejectThreshold()), reference, previous, settings.pseudonymKeyFile());
         for (SourceIngest ingest : ingests.values()) {
             List<LandingFile> files = newFiles.getOrDefault(ingest.source(), List.of());
@@ -150,11 +157,12 @@ public final class LoadJob {
             IngestResult result = ingest.ingest(files, layout, loadId);
             outcomes.addAll(result.outcomes());
             partitions.addAll(result.partitions());
+            stages.lap("ingest." + ingest.source().folder());
         }
         List<FileOutcome> rejected = outcomes.stream().filter(o -> o.status() == FileOutcome.Status.REJECTED).toList();
         if (!rejected.isEmpty()) {
             String files = rejected.stream().map(o -> o.path() + ": " + o.message()).collect(Collectors.joining("\n  "));
-            throw fail(store, loadId, started, outcomes, "load refused, nothing published:\n  " + files,
+            throw fail(store, loadId, started, outcomes, stages, "load refused, nothing published:\n  " + files,
                     "fix or re-export the file(s) named above and run the load again; rejected rows are in "
                             + layout.quarantineDir(loadId));
         }
@@ -168,19 +176,26 @@ public final class LoadJob {
         reference.writeCanonical(layout.referenceDir(loadId));
         Snapshot next = previous.with(loadId, clock.instant(), loadId, partitions, loaded, referenceDir);
         LoadRecord record = new LoadRecord(loadId, started, clock.instant(), LoadRecord.Outcome.PUBLISHED, loadId,
-                settings.landing().toString(), join(summary(outcomes), notes), outcomes);
+                settings.landing().toString(), join(summary(outcomes), notes), outcomes, stages.millis());
         store.writeLoadRecord(record);
         try {
             new CataloguePublisher(layout).publish(next, reference, store.loadRecords());
         } catch (RuntimeException e) {
             LoadRecord failed = new LoadRecord(loadId, started, clock.instant(), LoadRecord.Outcome.FAILED, null,
-                    settings.landing().toString(), "publishing failed: " + e.getMessage(), outcomes);
+                    settings.landing().toString(), "publishing failed: " + e.getMessage(), outcomes, stages.millis());
             store.writeLoadRecord(failed);
             throw e;
         }
 
+        stages.lap("publish");
+
         progress.step("cleaning up superseded fact files", 4, STEPS);
         new FactFileCleaner(layout, store).removeUnreferenced();
+        stages.lap("cleanup");
+        // Again, now with the publish and clean-up times (the catalogue shows the record as it was).
+        record = new LoadRecord(record.loadId(), record.startedAt(), record.finishedAt(), record.outcome(),
+                record.snapshotId(), record.landing(), record.message(), record.files(), stages.millis());
+        store.writeLoadRecord(record);
         progress.step("published " + loadId, STEPS, STEPS);
         return record;
     }
@@ -217,8 +232,13 @@ public final class LoadJob {
 
     private LoadFailedException fail(WarehouseStore store, String loadId, Instant started, List<FileOutcome> outcomes,
             String message, String hint) {
+        return fail(store, loadId, started, outcomes, new StageTimer(), message, hint);
+    }
+
+    private LoadFailedException fail(WarehouseStore store, String loadId, Instant started, List<FileOutcome> outcomes,
+            StageTimer stages, String message, String hint) {
         LoadRecord record = new LoadRecord(loadId, started, clock.instant(), LoadRecord.Outcome.FAILED, null,
-                settings.landing().toString(), message, outcomes);
+                settings.landing().toString(), message, outcomes, stages.millis());
         store.writeLoadRecord(record);
         return new LoadFailedException(message, hint, record);
     }
@@ -247,6 +267,22 @@ public final class LoadJob {
                     "wait for it to finish (it holds " + layout.lockFile() + ")", null);
         }
         return lock;
+    }
+
+    /** Wall time of each stage of one load, for the load record (and the benchmark that reads it). */
+    private static final class StageTimer {
+        private final Map<String, Long> millis = new java.util.LinkedHashMap<>();
+        private long last = System.nanoTime();
+
+        void lap(String stage) {
+            long now = System.nanoTime();
+            millis.merge(stage, (now - last) / 1_000_000, Long::sum);
+            last = now;
+        }
+
+        Map<String, Long> millis() {
+            return new java.util.LinkedHashMap<>(millis);
+        }
     }
 
     static void deleteRecursively(Path dir) {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
  * W/facts/&lt;table&gt;/year=YYYY/month=MM/*.parquet    fact files; only those a manifest lists are live
  * W/meta/loads/&lt;loadId&gt;.json                     one record per load attempt, published or failed
  * W/meta/quarantine/load_id=&lt;loadId&gt;/*.parquet   rejected rows of that load
+ * W/meta/landing_hashes.json                      landing files' content hashes by path, size and mtime
  * W/staging/&lt;loadId&gt;/                          in-flight Spark output, removed after the load
  * W/restricted/                                 employee-level data; never exposed to analysts:
  * W/restricted/pseudonym.key                    generated HR pseudonym key (when none is configured)
@@ -75,6 +76,11 @@ public record WarehouseLayout(Path root) {
 
     public Path loadRecordFile(String loadId) {
         return loadsDir().resolve(loadId + ".json");
+    }
+
+    /** Content hashes of landing files from earlier loads, so unchanged files are not read again. */
+    public Path landingHashesFile() {
+        return root.resolve("meta").resolve("landing_hashes.json");
     }
 
     public Path quarantineDir() {

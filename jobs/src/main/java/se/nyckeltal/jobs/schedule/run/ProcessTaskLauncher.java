@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
+import se.nyckeltal.jobs.process.CliProcess;
 
 /**
  * Runs each attempt as {@code bash -c COMMAND}, output appended to the attempt's log file — what an
@@ -78,15 +78,10 @@ public final class ProcessTaskLauncher implements TaskLauncher {
 
     /** STATE/bin/nyckeltal: the CLI of the running build, so task commands need no install. */
     private void writeLauncher() {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> flags = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent") && !a.startsWith("-Xrunjdwp"))
-                .toList();
         String script = "#!/usr/bin/env bash\n"
                 + "# Written by the nyckeltal scheduler: runs the CLI of the build that scheduled the task.\n"
-                + "exec " + quote(java) + " " + flags.stream().map(ProcessTaskLauncher::quote).collect(Collectors.joining(" "))
-                + " -cp " + quote(System.getProperty("java.class.path")) + " se.nyckeltal.jobs.cli.NyckeltalCli \"$@\"\n";
+                + "exec " + CliProcess.command().stream().map(ProcessTaskLauncher::quote).collect(Collectors.joining(" "))
+                + " \"$@\"\n";
         try {
             Files.createDirectories(binDir);
             Path file = binDir.resolve("nyckeltal");

@@ -1,0 +1,116 @@
+package se.nyckeltal.jobs.load;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Content hashes of landing files, remembered between loads the way git's index remembers them: a file
+ * whose path, size, modification time and file key (inode) are unchanged is not read again. Every load
+ * lists the whole landing zone to tell new deliveries from published ones, and without this the
+ * listing reads years of history every night. A file written anew — in place or by a rename — gets
+ * another modification time or inode and is hashed again.
+ *
+ * <p>Kept in {@code W/meta/landing_hashes.json}; losing it costs one full re-hash, nothing else.
+ */
+public final class LandingHashes {
+    private static final Logger LOG = LoggerFactory.getLogger(LandingHashes.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What a hash was computed from. */
+    record Entry(long size, long modifiedNanos, String fileKey, String sha256) {}
+
+    private final Path file;
+    private final Map<String, Entry> known;
+    private final Map<String, Entry> seen = new ConcurrentHashMap<>();
+
+    private LandingHashes(Path file, Map<String, Entry> known) {
+        this.file = file;
+        this.known = known;
+    }
+
+    /** No memory: every file is hashed (a landing zone listed without a warehouse). */
+    static LandingHashes none() {
+        return new LandingHashes(null, Map.of());
+    }
+
+    /** The hashes the warehouse remembers; an unreadable file is ignored (everything is hashed again). */
+    static LandingHashes load(Path file) {
+        requireNonNull(file, "file");
+        Map<String, Entry> known = Map.of();
+        if (Files.isRegularFile(file)) {
+            try {
+                known = JSON.readValue(file.toFile(), new TypeReference<Map<String, Entry>>() {});
+            } catch (IOException e) {
+                LOG.warn("cannot read {} ({}); hashing every landing file again", file, e.getMessage());
+            }
+        }
+        return new LandingHashes(file, known);
+    }
+
+    /** The SHA-256 of a landing file, from memory when the file is unchanged. */
+    String sha256(Path path) {
+        String key = path.toAbsolutePath().normalize().toString();
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            long size = attributes.size();
+            long modified = attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+            String fileKey = String.valueOf(attributes.fileKey());
+            Entry entry = known.get(key);
+            if (entry == null || entry.size() != size || entry.modifiedNanos() != modified
+                    || !entry.fileKey().equals(fileKey)) {
+                entry = new Entry(size, modified, fileKey, hash(path));
+            }
+            seen.put(key, entry);
+            return entry.sha256();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    /** Remembers the files seen by this load (only those: deleted files are forgotten). */
+    void save() {
+        if (file == null || seen.equals(known)) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            JSON.writeValue(tmp.toFile(), new TreeMap<>(seen));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.warn("cannot write {} ({}); the next load hashes every landing file again", file, e.getMessage());
+        }
+    }
+
+    static String hash(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package se.nyckeltal.jobs.process;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line that starts this very build's CLI in a new JVM: the same java, the same JVM flags
+ * (Spark's --add-opens, heap size, time zone) and the same class path. The scheduler runs its tasks
+ * with it and the benchmark its loads, so a child measures exactly what {@code bin/nyckeltal} runs.
+ */
+public final class CliProcess {
+    private static final String MAIN_CLASS = "se.nyckeltal.jobs.cli.NyckeltalCli";
+
+    private CliProcess() {}
+
+    /** java, its flags, -cp and the CLI's main class; append the CLI's arguments. */
+    public static List<String> command() {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // A debugger or profiler agent of this JVM must not be started a second time.
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent") && !a.startsWith("-Xrunjdwp"))
+                .forEach(command::add);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(MAIN_CLASS);
+        return command;
+    }
+
+    /** {@link #command()} followed by the CLI arguments. */
+    public static List<String> command(List<String> arguments) {
+        List<String> command = command();
+        command.addAll(arguments);
+        return command;
+    }
+}
