@@ -11,8 +11,8 @@ import java.util.Locale;
 public enum Scale {
     S(1.0, 0, 3),
     /** 2.57 × the demo's årsarbetare (1 987 in 2026) ≈ 5 100. */
-    M(2.57, 0.33, 5),
-    L(4 * 2.57, 0.33, 5);
+    M(2.57, 0.31, 5),
+    L(4 * 2.57, 0.31, 5);
 
     private final double sizeFactor;
     private final double costCentreSize;
