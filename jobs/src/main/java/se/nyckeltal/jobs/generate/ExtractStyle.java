@@ -46,27 +46,44 @@ enum ExtractStyle {
 
     String period(int year, int month) {
         return switch (periodStyle) {
-            case YYYYMM -> String.format("%04d%02d", year, month);
-            case YYYY_MM -> String.format("%04d-%02d", year, month);
+            case YYYYMM -> year + twoDigits(month);
+            case YYYY_MM -> year + "-" + twoDigits(month);
             case DATE -> java.time.YearMonth.of(year, month).atEndOfMonth().toString();
         };
     }
 
+    private static String twoDigits(int value) {
+        return value < 10 ? "0" + value : String.valueOf(value);
+    }
+
     /** An amount as this export writes it: decimal comma, grouped thousands, its own minus. */
     String amount(BigDecimal value) {
-        BigDecimal v = value.setScale(2, RoundingMode.HALF_EVEN);
-        String digits = v.abs().toPlainString();
-        int dot = digits.indexOf('.');
-        String integer = digits.substring(0, dot);
-        StringBuilder grouped = new StringBuilder();
-        for (int i = 0; i < integer.length(); i++) {
-            if (i > 0 && (integer.length() - i) % 3 == 0) {
-                grouped.append(thousands);
-            }
-            grouped.append(integer.charAt(i));
+        long cents = value.setScale(2, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
+        StringBuilder text = new StringBuilder(24);
+        if (quoteAmounts) {
+            text.append('"');
         }
-        String text = (v.signum() < 0 ? String.valueOf(minus) : "") + grouped + "," + digits.substring(dot + 1);
-        return quoteAmounts ? "\"" + text + "\"" : text;
+        if (cents < 0) {
+            text.append(minus);
+        }
+        grouped(text, Math.abs(cents) / 100, thousands);
+        long fraction = Math.abs(cents) % 100;
+        text.append(',').append(fraction < 10 ? "0" : "").append(fraction);
+        if (quoteAmounts) {
+            text.append('"');
+        }
+        return text.toString();
+    }
+
+    /** A whole number with a separator between groups of three digits. */
+    static void grouped(StringBuilder text, long value, char separator) {
+        String digits = Long.toString(value);
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                text.append(separator);
+            }
+            text.append(digits.charAt(i));
+        }
     }
 
     String scenario(String scenario) {

@@ -2,32 +2,25 @@ package se.nyckeltal.jobs.generate;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 import se.nyckeltal.schemas.contract.HourType;
 import se.nyckeltal.schemas.contract.Profession;
 import se.nyckeltal.schemas.contract.StaffCategory;
-import se.nyckeltal.schemas.reference.OrgUnitVersion;
-import se.nyckeltal.schemas.reference.ReferenceData;
 
 /**
  * Writes the demo region's HR time extracts, one file per month ({@code hr/tid-YYYY-MM.csv}), one
@@ -41,23 +34,30 @@ import se.nyckeltal.schemas.reference.ReferenceData;
  * longer than a year, often part-time — more in winter; overtime peaking in July and December; on-call
  * (jour/beredskap) for doctors. Women and men, born so that everyone is 20–67. Every third month is an
  * Excel-style export (Windows-1252, Swedish header and codes, decimal comma, CRLF), one month has a
- * mistyped row that quarantine catches.
+ * mistyped row that quarantine catches. In M and L every cost centre is staffed like its template unit
+ * (ward or office, its mix of professions), and the agencies send {@link Scale#sizeFactor()} times as many.
  */
 final class HrGenerator {
-    /** Own employees per unit of UnitProfile size: ≈ 2 000 employees, ≈ 3 million rows over 34 months. */
+    /** Own employees per unit of UnitProfile size: ≈ 2 000 employees in the demo, ≈ 3 million rows over 34 months. */
     static final int EMPLOYEES_PER_UNIT_SIZE = 55;
     /** The month whose file carries one row with negative hours, to show quarantine in the demo. */
     static final YearMonth MONTH_WITH_BAD_ROW = YearMonth.of(2025, 3);
     private static final String POOL_UNIT = "6030";
-    /** People the staffing agencies send, each to one clinic or health centre. */
+    /** People the staffing agencies send to the demo region, each to one clinic or health centre. */
     private static final int AGENCY_STAFF = 240;
+    /** Share of own employees with a sick spell first reported after the month's delivery (restatements). */
+    static final double LATE_SICK_SHARE = 0.04;
 
     private final GeneratorSettings settings;
-    private final ReferenceData reference;
+    private final RegionShape region;
 
-    HrGenerator(GeneratorSettings settings, ReferenceData reference) {
+    HrGenerator(GeneratorSettings settings, RegionShape region) {
         this.settings = requireNonNull(settings, "settings");
-        this.reference = requireNonNull(reference, "reference");
+        this.region = requireNonNull(region, "region");
+    }
+
+    static String monthlyFileName(YearMonth month) {
+        return "tid-" + month + ".csv";
     }
 
     /** A spell of sick leave, calendar days first..last, {@code share} of each scheduled day sick. */
@@ -66,6 +66,14 @@ final class HrGenerator {
     private record Employee(String id, String unit, StaffCategory category, Profession profession, String gender,
             int birthYear, double rate, boolean shifts, LocalDate from, LocalDate to, List<Spell> spells,
             List<LocalDate> vacationStarts, long seed) {
+        /** The same person with one more spell, which gives way to the spells already known. */
+        Employee withSpell(Spell spell) {
+            List<Spell> more = new ArrayList<>(spells);
+            more.add(spell);
+            return new Employee(id, unit, category, profession, gender, birthYear, rate, shifts, from, to, more,
+                    vacationStarts, seed);
+        }
+
         boolean active(LocalDate day) {
             return !day.isBefore(from) && !day.isAfter(to);
         }
@@ -89,48 +97,71 @@ final class HrGenerator {
         }
     }
 
-    /** @return the number of rows written */
-    long generate(Path landing, Consumer<Path> onFileWritten) {
+    /** Everyone who works in the region during the settings' years, and what they need to know. */
+    private record Staff(List<Employee> employees, List<Employee> agency, List<String> wards, Set<LocalDate> holidays) {}
+
+    /** Writes {@code hr/tid-YYYY-MM.csv} for every month, telling {@code onFileWritten} each file's data rows. */
+    void generate(Path landing, ObjLongConsumer<Path> onFileWritten) {
+        Staff staff = staff();
+        for (YearMonth month = settings.firstMonth(); !month.isAfter(settings.lastMonth()); month = month.plusMonths(1)) {
+            Path file = landing.resolve("hr").resolve(monthlyFileName(month));
+            onFileWritten.accept(file, writeMonth(file, month, staff, false));
+        }
+    }
+
+    /**
+     * Writes {@code hr/tid-YYYY-MM_rattelse.csv}: the month again, whole, with sick days of about
+     * {@value #LATE_SICK_SHARE} of own employees reported late (sick in place of worked or vacation
+     * hours), and without the deliberate bad row.
+     */
+    void generateRestatement(Path landing, YearMonth month, ObjLongConsumer<Path> onFileWritten) {
+        Path file = landing.resolve("hr").resolve(DemoRegionGenerator.restatementFileName(monthlyFileName(month)));
+        onFileWritten.accept(file, writeMonth(file, month, staff(), true));
+    }
+
+    private Staff staff() {
         LocalDate first = settings.firstMonth().atDay(1);
         LocalDate last = settings.lastMonth().atEndOfMonth();
-        Set<LocalDate> holidays = holidays(first.getYear(), last.getYear());
-        List<Employee> employees = employees(first, last);
-        List<Employee> agency = agencyPool(first, last);
-        List<String> wards = new ArrayList<>();
-        for (String unit : unitIds()) {
-            if (isWard(unit)) {
-                wards.add(unit);
-            }
-        }
-        long rows = 0;
-        int index = 0;
-        for (YearMonth month = settings.firstMonth(); !month.isAfter(settings.lastMonth()); month = month.plusMonths(1)) {
-            boolean excel = index++ % 3 == 2;
-            Rows out = new Rows(excel);
-            for (Employee e : employees) {
+        List<String> wards = region.costCentres().stream().filter(CostCentre::ward).map(CostCentre::id).toList();
+        return new Staff(employees(first, last), agencyPool(first, last), wards, holidays(first.getYear(), last.getYear()));
+    }
+
+    /** @return the number of data rows written */
+    private long writeMonth(Path file, YearMonth month, Staff staff, boolean restated) {
+        // Every third month is an Excel export, counted from the first month generated.
+        boolean excel = ChronoUnit.MONTHS.between(settings.firstMonth(), month) % 3 == 2;
+        try (Rows out = new Rows(file, month, excel)) {
+            for (Employee employee : staff.employees()) {
+                Employee e = restated && employee.category() == StaffCategory.OWN ? lateSick(employee, month) : employee;
                 for (LocalDate day = month.atDay(1); !day.isAfter(month.atEndOfMonth()); day = day.plusDays(1)) {
                     if (e.active(day)) {
                         if (e.category() == StaffCategory.OWN) {
-                            ownDay(out, e, day, holidays);
+                            ownDay(out, e, day, staff.holidays());
                         } else {
-                            poolDay(out, e, day, wards);
+                            poolDay(out, e, day, staff.wards());
                         }
                     }
                 }
             }
-            agencyMonth(out, agency, month);
-            if (month.equals(MONTH_WITH_BAD_ROW)) {
+            agencyMonth(out, staff.agency(), month);
+            if (month.equals(MONTH_WITH_BAD_ROW) && !restated) {
                 // A hand-edited export: a correction typed as negative hours. Quarantined, id masked.
-                Employee e = employees.get(7);
+                Employee e = staff.employees().get(7);
                 out.row(month.atDay(14), e, e.unit(), HourType.WORKED, -8);
             }
-            Path file = landing.resolve("hr").resolve(String.format("tid-%04d-%02d.csv", month.getYear(),
-                    month.getMonthValue()));
-            out.write(file);
-            rows += out.count;
-            onFileWritten.accept(file);
+            return out.count();
         }
-        return rows;
+    }
+
+    /** A short sick spell (1–3 days) in the month that the first delivery did not know about, for a few. */
+    private Employee lateSick(Employee e, YearMonth month) {
+        SplittableRandom random = new SplittableRandom(Objects.hash(settings.seed(), "late-sick", e.id(), month.toString()));
+        if (random.nextDouble() >= LATE_SICK_SHARE) {
+            return e;
+        }
+        LocalDate first = month.atDay(1 + random.nextInt(month.lengthOfMonth()));
+        LocalDate last = first.plusDays(random.nextInt(3));
+        return e.withSpell(new Spell(first, last.isAfter(month.atEndOfMonth()) ? month.atEndOfMonth() : last, 1.0));
     }
 
     // --- one day of one person ---------------------------------------------------------------------
@@ -234,30 +265,30 @@ final class HrGenerator {
     private List<Employee> employees(LocalDate first, LocalDate last) {
         List<Employee> employees = new ArrayList<>();
         int number = 0;
-        for (String unit : unitIds()) {
-            UnitProfile profile = UnitProfile.of(unit);
-            if (profile.lines().stream().noneMatch(l -> l.account().equals("4010"))) {
+        for (CostCentre centre : region.costCentres()) {
+            if (!centre.employs()) {
                 continue; // Förvaltningsgemensamt: common costs, nobody employed there
             }
-            int headcount = (int) Math.round(profile.size() * EMPLOYEES_PER_UNIT_SIZE);
+            String unit = centre.id();
+            int headcount = (int) Math.round(centre.profile().size() * EMPLOYEES_PER_UNIT_SIZE);
             for (int i = 0; i < headcount; i++) {
                 SplittableRandom random = new SplittableRandom(Objects.hash(settings.seed(), "employee", unit, i));
-                boolean pool = unit.equals(POOL_UNIT);
+                boolean pool = centre.template().equals(POOL_UNIT);
                 Profession profession = pool ? (random.nextDouble() < 0.6 ? Profession.NURSE : Profession.ASSISTANT_NURSE)
-                        : profession(unit, random);
+                        : profession(centre, random);
                 // ≈ 9 % of positions change hands during the period: one person leaves, another starts.
                 LocalDate change = random.nextDouble() < 0.09 * (last.getYear() - first.getYear() + 1)
                         ? first.plusDays(random.nextInt((int) (last.toEpochDay() - first.toEpochDay()))) : null;
-                employees.add(person(++number, unit, pool, profession, random, first, change == null ? last : change));
+                employees.add(person(++number, centre, pool, profession, random, first, change == null ? last : change));
                 if (change != null) {
-                    employees.add(person(++number, unit, pool, profession, random, change.plusDays(1), last));
+                    employees.add(person(++number, centre, pool, profession, random, change.plusDays(1), last));
                 }
             }
         }
         return employees;
     }
 
-    private Employee person(int number, String unit, boolean pool, Profession profession, SplittableRandom random,
+    private Employee person(int number, CostCentre centre, boolean pool, Profession profession, SplittableRandom random,
             LocalDate from, LocalDate to) {
         String gender = random.nextDouble() < womenShare(profession) ? "K" : "M";
         // 20–67 throughout: born between (last year − 67) and (first year − 20)
@@ -265,7 +296,7 @@ final class HrGenerator {
         int youngest = settings.firstMonth().getYear() - 20;
         int birthYear = oldest + random.nextInt(youngest - oldest + 1);
         double rate = random.nextDouble() < 0.75 ? 1.0 : (random.nextBoolean() ? 0.8 : 0.9);
-        boolean shifts = pool || isWard(unit) && (profession == Profession.NURSE
+        boolean shifts = pool || centre.ward() && (profession == Profession.NURSE
                 || profession == Profession.ASSISTANT_NURSE || profession == Profession.DOCTOR);
         long seed = random.nextLong();
         List<LocalDate> vacations = new ArrayList<>();
@@ -274,7 +305,7 @@ final class HrGenerator {
             LocalDate monday = LocalDate.of(year, 6, 15).with(DayOfWeek.MONDAY).plusWeeks(random.nextInt(5));
             vacations.add(monday);
         }
-        return new Employee(String.format("%06d", 100000 + number * 7), unit,
+        return new Employee(String.format("%06d", 100000 + number * 7), centre.id(),
                 pool ? StaffCategory.RESOURCE_POOL : StaffCategory.OWN, profession, gender, birthYear, rate, shifts,
                 from, to, pool ? List.of() : spells(new SplittableRandom(seed), from, to), vacations, seed);
     }
@@ -314,9 +345,10 @@ final class HrGenerator {
 
     /** The agencies' staff: doctors and nurses, each placed with one clinic or health centre. */
     private List<Employee> agencyPool(LocalDate first, LocalDate last) {
-        List<String> units = unitIds().stream().filter(u -> u.compareTo("1010") >= 0 && u.compareTo("2050") <= 0).toList();
+        List<String> units = region.costCentres().stream().filter(CostCentre::hiresAgencyStaff).map(CostCentre::id).toList();
         List<Employee> agency = new ArrayList<>();
-        for (int i = 0; i < AGENCY_STAFF; i++) {
+        long staff = Math.round(AGENCY_STAFF * region.scale().sizeFactor());
+        for (int i = 0; i < staff; i++) {
             SplittableRandom random = new SplittableRandom(Objects.hash(settings.seed(), "agency", i));
             Profession profession = random.nextDouble() < 0.55 ? Profession.DOCTOR : Profession.NURSE;
             int birthYear = settings.lastMonth().getYear() - 67 + random.nextInt(40);
@@ -327,8 +359,8 @@ final class HrGenerator {
         return agency;
     }
 
-    private static Profession profession(String unit, SplittableRandom random) {
-        int code = Integer.parseInt(unit);
+    private static Profession profession(CostCentre centre, SplittableRandom random) {
+        int code = centre.templateCode();
         double[] mix; // doctor, nurse, assistant nurse, management, administration, other
         if (code >= 1010 && code <= 1100) {
             mix = new double[] {0.15, 0.35, 0.30, 0.04, 0.08, 0.08};
@@ -361,18 +393,6 @@ final class HrGenerator {
             case ADMINISTRATION -> 0.82;
             case OTHER -> 0.72;
         };
-    }
-
-    /** Wards and clinics staffed around the clock: somatic care, geriatrics, psychiatry. */
-    private static boolean isWard(String unit) {
-        int code = Integer.parseInt(unit);
-        return code >= 1010 && code <= 1100 || code >= 2070 && code <= 2100;
-    }
-
-    private List<String> unitIds() {
-        Set<String> ids = new LinkedHashSet<>();
-        reference.orgUnits().stream().map(OrgUnitVersion::unitId).forEach(ids::add);
-        return new ArrayList<>(ids);
     }
 
     private static double quarter(double hours) {
@@ -418,43 +438,55 @@ final class HrGenerator {
     // --- the file ----------------------------------------------------------------------------------
 
     /** The rows of one month's file, as a canonical export or as an Excel export with Swedish codes. */
-    private static final class Rows {
+    private static final class Rows implements AutoCloseable {
         private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
         private final boolean excel;
-        private final StringBuilder text = new StringBuilder(1 << 20);
-        private long count;
+        private final String newline;
+        private final ExtractOutput out;
+        /** The month's dates as text, by day of month: a row writes one, ≈ 10 million times in a large region. */
+        private final String[] days;
 
-        Rows(boolean excel) {
+        Rows(Path file, YearMonth month, boolean excel) {
             this.excel = excel;
-            text.append(excel ? "Datum;Anstnr;Kst;Personalkategori;Yrkesgrupp;Kön;Födelseår;Tidtyp;Timmar"
-                    : "date;employee_id;cost_center;staff_category;profession;gender;birth_year;hour_type;hours");
-            text.append(excel ? "\r\n" : "\n");
+            this.newline = excel ? "\r\n" : "\n";
+            this.days = new String[month.lengthOfMonth() + 1];
+            for (int d = 1; d <= month.lengthOfMonth(); d++) {
+                days[d] = month.atDay(d).toString();
+            }
+            this.out = ExtractOutput.open(file, excel ? WINDOWS_1252 : StandardCharsets.UTF_8, false);
+            out.append(excel ? "Datum;Anstnr;Kst;Personalkategori;Yrkesgrupp;Kön;Födelseår;Tidtyp;Timmar"
+                    : "date;employee_id;cost_center;staff_category;profession;gender;birth_year;hour_type;hours")
+                    .endLine(newline);
         }
 
         void row(LocalDate day, Employee e, String costCenter, HourType type, double hours) {
-            text.append(day).append(';').append(e.id()).append(';').append(costCenter).append(';')
+            out.append(days[day.getDayOfMonth()]).append(';').append(e.id()).append(';').append(costCenter).append(';')
                     .append(excel ? swedish(e.category()) : e.category().name()).append(';')
                     .append(excel ? swedish(e.profession()) : e.profession().name()).append(';')
                     .append(e.gender()).append(';').append(e.birthYear()).append(';')
-                    .append(excel ? swedish(type) : type.name()).append(';').append(hours(hours))
-                    .append(excel ? "\r\n" : "\n");
-            count++;
+                    .append(excel ? swedish(type) : type.name()).append(';');
+            hours(hours);
+            out.endRow(newline);
         }
 
-        private String hours(double hours) {
-            String text = String.format(Locale.ROOT, "%.2f", hours);
-            return excel ? text.replace('.', ',') : text;
-        }
-
-        void write(Path file) {
-            try {
-                Files.createDirectories(file.getParent());
-                try (OutputStream out = Files.newOutputStream(file)) {
-                    out.write(text.toString().getBytes(excel ? WINDOWS_1252 : StandardCharsets.UTF_8));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + file, e);
+        /** Two decimals, as {@code %.2f} would write them (hours are whole quarters, so exact), decimal comma in Excel. */
+        private void hours(double hours) {
+            long cents = Math.round(hours * 100);
+            if (cents < 0) {
+                out.append('-');
+                cents = -cents;
             }
+            long fraction = cents % 100;
+            out.append(cents / 100).append(excel ? ',' : '.').append(fraction < 10 ? "0" : "").append(fraction);
+        }
+
+        long count() {
+            return out.rows();
+        }
+
+        @Override
+        public void close() {
+            out.close();
         }
 
         private static String swedish(StaffCategory category) {

@@ -2,27 +2,22 @@ package se.nyckeltal.jobs.generate;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 import se.nyckeltal.schemas.contract.Provider;
-import se.nyckeltal.schemas.reference.OrgUnitVersion;
 import se.nyckeltal.schemas.reference.ReferenceData;
 
 /**
@@ -36,8 +31,10 @@ import se.nyckeltal.schemas.reference.ReferenceData;
  * the eye clinic). Volumes dip in the summer, remote visits grow year by year, vaccinations peak in the
  * autumn. DRG points arrive a month late: each month's file re-delivers the previous month whole, now
  * with its DRG points (a restatement that replaces the preliminary delivery), so the latest month has
- * none yet. Files use the export quirks of {@link ExtractStyle}; the tab-separated March files have
- * daily {@code date} rows.
+ * none yet. Files use the export quirks of {@link ExtractStyle}; in the demo (scale S) the
+ * tab-separated March files have daily {@code date} rows, in M and L every monthly file has (a
+ * patient-administration system delivers per day). A cost centre of M or L reports its template
+ * unit's contact types, its volumes scaled by its {@link CostCentre#volumeFactor()}.
  */
 final class ProductionGenerator {
     /** The month whose file carries one negative volume, to show quarantine in the demo. */
@@ -49,17 +46,26 @@ final class ProductionGenerator {
     private static final int DAILY_MONTH = 3;
 
     private static final String DRG = "DRG_POINTS";
+    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
     /** Contact types a region budgets and forecasts (not vaccinations, knife time, beds or DRG points). */
     private static final Set<String> PLANNED = Set.of("DOCTOR_VISIT", "DOCTOR_VISIT_REMOTE", "OTHER_VISIT",
             "OTHER_VISIT_REMOTE", "DAY_CARE", "DISCHARGE_SOMATIC", "BED_DAYS_SOMATIC", "BED_DAYS_PSYCHIATRIC",
             "OPERATION_INPATIENT", "OPERATION_DAY_SURGERY", "OPERATION_CLINIC");
 
     private final GeneratorSettings settings;
-    private final ReferenceData reference;
+    private final RegionShape region;
 
     ProductionGenerator(GeneratorSettings settings, ReferenceData reference) {
+        this(settings, RegionShape.of(reference, settings.scale(), settings.seed()));
+    }
+
+    ProductionGenerator(GeneratorSettings settings, RegionShape region) {
         this.settings = requireNonNull(settings, "settings");
-        this.reference = requireNonNull(reference, "reference");
+        this.region = requireNonNull(region, "region");
+    }
+
+    static String monthlyFileName(YearMonth month) {
+        return "produktion-" + month + ".csv";
     }
 
     /** How a volume moves over the year. */
@@ -74,14 +80,20 @@ final class ProductionGenerator {
 
     /** Writes the files under {@code landing/production/}; returns them in the order written. */
     List<Path> generate(Path landing, Consumer<Path> onFileWritten) {
+        return generate(landing, (file, rows) -> onFileWritten.accept(file));
+    }
+
+    /** Writes the files under {@code landing/production/}, telling {@code onFileWritten} each file's data rows. */
+    List<Path> generate(Path landing, ObjLongConsumer<Path> onFileWritten) {
         List<Stream> streams = streams();
         List<Path> files = new ArrayList<>();
         int index = 0;
         for (YearMonth month = settings.firstMonth(); !month.isAfter(settings.lastMonth()); month = month.plusMonths(1)) {
             ExtractStyle style = ExtractStyle.values()[index++ % ExtractStyle.values().length];
-            // Daily rows once a year (March), in a tab-separated file; the other tab-separated files
-            // have monthly rows dated the month's last day.
-            boolean daily = style.periodStyle == ExtractStyle.PeriodStyle.DATE && month.getMonthValue() == DAILY_MONTH;
+            // The demo has daily rows once a year (March), in a tab-separated file; its other
+            // tab-separated files have monthly rows dated the month's last day.
+            boolean daily = region.scale() != Scale.S
+                    || style.periodStyle == ExtractStyle.PeriodStyle.DATE && month.getMonthValue() == DAILY_MONTH;
             List<Row> rows = new ArrayList<>();
             if (!month.equals(settings.firstMonth())) {
                 rows.addAll(actuals(streams, month.minusMonths(1), true, daily)); // last month, complete with DRG
@@ -89,10 +101,10 @@ final class ProductionGenerator {
             rows.addAll(actuals(streams, month, false, daily)); // this month, DRG points still to come
             if (month.equals(MONTH_WITH_BAD_ROW)) {
                 // A hand-corrected export: a negative count. Quarantined, not loaded.
-                rows.add(new Row(month, null, "1050", Provider.OWN, "DOCTOR_VISIT", "ACTUAL", new BigDecimal("-12")));
+                rows.add(new Row(month, null, region.first("1050"), Provider.OWN, "DOCTOR_VISIT", "ACTUAL",
+                        new BigDecimal("-12")));
             }
-            files.add(write(landing.resolve("production").resolve(String.format("produktion-%04d-%02d.csv",
-                    month.getYear(), month.getMonthValue())), style, rows, onFileWritten));
+            files.add(write(landing.resolve("production").resolve(monthlyFileName(month)), style, rows, onFileWritten));
         }
         for (int year = settings.firstMonth().getYear(); year <= settings.lastMonth().getYear(); year++) {
             files.add(write(landing.resolve("production").resolve("produktion-budget-" + year + ".csv"),
@@ -105,123 +117,136 @@ final class ProductionGenerator {
         return files;
     }
 
-    /** Who reports what, from the default org units (a unit missing from the reference reports nothing). */
+    /** Who reports what: each cost centre what its template unit reports (a unit unknown here reports nothing). */
     private List<Stream> streams() {
-        Set<String> units = new LinkedHashSet<>();
-        reference.orgUnits().stream().map(OrgUnitVersion::unitId).forEach(units::add);
         List<Stream> streams = new ArrayList<>();
-        for (String unit : units) {
-            streams.addAll(streamsOf(unit));
+        for (CostCentre centre : region.costCentres()) {
+            streams.addAll(streamsOf(centre));
         }
         return streams;
     }
 
-    private static List<Stream> streamsOf(String unit) {
-        List<Stream> s = new ArrayList<>();
-        switch (unit) {
-            case "1010" -> visits(s, unit, Provider.OWN, 2600, 0, 1800, 0);
+    private static List<Stream> streamsOf(CostCentre centre) {
+        Streams s = new Streams(centre.id(), centre.volumeFactor());
+        switch (centre.template()) {
+            case "1010" -> s.visits(Provider.OWN, 2600, 0, 1800, 0);
             case "1030" -> {
-                visits(s, unit, Provider.OWN, 150, 0, 0, 0);
-                inpatient(s, unit, 60, 180, 8);
+                s.visits(Provider.OWN, 150, 0, 0, 0);
+                s.inpatient(60, 180, 8);
             }
             case "1040" -> {
-                s.add(new Stream(unit, Provider.OWN, "OPERATION_INPATIENT", 380, Season.SURGERY));
-                s.add(new Stream(unit, Provider.OWN, "OPERATION_DAY_SURGERY", 330, Season.SURGERY));
-                s.add(new Stream(unit, Provider.OWN, "KNIFE_TIME_HOURS", 1150, Season.SURGERY));
+                s.add(Provider.OWN, "OPERATION_INPATIENT", 380, Season.SURGERY);
+                s.add(Provider.OWN, "OPERATION_DAY_SURGERY", 330, Season.SURGERY);
+                s.add(Provider.OWN, "KNIFE_TIME_HOURS", 1150, Season.SURGERY);
             }
             case "1050" -> {
-                visits(s, unit, Provider.OWN, 1500, 260, 1300, 220);
-                inpatient(s, unit, 420, 1900, 66);
-                s.add(new Stream(unit, Provider.OWN, "OPERATION_CLINIC", 260, Season.SURGERY));
-                s.add(new Stream(unit, Provider.OWN, "DAY_CARE", 180, Season.VISITS));
+                s.visits(Provider.OWN, 1500, 260, 1300, 220);
+                s.inpatient(420, 1900, 66);
+                s.add(Provider.OWN, "OPERATION_CLINIC", 260, Season.SURGERY);
+                s.add(Provider.OWN, "DAY_CARE", 180, Season.VISITS);
             }
             case "1060" -> {
-                visits(s, unit, Provider.OWN, 1300, 180, 1100, 150);
-                inpatient(s, unit, 300, 1500, 52);
-                s.add(new Stream(unit, Provider.OWN, "OPERATION_CLINIC", 180, Season.SURGERY));
+                s.visits(Provider.OWN, 1300, 180, 1100, 150);
+                s.inpatient(300, 1500, 52);
+                s.add(Provider.OWN, "OPERATION_CLINIC", 180, Season.SURGERY);
             }
             case "1070" -> {
-                visits(s, unit, Provider.OWN, 2200, 480, 2600, 520);
-                inpatient(s, unit, 780, 4100, 140);
-                s.add(new Stream(unit, Provider.OWN, "DAY_CARE", 820, Season.VISITS));
+                s.visits(Provider.OWN, 2200, 480, 2600, 520);
+                s.inpatient(780, 4100, 140);
+                s.add(Provider.OWN, "DAY_CARE", 820, Season.VISITS);
             }
             case "1080" -> {
-                visits(s, unit, Provider.OWN, 1100, 300, 1300, 280);
-                inpatient(s, unit, 260, 1100, 38);
-                s.add(new Stream(unit, Provider.OWN, "DAY_CARE", 240, Season.VISITS));
-                s.add(new Stream(unit, Provider.OWN, "OPERATION_CLINIC", 90, Season.SURGERY));
+                s.visits(Provider.OWN, 1100, 300, 1300, 280);
+                s.inpatient(260, 1100, 38);
+                s.add(Provider.OWN, "DAY_CARE", 240, Season.VISITS);
+                s.add(Provider.OWN, "OPERATION_CLINIC", 90, Season.SURGERY);
             }
             case "1090" -> {
-                visits(s, unit, Provider.OWN, 1400, 220, 2100, 300);
-                inpatient(s, unit, 380, 1000, 34);
-                s.add(new Stream(unit, Provider.OWN, "OPERATION_CLINIC", 140, Season.SURGERY));
+                s.visits(Provider.OWN, 1400, 220, 2100, 300);
+                s.inpatient(380, 1000, 34);
+                s.add(Provider.OWN, "OPERATION_CLINIC", 140, Season.SURGERY);
             }
             case "1100" -> {
-                visits(s, unit, Provider.OWN, 1200, 260, 1600, 260);
-                inpatient(s, unit, 210, 650, 24);
-                s.add(new Stream(unit, Provider.OWN, "VACCINATION", 120, Season.VACCINATION));
-                s.add(new Stream(unit, Provider.OWN, "DAY_CARE", 200, Season.VISITS));
+                s.visits(Provider.OWN, 1200, 260, 1600, 260);
+                s.inpatient(210, 650, 24);
+                s.add(Provider.OWN, "VACCINATION", 120, Season.VACCINATION);
+                s.add(Provider.OWN, "DAY_CARE", 200, Season.VISITS);
             }
             case "2010", "2020", "2030", "2040", "2050" -> {
                 // Region-run vårdcentraler: reported in the primary-care table, not in own production.
-                double size = 0.8 + (Integer.parseInt(unit) % 100) / 100.0;
-                visits(s, unit, Provider.REGION_PRIMARY_CARE, 1400 * size, 400 * size, 3000 * size, 650 * size);
-                s.add(new Stream(unit, Provider.REGION_PRIMARY_CARE, "VACCINATION", 250 * size, Season.VACCINATION));
+                double size = 0.8 + (centre.templateCode() % 100) / 100.0;
+                s.visits(Provider.REGION_PRIMARY_CARE, 1400 * size, 400 * size, 3000 * size, 650 * size);
+                s.add(Provider.REGION_PRIMARY_CARE, "VACCINATION", 250 * size, Season.VACCINATION);
             }
             case "2060" -> {
-                visits(s, unit, Provider.OWN, 250, 0, 1600, 250);
-                s.add(new Stream(unit, Provider.OWN, "DAY_CARE", 300, Season.VISITS));
+                s.visits(Provider.OWN, 250, 0, 1600, 250);
+                s.add(Provider.OWN, "DAY_CARE", 300, Season.VISITS);
             }
             case "2070" -> {
-                visits(s, unit, Provider.OWN, 300, 0, 500, 0);
-                inpatient(s, unit, 140, 1300, 44);
+                s.visits(Provider.OWN, 300, 0, 500, 0);
+                s.inpatient(140, 1300, 44);
             }
             case "2080" -> {
-                visits(s, unit, Provider.OWN, 900, 350, 2600, 900);
-                s.add(new Stream(unit, Provider.OWN, "BED_DAYS_PSYCHIATRIC", 1500, Season.INPATIENT));
+                s.visits(Provider.OWN, 900, 350, 2600, 900);
+                s.add(Provider.OWN, "BED_DAYS_PSYCHIATRIC", 1500, Season.INPATIENT);
             }
-            case "2090" -> visits(s, unit, Provider.OWN, 400, 200, 1800, 700);
+            case "2090" -> s.visits(Provider.OWN, 400, 200, 1800, 700);
             case "2100" -> {
-                visits(s, unit, Provider.OWN, 300, 0, 900, 250);
-                s.add(new Stream(unit, Provider.OWN, "BED_DAYS_PSYCHIATRIC", 420, Season.INPATIENT));
+                s.visits(Provider.OWN, 300, 0, 900, 250);
+                s.add(Provider.OWN, "BED_DAYS_PSYCHIATRIC", 420, Season.INPATIENT);
             }
             case "2120" -> {
-                visits(s, unit, Provider.OWN, 1200, 0, 900, 0);
-                s.add(new Stream(unit, Provider.OWN, "OPERATION_DAY_SURGERY", 260, Season.SURGERY));
-                s.add(new Stream(unit, Provider.OWN, "OPERATION_CLINIC", 120, Season.SURGERY));
+                s.visits(Provider.OWN, 1200, 0, 900, 0);
+                s.add(Provider.OWN, "OPERATION_DAY_SURGERY", 260, Season.SURGERY);
+                s.add(Provider.OWN, "OPERATION_CLINIC", 120, Season.SURGERY);
                 // Private eye specialists under agreement, followed up by the eye clinic.
-                s.add(new Stream(unit, Provider.PRIVATE_PROVIDER, "DOCTOR_VISIT", 600, Season.VISITS));
+                s.add(Provider.PRIVATE_PROVIDER, "DOCTOR_VISIT", 600, Season.VISITS);
             }
             case "6020" -> {
                 // Vårduppdrag: the vårdval's private vårdcentraler and the private providers under agreement.
-                visits(s, unit, Provider.PRIVATE_PRIMARY_CARE, 7000, 2000, 14000, 1500);
-                s.add(new Stream(unit, Provider.PRIVATE_PRIMARY_CARE, "VACCINATION", 1200, Season.VACCINATION));
-                visits(s, unit, Provider.PRIVATE_PROVIDER, 2500, 15, 4000, 5);
+                s.visits(Provider.PRIVATE_PRIMARY_CARE, 7000, 2000, 14000, 1500);
+                s.add(Provider.PRIVATE_PRIMARY_CARE, "VACCINATION", 1200, Season.VACCINATION);
+                s.visits(Provider.PRIVATE_PROVIDER, 2500, 15, 4000, 5);
             }
             default -> { } // ambulance, diagnostics and staff units report no production here
         }
-        return s;
+        return s.streams;
     }
 
-    private static void visits(List<Stream> s, String unit, Provider provider, double doctor, double doctorRemote,
-            double other, double otherRemote) {
-        add(s, new Stream(unit, provider, "DOCTOR_VISIT", doctor, Season.VISITS));
-        add(s, new Stream(unit, provider, "DOCTOR_VISIT_REMOTE", doctorRemote, Season.REMOTE));
-        add(s, new Stream(unit, provider, "OTHER_VISIT", other, Season.VISITS));
-        add(s, new Stream(unit, provider, "OTHER_VISIT_REMOTE", otherRemote, Season.REMOTE));
-    }
+    /** One cost centre's streams, at its share of its template unit's volumes. */
+    private static final class Streams {
+        private final String unit;
+        private final double factor;
+        private final List<Stream> streams = new ArrayList<>();
 
-    /** Somatic inpatient care: discharges, bed days, beds at 06:00 and available beds (summed over days). */
-    private static void inpatient(List<Stream> s, String unit, double discharges, double bedDays, double beds) {
-        s.add(new Stream(unit, Provider.OWN, "DISCHARGE_SOMATIC", discharges, Season.INPATIENT));
-        s.add(new Stream(unit, Provider.OWN, "BED_DAYS_SOMATIC", bedDays, Season.INPATIENT));
-        s.add(new Stream(unit, Provider.OWN, "AVAILABLE_BEDS", beds, Season.BEDS));
-        s.add(new Stream(unit, Provider.OWN, "OCCUPIED_BEDS_0600", beds, Season.BEDS));
-    }
+        Streams(String unit, double factor) {
+            this.unit = unit;
+            this.factor = factor;
+        }
 
-    private static void add(List<Stream> s, Stream stream) {
-        if (stream.monthly() > 0) {
-            s.add(stream);
+        void add(Provider provider, String contactType, double monthly, Season season) {
+            streams.add(new Stream(unit, provider, contactType, monthly * factor, season));
+        }
+
+        void visits(Provider provider, double doctor, double doctorRemote, double other, double otherRemote) {
+            addSome(provider, "DOCTOR_VISIT", doctor, Season.VISITS);
+            addSome(provider, "DOCTOR_VISIT_REMOTE", doctorRemote, Season.REMOTE);
+            addSome(provider, "OTHER_VISIT", other, Season.VISITS);
+            addSome(provider, "OTHER_VISIT_REMOTE", otherRemote, Season.REMOTE);
+        }
+
+        /** Somatic inpatient care: discharges, bed days, beds at 06:00 and available beds (summed over days). */
+        void inpatient(double discharges, double bedDays, double beds) {
+            add(Provider.OWN, "DISCHARGE_SOMATIC", discharges, Season.INPATIENT);
+            add(Provider.OWN, "BED_DAYS_SOMATIC", bedDays, Season.INPATIENT);
+            add(Provider.OWN, "AVAILABLE_BEDS", beds, Season.BEDS);
+            add(Provider.OWN, "OCCUPIED_BEDS_0600", beds, Season.BEDS);
+        }
+
+        private void addSome(Provider provider, String contactType, double monthly, Season season) {
+            if (monthly > 0) {
+                add(provider, contactType, monthly, season);
+            }
         }
     }
 
@@ -251,7 +276,7 @@ final class ProductionGenerator {
                     Provider.OWN, DRG, "ACTUAL", BigDecimal.valueOf(points).setScale(3, RoundingMode.HALF_EVEN))));
         }
         if (month.equals(MONTH_WITH_UNKNOWN_CONTACT_TYPE)) {
-            rows.add(new Row(month, daily ? month.atDay(15) : null, "2060", Provider.OWN, UNKNOWN_CONTACT_TYPE,
+            rows.add(new Row(month, daily ? month.atDay(15) : null, region.first("2060"), Provider.OWN, UNKNOWN_CONTACT_TYPE,
                     "ACTUAL", new BigDecimal("45")));
         }
         return rows;
@@ -389,35 +414,32 @@ final class ProductionGenerator {
         return rows;
     }
 
-    private static Path write(Path file, ExtractStyle style, List<Row> rows, Consumer<Path> onFileWritten) {
+    private static Path write(Path file, ExtractStyle style, List<Row> rows, ObjLongConsumer<Path> onFileWritten) {
         boolean daily = rows.stream().anyMatch(r -> r.day() != null);
         String d = style.delimiter;
-        StringBuilder text = new StringBuilder(rows.size() * 40);
-        text.append(String.join(d, style.swedishHeader
-                ? List.of(daily ? "Datum" : "Månad", "Enhet", "Vårdgivartyp", "Kontakttyp", "Antal", "Typ")
-                : List.of(daily ? "date" : "period", "unit", "provider", "contact_type", "volume", "scenario")))
-                .append(style.newline);
-        for (Row r : rows) {
-            String when = r.day() != null ? r.day().toString()
-                    : style.periodStyle == ExtractStyle.PeriodStyle.DATE
-                            ? r.month().atEndOfMonth().toString()
-                            : style.period(r.month().getYear(), r.month().getMonthValue());
-            text.append(when).append(d).append(r.unit()).append(d).append(provider(style, r.provider())).append(d)
-                    .append(r.contactType()).append(d).append(volume(style, r.volume())).append(d)
-                    .append(style.scenario(r.scenario())).append(style.newline);
-        }
-        try {
-            Files.createDirectories(file.getParent());
-            try (OutputStream out = Files.newOutputStream(file)) {
-                if (style.bom) {
-                    out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        long written;
+        try (ExtractOutput out = ExtractOutput.open(file, style.charset, style.bom)) {
+            out.append(String.join(d, style.swedishHeader
+                    ? List.of(daily ? "Datum" : "Månad", "Enhet", "Vårdgivartyp", "Kontakttyp", "Antal", "Typ")
+                    : List.of(daily ? "date" : "period", "unit", "provider", "contact_type", "volume", "scenario")))
+                    .endLine(style.newline);
+            YearMonth periodOf = null;
+            String period = null;
+            for (Row r : rows) {
+                if (!r.month().equals(periodOf)) {
+                    periodOf = r.month();
+                    period = style.periodStyle == ExtractStyle.PeriodStyle.DATE
+                            ? periodOf.atEndOfMonth().toString()
+                            : style.period(periodOf.getYear(), periodOf.getMonthValue());
                 }
-                out.write(text.toString().getBytes(style.charset));
+                out.append(r.day() != null ? r.day().toString() : period).append(d).append(r.unit()).append(d)
+                        .append(provider(style, r.provider())).append(d).append(r.contactType()).append(d)
+                        .append(volume(style, r.volume())).append(d).append(style.scenario(r.scenario()))
+                        .endRow(style.newline);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            written = out.rows();
         }
-        onFileWritten.accept(file);
+        onFileWritten.accept(file, written);
         return file;
     }
 
@@ -436,6 +458,9 @@ final class ProductionGenerator {
 
     /** A volume as the export writes it: grouped thousands, decimal comma, its own minus, quoted in CSV-with-commas. */
     private static String volume(ExtractStyle style, BigDecimal value) {
+        if (value.scale() == 0 && value.signum() >= 0 && !style.quoteAmounts && value.compareTo(THOUSAND) < 0) {
+            return value.toString(); // most daily counts: no grouping, no sign, no quotes
+        }
         BigDecimal v = value.stripTrailingZeros();
         if (v.scale() < 0) {
             v = v.setScale(0);

@@ -92,6 +92,11 @@ record UnitProfile(double size, String activity, double allocationShare, List<Li
                 Line.revenue("3510", 20_000, ""))));
     }
 
+    /** The same shape at another size. */
+    UnitProfile withSize(double newSize) {
+        return new UnitProfile(newSize, activity, allocationShare, lines);
+    }
+
     private static List<Line> join(List<Line> a, List<Line> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
