@@ -52,6 +52,8 @@ import se.nyckeltal.schemas.warehouse.WarehouseLayout;
  * validation — and say that nothing was published.
  */
 public final class ExtractIngest implements SourceIngest {
+    /** Input bytes per partition of the validated lines (Spark's own default split is 128 MiB). */
+    static final long BYTES_PER_PARTITION = 64L << 20;
     private final SparkSession spark;
     private final IngestSettings settings;
     private final SourceKind source;
@@ -143,7 +145,13 @@ public final class ExtractIngest implements SourceIngest {
                 JavaRDD<Row>[] all = parts.toArray(JavaRDD[]::new);
                 // Cached: the checks across rows, the tally, the quarantine and the facts all read the
                 // validated lines, and validating is the expensive part.
-                validated = spark.createDataFrame(context.union(all), lineSchema.struct())
+                JavaRDD<Row> union = context.union(all);
+                int target = targetPartitions(inputs, context.defaultParallelism());
+                if (union.getNumPartitions() > target) {
+                    // Many small files: one task each would cost more than the work in every job below.
+                    union = union.coalesce(target);
+                }
+                validated = spark.createDataFrame(union, lineSchema.struct())
                         .persist(StorageLevel.MEMORY_AND_DISK());
                 lines = acrossRows.apply(validated);
                 tallies = FileTally.of(lines, lineSchema.measure());
@@ -163,6 +171,23 @@ public final class ExtractIngest implements SourceIngest {
             }
             writer.cleanUp();
         }
+    }
+
+    /**
+     * How many partitions the validated lines of a load need: one per {@value #BYTES_PER_PARTITION}
+     * bytes of input, and at least two per core so every core has work.
+     */
+    static int targetPartitions(List<LandingFile> inputs, int parallelism) {
+        long bytes = 0;
+        for (LandingFile input : inputs) {
+            try {
+                bytes += java.nio.file.Files.size(input.path());
+            } catch (java.io.IOException e) {
+                // unreadable files were rejected already; count nothing for them
+            }
+        }
+        long bySize = (bytes + BYTES_PER_PARTITION - 1) / BYTES_PER_PARTITION;
+        return (int) Math.max(2L * parallelism, bySize);
     }
 
     /** A delivery's lines as rows of the line schema, tagged with the delivery's index in the load. */

@@ -183,11 +183,14 @@ public final class FactPartitionWriter {
         }
         String[] paths = staged.values().stream().flatMap(List::stream).map(SparkPaths::input)
                 .toArray(String[]::new);
-        Dataset<Row> written = spark.read().parquet(paths);
-        if (!FactStructType.sameColumns(written.schema(), struct)) {
+        // One file's footer says what the write produced (all files come from the same write); the
+        // rest are read with that schema instead of each being opened to infer it.
+        StructType writtenSchema = spark.read().parquet(paths[0]).schema();
+        if (!FactStructType.sameColumns(writtenSchema, struct)) {
             throw new IllegalStateException("the staged " + schema.table() + " files have columns "
-                    + written.schema().simpleString() + ", expected " + struct.simpleString());
+                    + writtenSchema.simpleString() + ", expected " + struct.simpleString());
         }
+        Dataset<Row> written = spark.read().schema(writtenSchema).parquet(paths);
         Column total = sumColumn == null ? lit(BigDecimal.ZERO) : sum(col(sumColumn));
         List<Row> counted = written.groupBy(col(SCENARIO), col(PERIOD), col(SOURCE_FILE))
                 .agg(count(lit(1)), total)

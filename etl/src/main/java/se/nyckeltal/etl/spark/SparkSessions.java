@@ -50,6 +50,9 @@ public final class SparkSessions {
             defaultConfig(builder, submitted, "spark.driver.bindAddress", "127.0.0.1");
             // The default 200 shuffle partitions cost more than they help on a laptop-sized load.
             defaultConfig(builder, submitted, "spark.sql.shuffle.partitions", String.valueOf(LOCAL_SHUFFLE_PARTITIONS));
+            // A load reads a few hundred Parquet files by path; above this many paths Spark lists them
+            // in a distributed job, one task per path, which costs seconds locally and saves nothing.
+            defaultConfig(builder, submitted, "spark.sql.sources.parallelPartitionDiscovery.threshold", "100000");
         }
         String shufflePartitions = System.getProperty(SHUFFLE_PARTITIONS_PROPERTY);
         if (shufflePartitions != null) {

@@ -21,6 +21,7 @@ import se.nyckeltal.jobs.load.LoadFailedException;
         subcommands = {
             DemoCommand.class,
             GenerateCommand.class,
+            BenchCommand.class,
             LoadCommand.class,
             SqlCommand.class,
             SchedulerCommand.class,

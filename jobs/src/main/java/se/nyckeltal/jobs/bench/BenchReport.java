@@ -1,0 +1,165 @@
+package se.nyckeltal.jobs.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import se.nyckeltal.jobs.generate.DemoRegionGenerator;
+
+/**
+ * What one {@code bench} run measured, as a table for the console and as JSON (Jackson writes the
+ * record as it is).
+ *
+ * @param benchPeakRssBytes peak memory of the bench JVM itself (queries, gateway, baseline)
+ */
+public record BenchReport(String scale, int years, String lastMonth, Machine machine, DataSize data, LoadPhase fullLoad,
+        LoadPhase nightlyLoad, LoadPhase nothingNewLoad, QueryLatencyReport queries, Baseline ledgerBaseline,
+        long benchPeakRssBytes, long benchWallMillis) {
+
+    public BenchReport {
+        requireNonNull(scale, "scale");
+        requireNonNull(machine, "machine");
+    }
+
+    /** The machine the numbers come from. */
+    public record Machine(int cores, long memoryBytes, String cpu, String os, String java) {
+        static Machine current() {
+            long memory = -1;
+            if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+                memory = os.getTotalMemorySize();
+            }
+            return new Machine(Runtime.getRuntime().availableProcessors(), memory, cpuModel(),
+                    System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                    System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        }
+
+        private static String cpuModel() {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                    if (line.startsWith("model name")) {
+                        return line.substring(line.indexOf(':') + 1).strip();
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // not Linux
+            }
+            return System.getProperty("os.arch");
+        }
+    }
+
+    /** History generated (all sources) and the nightly delta. */
+    public record DataSize(List<DemoRegionGenerator.SourceSummary> history, int nightlyFiles) {
+        static DataSize of(DemoRegionGenerator.Summary history, List<Path> nightly) {
+            return new DataSize(history.sources(), nightly.size());
+        }
+    }
+
+    /**
+     * The DuckDB-only ledger path against the Spark path's {@code ingest.ledger} stage of the full load.
+     *
+     * @param ratio Spark ingest time ÷ baseline time
+     */
+    public record Baseline(long wallMillis, long rowsRead, long rowsQuarantined, long factRows, long sparkIngestMillis,
+            double ratio, Map<String, Long> phaseMillis) {
+        static Baseline of(BaselineResult result, LoadPhase full) {
+            long spark = full.stage("ingest.ledger");
+            long wall = result.wall().toMillis();
+            Map<String, Long> phases = new java.util.LinkedHashMap<>();
+            result.phases().forEach((phase, duration) -> phases.put(phase, duration.toMillis()));
+            return new Baseline(wall, result.rowsRead(), result.rowsQuarantined(), result.factRows(), spark,
+                    wall == 0 ? 0 : (double) spark / wall, phases);
+        }
+    }
+
+    /** One of issue 7's targets and where this run stands. */
+    public record Target(String target, String measured, boolean met) {}
+
+    public List<Target> targets() {
+        List<Target> targets = new ArrayList<>();
+        targets.add(new Target("nightly load (new month + restated month) ≤ 60 s wall incl. JVM start",
+                seconds(nightlyLoad.wallMillis()), nightlyLoad.wallMillis() <= Benchmark.NIGHTLY_TARGET_MILLIS));
+        targets.add(new Target("full ledger load ≤ 3× the DuckDB-only baseline",
+                String.format(Locale.ROOT, "%.2f×", ledgerBaseline.ratio()),
+                ledgerBaseline.ratio() <= Benchmark.LEDGER_RATIO_TARGET));
+        for (AccessPath path : AccessPath.values()) {
+            queries.group(QueryGroup.KPI_LOOKUP, path).ifPresent(g -> targets.add(new Target(
+                    "kpi.kpi_values lookups p95 ≤ 50 ms (" + path.name().toLowerCase(Locale.ROOT) + ")",
+                    String.format(Locale.ROOT, "%.1f ms", g.latency().p95Millis()),
+                    g.latency().p95Millis() <= QueryLatencyReport.LOOKUP_TARGET_P95_MILLIS)));
+        }
+        return targets;
+    }
+
+    /** The console table. */
+    public String table() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "nyckeltal bench — scale %s, %d years to %s%n", scale, years, lastMonth));
+        out.append(String.format(Locale.ROOT, "machine: %d cores, %s RAM, %s; %s; %s%n%n", machine.cores(),
+                bytes(machine.memoryBytes()), machine.cpu(), machine.os(), machine.java()));
+
+        out.append("generated history\n");
+        out.append(String.format(Locale.ROOT, "  %-12s %8s %14s %10s%n", "source", "files", "rows", "size"));
+        for (DemoRegionGenerator.SourceSummary source : data.history()) {
+            out.append(String.format(Locale.ROOT, "  %-12s %,8d %,14d %10s%n", source.source(), source.files(),
+                    source.rows(), bytes(source.bytes())));
+        }
+
+        out.append("\nloads (each in a new JVM; wall time from process start to exit)\n");
+        out.append(String.format(Locale.ROOT, "  %-14s %10s %10s %8s %14s%n", "load", "wall", "peak RSS", "files",
+                "rows read"));
+        for (LoadPhase load : List.of(fullLoad, nightlyLoad, nothingNewLoad)) {
+            out.append(String.format(Locale.ROOT, "  %-14s %10s %10s %,8d %,14d%n", load.name(), seconds(load.wallMillis()),
+                    bytes(load.peakRssBytes()), load.sources().stream().mapToInt(LoadPhase.SourceLoad::files).sum(),
+                    load.rowsRead()));
+        }
+        for (LoadPhase load : List.of(fullLoad, nightlyLoad)) {
+            out.append(String.format(Locale.ROOT, "%n  %s load by stage:%n", load.name()));
+            for (Map.Entry<String, Long> stage : load.stageMillis().entrySet()) {
+                String rate = "";
+                for (LoadPhase.SourceLoad source : load.sources()) {
+                    if (stage.getKey().equals("ingest." + source.source())) {
+                        rate = String.format(Locale.ROOT, "%,d rows, %,.0f rows/s", source.rowsRead(),
+                                source.rowsPerSecond());
+                    }
+                }
+                out.append(String.format(Locale.ROOT, "    %-18s %10s  %s%n", stage.getKey(), seconds(stage.getValue()), rate));
+            }
+        }
+
+        out.append(String.format(Locale.ROOT, "%nledger: Spark ingest (full load) %s vs DuckDB-only baseline %s"
+                        + " (%,d rows, %,d fact rows) → %.2f×%n", seconds(ledgerBaseline.sparkIngestMillis()),
+                seconds(ledgerBaseline.wallMillis()), ledgerBaseline.rowsRead(), ledgerBaseline.factRows(),
+                ledgerBaseline.ratio()));
+
+        out.append("\n").append(queries.table());
+
+        out.append(String.format(Locale.ROOT, "%nbench JVM peak RSS %s; whole run %s%n%n", bytes(benchPeakRssBytes),
+                seconds(benchWallMillis)));
+        out.append("targets (issue 7)\n");
+        for (Target target : targets()) {
+            out.append(String.format(Locale.ROOT, "  %-72s %10s  %s%n", target.target(), target.measured(),
+                    target.met() ? "met" : "NOT MET"));
+        }
+        return out.toString();
+    }
+
+    static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
+    static String bytes(long bytes) {
+        if (bytes < 0) {
+            return "n/a";
+        }
+        if (bytes >= 1L << 30) {
+            return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
+        }
+        return String.format(Locale.ROOT, "%.0f MiB", bytes / (double) (1L << 20));
+    }
+}

@@ -1,0 +1,143 @@
+package se.nyckeltal.jobs.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import se.nyckeltal.jobs.generate.GeneratorSettings;
+import se.nyckeltal.schemas.warehouse.FileOutcome;
+import se.nyckeltal.schemas.warehouse.LoadRecord;
+import se.nyckeltal.schemas.warehouse.WarehouseLayout;
+import se.nyckeltal.schemas.warehouse.WarehouseStore;
+
+/**
+ * {@code bench}: one run that measures what issue 7 asks for, on generated data of one scale.
+ * <ol>
+ *   <li>a full load of the whole history but the last month, in a fresh JVM as a first load runs;
+ *   <li>the nightly load: the last month plus the month before restated, again in a fresh JVM, timed
+ *       from process start (JVM and Spark start included);
+ *   <li>a load with nothing new: the fixed cost of a night without deliveries;
+ *   <li>KPI query latency over typical analyst queries, embedded and through the gateway;
+ *   <li>the DuckDB-only baseline over the full load's ledger files, in this JVM, as the yardstick of
+ *       the Spark ledger ingest.
+ * </ol>
+ * The loads run as child processes of the same build, with the same JVM flags, so their wall time and
+ * peak memory are those of {@code bin/nyckeltal load}.
+ */
+public final class Benchmark {
+    /** Issue 7's targets. */
+    static final long NIGHTLY_TARGET_MILLIS = 60_000;
+    static final double LEDGER_RATIO_TARGET = 3.0;
+
+    private final BenchSettings settings;
+    private final Consumer<String> progress;
+
+    public Benchmark(BenchSettings settings, Consumer<String> progress) {
+        this.settings = requireNonNull(settings, "settings");
+        this.progress = requireNonNull(progress, "progress");
+    }
+
+    /** Where the data and the runs live, and what to generate. */
+    public record BenchSettings(Path work, GeneratorSettings generator, boolean regenerate,
+            QueryLatencySettings queries) {
+        public BenchSettings {
+            requireNonNull(work, "work");
+            requireNonNull(generator, "generator");
+            requireNonNull(queries, "queries");
+        }
+    }
+
+    public BenchReport run() {
+        long started = System.nanoTime();
+        BenchData data = BenchData.prepare(settings.work().resolve("data"), settings.generator(), settings.regenerate(),
+                progress);
+        Path run = settings.work().resolve("run-" + settings.generator().scale());
+        BenchData.deleteRecursively(run);
+        Path landing = run.resolve("landing");
+        Path warehouse = run.resolve("warehouse");
+        data.stageHistory(landing);
+
+        progress.accept("full load of the history (everything up to " + data.lastMonth().minusMonths(1)
+                + ", budgets and forecasts) in a new JVM …");
+        LoadPhase full = load("full", run, landing, warehouse, data);
+        progress.accept(String.format("  %.1f s", full.wallMillis() / 1000.0));
+
+        List<Path> delivered = data.stageNightly(landing);
+        progress.accept("nightly load: " + delivered.size() + " new files (" + data.lastMonth() + ", and "
+                + data.lastMonth().minusMonths(1) + " restated) in a new JVM …");
+        LoadPhase nightly = load("nightly", run, landing, warehouse, data);
+        progress.accept(String.format("  %.1f s", nightly.wallMillis() / 1000.0));
+
+        progress.accept("a night with nothing new …");
+        LoadPhase nothingNew = load("nothing_new", run, landing, warehouse, data);
+        progress.accept(String.format("  %.1f s", nothingNew.wallMillis() / 1000.0));
+
+        progress.accept("KPI query latency, embedded and through the gateway …");
+        QueryLatencyReport queries;
+        try {
+            queries = QueryLatencyBench.measure(new WarehouseLayout(warehouse), settings.queries());
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("the query benchmark failed: " + e.getMessage(), e);
+        }
+
+        progress.accept("DuckDB-only baseline over the full load's ledger files, in this JVM …");
+        List<Path> ledgerFiles = fullLoadLedgerFiles(landing, warehouse);
+        BaselineResult baseline = DuckDbLedgerBaseline.matchingLocalSpark()
+                .run(ledgerFiles, run.resolve("baseline"));
+        progress.accept(String.format("  %.1f s", baseline.wall().toMillis() / 1000.0));
+
+        return new BenchReport(settings.generator().scale().name(), settings.generator().years(),
+                settings.generator().lastMonth().toString(), BenchReport.Machine.current(),
+                BenchReport.DataSize.of(data.history(), delivered), full, nightly, nothingNew, queries,
+                BenchReport.Baseline.of(baseline, full), selfPeakRss(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private LoadPhase load(String name, Path run, Path landing, Path warehouse, BenchData data) {
+        ChildRun child = ChildRun.run(List.of("load", "--landing", landing.toString(), "--warehouse",
+                warehouse.toString(), "--pseudonym-key-file", data.keyFile().toString()), run.resolve(name + ".log"));
+        if (child.exitCode() != 0) {
+            throw new IllegalStateException("the " + name + " load failed (exit " + child.exitCode() + "); its output, "
+                    + child.log() + ", ends with:\n" + child.tail(15));
+        }
+        LoadRecord record = new WarehouseStore(new WarehouseLayout(warehouse)).loadRecords().stream()
+                .max(Comparator.comparing(LoadRecord::startedAt))
+                .orElseThrow(() -> new IllegalStateException("the " + name + " load wrote no load record"));
+        return LoadPhase.of(name, child, record);
+    }
+
+    /** The CSV ledger files the full load read, in the order it read them. */
+    private static List<Path> fullLoadLedgerFiles(Path landing, Path warehouse) {
+        LoadRecord first = new WarehouseStore(new WarehouseLayout(warehouse)).loadRecords().get(0);
+        List<Path> files = new ArrayList<>();
+        for (FileOutcome file : first.files()) {
+            if (file.source().equals("ledger") && file.status() == FileOutcome.Status.LOADED) {
+                files.add(landing.resolve(file.path()));
+            }
+        }
+        if (files.isEmpty()) {
+            throw new IllegalStateException("the full load read no ledger file");
+        }
+        return files;
+    }
+
+    /** This JVM's peak resident set (queries and baseline), or -1 off Linux. */
+    private static long selfPeakRss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.substring(6).strip().split("\\s+")[0]) * 1024;
+                }
+            }
+        } catch (IOException | UncheckedIOException | NumberFormatException e) {
+            // not Linux
+        }
+        return -1;
+    }
+}
