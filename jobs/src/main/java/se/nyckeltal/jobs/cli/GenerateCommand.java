@@ -16,8 +16,8 @@ import se.nyckeltal.schemas.reference.ReferenceData;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write a deterministic landing zone for a generated region: monthly ledger actuals, yearly"
                 + " budgets and forecasts, production and HR time, in the format quirks real exports have."
-                + " --scale S is the demo region (40 units, about 2 000 FTE); M a region like the one in"
-                + " the månadsrapport (about 300 cost centres, 5 100 FTE, daily production, a fine-grained"
+                + " --scale S is the demo region (40 units, about 2,000 FTE); M a region like the one in"
+                + " the månadsrapport (about 300 cost centres, 5,100 FTE, daily production, a fine-grained"
                 + " ledger, its org structure in reference/); L four times M.")
 final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--landing", required = true,

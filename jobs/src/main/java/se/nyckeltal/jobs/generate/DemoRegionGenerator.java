@@ -30,7 +30,7 @@ import se.nyckeltal.schemas.reference.ReferenceData;
  * staff falls in the last year, the regional allocation (regionersättning) is set so the budget
  * balances, and actual costs grow faster than budgeted — so the result is negative, as it usually is.
  * In M and L each account of a unit's profile is booked on several sub-accounts of the same account
- * range (≈ 50 rows per cost centre and month, as a real huvudbok has); the demo (S) books one each.
+ * range (≈ 60 rows per cost centre and month, as a real huvudbok has); the demo (S) books one each.
  */
 public final class DemoRegionGenerator {
     /** The month whose file carries one mistyped amount, to show quarantine in the demo. */

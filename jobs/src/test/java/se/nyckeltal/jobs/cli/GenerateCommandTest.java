@@ -1,0 +1,42 @@
+package se.nyckeltal.jobs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code generate --scale}: what a benchmark script types and reads back. */
+class GenerateCommandTest {
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return NyckeltalCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void aScaleInEitherCaseWritesAndReportsEverySource() {
+        Path landing = tmp.resolve("landing");
+        // The demo scale, one month: the larger scales' files are GeneratorScaleTest's.
+        int exit = run("generate", "--scale", "s", "--to", "2024-01", "--years", "1", "--landing", landing.toString());
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("scale S, 2024-01–2024-01:");
+        assertThat(out.toString().lines().skip(1).limit(3).map(l -> l.strip().split(" ")[0]))
+                .containsExactly("ledger", "production", "hr");
+        assertThat(landing.resolve("ledger/huvudbok-2024-01.csv")).isRegularFile();
+        assertThat(landing.resolve("reference")).doesNotExist(); // the demo uses the shipped reference data
+    }
+
+    @Test
+    void anUnknownScaleIsRefusedWithTheChoices() {
+        int exit = run("generate", "--scale", "XL", "--landing", tmp.toString());
+        assertThat(exit).isNotZero();
+        assertThat(err.toString()).contains("scale 'XL' must be S, M or L");
+    }
+}
