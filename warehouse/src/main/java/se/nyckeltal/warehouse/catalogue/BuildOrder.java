@@ -19,6 +19,17 @@ record BuildOrder(List<SqlFile> tables, List<SqlFile> derived) {
     static final String SQL_ROOT = "/se/nyckeltal/warehouse/sql/";
     static final String MANIFEST = "build-order.txt";
     static final String INCREMENTAL = "incremental";
+    static final String INCREMENTAL_BY_MONTH = "incremental-by-month";
+
+    /** Which periods of a table a build computes when it may copy the rest (build-order.txt). */
+    enum Scope {
+        /** Every period: not a period table, or not worth copying. */
+        FULL,
+        /** From the January of the earliest changed period: periods look ahead within their year. */
+        FROM_YEAR,
+        /** From the earliest changed period: a period depends only on itself and earlier ones. */
+        FROM_MONTH
+    }
 
     BuildOrder {
         tables = List.copyOf(tables);
@@ -45,16 +56,21 @@ record BuildOrder(List<SqlFile> tables, List<SqlFile> derived) {
                                 + "' comes before a [tables] or [derived] section");
                     }
                     String[] words = line.split("\\s+");
-                    boolean incremental = words.length == 2 && words[1].equals(INCREMENTAL);
-                    if (words.length > 2 || words.length == 2 && !incremental) {
+                    Scope scope = Scope.FULL;
+                    if (words.length == 2 && words[1].equals(INCREMENTAL)) {
+                        scope = Scope.FROM_YEAR;
+                    } else if (words.length == 2 && words[1].equals(INCREMENTAL_BY_MONTH)) {
+                        scope = Scope.FROM_MONTH;
+                    } else if (words.length != 1) {
                         throw new IllegalStateException(MANIFEST + " line " + lineNumber + ": '" + line
-                                + "' is not a path optionally followed by '" + INCREMENTAL + "'");
+                                + "' is not a path optionally followed by '" + INCREMENTAL + "' or '"
+                                + INCREMENTAL_BY_MONTH + "'");
                     }
-                    if (incremental && stage != derived) {
+                    if (scope != Scope.FULL && stage != derived) {
                         throw new IllegalStateException(MANIFEST + " line " + lineNumber
                                 + ": only [derived] tables can be built incrementally");
                     }
-                    stage.add(new SqlFile(words[0], resource(words[0]), incremental));
+                    stage.add(new SqlFile(words[0], resource(words[0]), scope));
                 }
             }
         }
@@ -70,7 +86,7 @@ record BuildOrder(List<SqlFile> tables, List<SqlFile> derived) {
             java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
             for (List<SqlFile> stage : List.of(tables, derived)) {
                 for (SqlFile file : stage) {
-                    digest.update((file.path() + (file.incremental() ? " " + INCREMENTAL : "") + "\n")
+                    digest.update((file.path() + " " + file.scope() + "\n")
                             .getBytes(StandardCharsets.UTF_8));
                     digest.update(file.text().getBytes(StandardCharsets.UTF_8));
                     digest.update((byte) 0);
@@ -96,13 +112,18 @@ record BuildOrder(List<SqlFile> tables, List<SqlFile> derived) {
     /**
      * One catalogue object's SQL: a single statement, with optional {@code ${name}} placeholders.
      *
-     * @param incremental the file builds the periods {@code >= ${recompute_from}} of {@link #table()}
-     *     (see build-order.txt)
+     * @param scope which periods of {@link #table()} the file builds when {@code ${recompute_from}} is
+     *     not 0 (see build-order.txt)
      */
-    record SqlFile(String path, String text, boolean incremental) {
+    record SqlFile(String path, String text, Scope scope) {
         SqlFile {
             requireNonNull(path, "path");
             requireNonNull(text, "text");
+            requireNonNull(scope, "scope");
+        }
+
+        boolean incremental() {
+            return scope != Scope.FULL;
         }
 
         /** The object the file creates, by the one-object-per-file convention: kpi/x.sql → kpi.x. */

@@ -45,6 +45,9 @@ final class CatalogueBuilder {
      * a full one.
      */
     private static final int JAVA_SIDE_VERSION = 1;
+    /** System property that sets DuckDB's memory limit while a catalogue is built, e.g. {@code 4GB}. */
+    static final String MEMORY_LIMIT_PROPERTY = "nyckeltal.catalogue.memory_limit";
+    private static final String DEFAULT_MEMORY_LIMIT = "3GB";
     /** Steps slower than this are named in the build's log line. */
     private static final long SLOW_STEP_MILLIS = 200;
 
@@ -77,7 +80,7 @@ final class CatalogueBuilder {
         Map<String, String> placeholders = placeholders();
         BuildOrder order = BuildOrder.load();
         RestrictedFacts.checkOnlyTablesRead(order, FACTS);
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file)) {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file, duckDbSettings(file))) {
             for (String schema : SCHEMAS) {
                 execute(connection, "CREATE SCHEMA " + schema, "schema " + schema);
             }
@@ -91,12 +94,13 @@ final class CatalogueBuilder {
             String fingerprint = order.fingerprint() + "-" + JAVA_SIDE_VERSION + "-"
                     + ReferenceData.DEFAULT_FTE_NORM_HOURS.toPlainString();
             reuse = CatalogueReuse.decide(connection, previous, snapshot, fingerprint);
-            placeholders.put("recompute_from", String.valueOf(reuse.recomputeFrom()));
             times.lap("comparing with the previous catalogue");
             for (BuildOrder.SqlFile sql : order.derived()) {
+                int from = reuse.recomputeFrom(sql);
+                placeholders.put("recompute_from", String.valueOf(from));
                 execute(connection, sql.render(placeholders), "sql/" + sql.path());
                 if (sql.incremental() && reuse.incremental()) {
-                    copyEarlierPeriods(connection, sql.table(), reuse.recomputeFrom());
+                    copyEarlierPeriods(connection, sql.table(), from);
                 }
                 times.lap(sql.path());
             }
@@ -174,16 +178,27 @@ final class CatalogueBuilder {
         execute(connection, "DROP TABLE " + recomputed, "reuse " + table);
     }
 
+    /**
+     * DuckDB takes 80 % of the machine's memory by default; a nightly load shares the machine (and this
+     * JVM) with Spark, so the build gets a fixed budget and spills beyond it into a folder beside the file.
+     */
+    private static java.util.Properties duckDbSettings(Path file) {
+        java.util.Properties settings = new java.util.Properties();
+        settings.setProperty("memory_limit", System.getProperty(MEMORY_LIMIT_PROPERTY, DEFAULT_MEMORY_LIMIT));
+        settings.setProperty("temp_directory", file.resolveSibling(file.getFileName() + ".spill").toString());
+        return settings;
+    }
+
     /** meta.catalogue_build: what the catalogue was built with, so the next build knows what it may copy. */
     private static void recordBuild(Connection connection, String fingerprint, CatalogueReuse reuse)
             throws SQLException {
         execute(connection, "CREATE TABLE meta.catalogue_build (fingerprint VARCHAR NOT NULL, previous_snapshot_id"
-                + " VARCHAR, recompute_from INTEGER, reason VARCHAR NOT NULL)", "meta.catalogue_build");
+                + " VARCHAR, earliest_change INTEGER, reason VARCHAR NOT NULL)", "meta.catalogue_build");
         try (var insert = connection.prepareStatement("INSERT INTO meta.catalogue_build VALUES (?, ?, ?, ?)")) {
             insert.setString(1, fingerprint);
             insert.setString(2, reuse.previousSnapshotId());
             if (reuse.incremental()) {
-                insert.setInt(3, reuse.recomputeFrom());
+                insert.setInt(3, reuse.earliestChange());
             } else {
                 insert.setNull(3, java.sql.Types.INTEGER);
             }

@@ -27,11 +27,11 @@ import se.nyckeltal.schemas.warehouse.Snapshot;
  * be attached — means a full build. Copying is only ever a shortcut: the rows are those a full build
  * computes.
  *
- * @param recomputeFrom the first period the incremental tables compute (YYYYMM); 0 for a full build,
+ * @param earliestChange the earliest period (YYYYMM) whose facts changed; 0 for a full build,
  *     {@link Integer#MAX_VALUE} when no fact changed
  * @param reason why the build is full or from where it recomputes, for the log and meta.catalogue_build
  */
-record CatalogueReuse(String previousSnapshotId, int recomputeFrom, String reason) {
+record CatalogueReuse(String previousSnapshotId, int earliestChange, String reason) {
     /** The schema name the previous catalogue is attached under while a build reads it. */
     static final String PREVIOUS = "previous";
 
@@ -53,6 +53,21 @@ record CatalogueReuse(String previousSnapshotId, int recomputeFrom, String reaso
 
     boolean incremental() {
         return previousSnapshotId != null;
+    }
+
+    /**
+     * The first period a table built from {@code sql} computes: everything for a full build or a table
+     * that is not incremental; else from the January of the earliest change, or from the earliest change
+     * itself for a table whose periods never look ahead (build-order.txt).
+     */
+    int recomputeFrom(BuildOrder.SqlFile sql) {
+        if (!incremental() || sql.scope() == BuildOrder.Scope.FULL) {
+            return 0;
+        }
+        if (earliestChange == Integer.MAX_VALUE || sql.scope() == BuildOrder.Scope.FROM_MONTH) {
+            return earliestChange;
+        }
+        return earliestChange / 100 * 100 + 1;
     }
 
     /**
@@ -105,9 +120,8 @@ record CatalogueReuse(String previousSnapshotId, int recomputeFrom, String reaso
             return new CatalogueReuse(previous.snapshot().snapshotId(), Integer.MAX_VALUE,
                     "no fact changed since " + previous.snapshot().snapshotId());
         }
-        int from = earliest.getAsInt() / 100 * 100 + 1;
-        return new CatalogueReuse(previous.snapshot().snapshotId(), from, "facts changed from "
-                + earliest.getAsInt() + "; periods before " + from + " copied from " + previous.snapshot().snapshotId());
+        return new CatalogueReuse(previous.snapshot().snapshotId(), earliest.getAsInt(), "facts changed from "
+                + earliest.getAsInt() + "; earlier periods copied from " + previous.snapshot().snapshotId());
     }
 
     /**

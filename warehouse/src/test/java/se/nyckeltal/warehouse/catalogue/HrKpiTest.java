@@ -223,7 +223,8 @@ class HrKpiTest {
     @Test
     void aViewOverRestrictedDataIsABuildError() {
         BuildOrder order = new BuildOrder(List.of(), List.of(new BuildOrder.SqlFile("kpi/leak.sql",
-                "-- kpi.leak: one row per employee\nCREATE VIEW kpi.leak AS SELECT * FROM ${hr_employee_month_parquet}", false)));
+                "-- kpi.leak: one row per employee\nCREATE VIEW kpi.leak AS SELECT * FROM ${hr_employee_month_parquet}",
+                BuildOrder.Scope.FULL)));
 
         assertThatThrownBy(() -> RestrictedFacts.checkOnlyTablesRead(order, CatalogueBuilder.FACTS))
                 .hasMessageContaining("sql/kpi/leak.sql reads the restricted fact hr_employee_month but is not a CREATE"
