@@ -143,10 +143,16 @@ final class BenchData {
         }
     }
 
+    /** A fresh pseudonym key, readable by this user only (the load warns about anything looser). */
     private static void writeKey(Path file) {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         write(file, Base64.getEncoder().encodeToString(key) + "\n");
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: the load says so if it matters
+        }
     }
 
     private static void write(Path file, String text) {
