@@ -13,10 +13,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -111,7 +113,7 @@ public final class QueryLatencyBench {
             QueryLatencySettings settings, Consumer<String> progress) throws SQLException {
         List<Timed> timed = new ArrayList<>();
         for (AnalystQuery query : queries) {
-            progress.accept(path.name().toLowerCase(java.util.Locale.ROOT) + " " + query.id());
+            progress.accept(path.name().toLowerCase(Locale.ROOT) + " " + query.id());
             QueryLatencySettings.Runs runs = settings.runs(query.group());
             // a lookup is one statement on its own; a report's rows are read in chunks, which pgjdbc does
             // only inside a transaction (without it pgjdbc would hold a whole import in memory)
@@ -173,7 +175,7 @@ public final class QueryLatencyBench {
                 }
             }
             byPath.forEach((path, runs) -> groups.add(new GroupTiming(group, path,
-                    LatencyStats.of(runs.stream().flatMapToLong(java.util.Arrays::stream).toArray()))));
+                    LatencyStats.of(runs.stream().flatMapToLong(Arrays::stream).toArray()))));
         }
         return new QueryLatencyReport(sample, settings, queries, timed.stream().map(Timed::timing).toList(), groups,
                 QueryLatencyReport.LOOKUP_TARGET_P95_MILLIS);
