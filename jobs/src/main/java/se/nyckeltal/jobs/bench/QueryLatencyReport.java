@@ -3,6 +3,7 @@ package se.nyckeltal.jobs.bench;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -73,7 +74,7 @@ public record QueryLatencyReport(
     }
 
     private String target() {
-        return java.math.BigDecimal.valueOf(lookupTargetP95Millis).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(lookupTargetP95Millis).stripTrailingZeros().toPlainString();
     }
 
     private static String name(AccessPath path) {

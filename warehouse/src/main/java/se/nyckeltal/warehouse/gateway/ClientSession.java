@@ -366,6 +366,7 @@ final class ClientSession implements Runnable {
                 run(portal, 0);
             } finally {
                 portal.close();
+                prepared.close();
             }
         }
         if (transaction == 'I') {
@@ -391,7 +392,10 @@ final class ClientSession implements Runnable {
         if (!name.isEmpty() && statements.containsKey(name)) {
             throw new PgError(PgError.DUPLICATE_PREPARED_STATEMENT, "prepared statement \"" + name + "\" already exists");
         }
-        statements.put(name, prepare(sql, types));
+        Prepared replaced = statements.put(name, prepare(sql, types));
+        if (replaced != null) {
+            replaced.close();
+        }
         out.parseComplete();
     }
 
@@ -478,7 +482,10 @@ final class ClientSession implements Runnable {
         char what = (char) message.readByte();
         String name = message.readCString();
         if (what == 'S') {
-            statements.remove(name);
+            Prepared removed = statements.remove(name);
+            if (removed != null) {
+                removed.close();
+            }
         } else if (what == 'P') {
             Portal portal = portals.remove(name);
             if (portal != null) {
@@ -704,7 +711,7 @@ final class ClientSession implements Runnable {
                     if (transaction != 'I') {
                         throw new PgError("25001", "DISCARD ALL cannot run inside a transaction block");
                     }
-                    statements.clear();
+                    closeStatements();
                     closePortals();
                     for (Map.Entry<String, String> setting : settings.reset("RESET ALL").entrySet()) {
                         out.parameterStatus(setting.getKey(), setting.getValue());
@@ -716,15 +723,26 @@ final class ClientSession implements Runnable {
             case DEALLOCATE -> {
                 String target = sql.strip().replaceFirst("(?is)^DEALLOCATE\\s+(PREPARE\\s+)?", "").replaceAll(";\\s*$", "").strip();
                 if (target.equalsIgnoreCase("ALL")) {
-                    statements.keySet().removeIf(name -> !name.isEmpty());
+                    statements.entrySet().removeIf(named -> {
+                        if (named.getKey().isEmpty()) {
+                            return false;
+                        }
+                        named.getValue().close();
+                        return true;
+                    });
                     out.commandComplete("DEALLOCATE ALL");
                 } else {
                     String name = target.startsWith("\"") && target.endsWith("\"") && target.length() > 1
                             ? target.substring(1, target.length() - 1).replace("\"\"", "\"") : target.toLowerCase(Locale.ROOT);
-                    if (statements.remove(name) == null && statements.remove(target) == null) {
+                    Prepared removed = statements.remove(name);
+                    if (removed == null) {
+                        removed = statements.remove(target);
+                    }
+                    if (removed == null) {
                         throw new PgError(PgError.INVALID_SQL_STATEMENT_NAME, "prepared statement \"" + name
                                 + "\" does not exist");
                     }
+                    removed.close();
                     out.commandComplete("DEALLOCATE");
                 }
             }
@@ -799,8 +817,14 @@ final class ClientSession implements Runnable {
         }
     }
 
+    private void closeStatements() {
+        statements.values().forEach(Prepared::close);
+        statements.clear();
+    }
+
     private void closeResources() {
         closePortals();
+        closeStatements();
         closeConnections();
         try {
             socket.close();
@@ -816,15 +840,69 @@ final class ClientSession implements Runnable {
 
     // ---------------------------------------------------------------- statements and portals
 
-    /** A parsed statement: its plan and the parameter types the client declared. */
-    private static final class Prepared {
+    /**
+     * A parsed statement: its plan, the parameter types the client declared, and DuckDB's prepared
+     * statement for it. DuckDB parses and plans a statement once per Parse, not again for Bind,
+     * Describe and each Execute: the DuckDB statement is lent to one portal at a time and kept for
+     * the next until the statement is closed.
+     */
+    private static final class Prepared implements AutoCloseable {
         final QueryPlan plan;
         final int[] declaredTypes;
         int[] parameterTypes;
+        private PreparedStatement idle;
+        private boolean closed;
 
         Prepared(QueryPlan plan, int[] declaredTypes) {
             this.plan = plan;
             this.declaredTypes = declaredTypes;
+        }
+
+        /**
+         * DuckDB's statement for the plan on the given connection, kept from before when it is still
+         * usable there (the session may have moved to a newer snapshot), else prepared now. The caller
+         * owns it until it hands it back with {@link #giveBack}.
+         */
+        PreparedStatement take(Connection connection) throws SQLException {
+            PreparedStatement statement = idle;
+            idle = null;
+            if (statement != null && !statement.isClosed() && statement.getConnection() == connection) {
+                return statement;
+            }
+            closeQuietly(statement);
+            return connection.prepareStatement(plan.duckSql());
+        }
+
+        /** Keeps a statement that ran without error for the next use, or closes it. */
+        void giveBack(PreparedStatement statement, boolean reusable) {
+            try {
+                if (reusable && !closed && idle == null && !statement.isClosed()) {
+                    statement.clearParameters();
+                    idle = statement;
+                    return;
+                }
+            } catch (SQLException e) {
+                LOG.debug("cannot keep a DuckDB statement: {}", e.toString());
+            }
+            closeQuietly(statement);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            closeQuietly(idle);
+            idle = null;
+        }
+
+        private static void closeQuietly(PreparedStatement statement) {
+            if (statement == null) {
+                return;
+            }
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                LOG.debug("closing a DuckDB statement failed: {}", e.toString());
+            }
         }
 
         /** Declared types, completed from DuckDB's view of the parameters; unknown ones as text. */
@@ -836,7 +914,9 @@ final class ClientSession implements Runnable {
                 parameterTypes = declaredTypes.clone();
                 return parameterTypes;
             }
-            try (PreparedStatement statement = session.connection(plan).prepareStatement(plan.duckSql())) {
+            PreparedStatement statement = null;
+            try {
+                statement = take(session.connection(plan));
                 ParameterMetaData metadata = statement.getParameterMetaData();
                 int count = Math.max(metadata.getParameterCount(), declaredTypes.length);
                 int[] types = new int[count];
@@ -854,6 +934,10 @@ final class ClientSession implements Runnable {
                 return types;
             } catch (SQLException e) {
                 throw DuckDbErrors.toPgError(e);
+            } finally {
+                if (statement != null) {
+                    giveBack(statement, true);
+                }
             }
         }
 
@@ -874,7 +958,9 @@ final class ClientSession implements Runnable {
                     return List.of(new MessageWriter.Field(showName(plan.sql(), session), ColumnType.of(PgType.TEXT), 0));
                 }
                 default -> {
-                    try (PreparedStatement statement = session.connection(plan).prepareStatement(plan.duckSql())) {
+                    PreparedStatement statement = null;
+                    try {
+                        statement = take(session.connection(plan));
                         ResultSetMetaData metadata = statement.getMetaData();
                         List<MessageWriter.Field> fields = new ArrayList<>();
                         for (int i = 1; i <= metadata.getColumnCount(); i++) {
@@ -884,6 +970,10 @@ final class ClientSession implements Runnable {
                         return fields;
                     } catch (SQLException e) {
                         throw DuckDbErrors.toPgError(e);
+                    } finally {
+                        if (statement != null) {
+                            giveBack(statement, true);
+                        }
                     }
                 }
             }
@@ -930,6 +1020,7 @@ final class ClientSession implements Runnable {
         long rows;
         private PreparedStatement statement;
         private ResultSet result;
+        private boolean failed;
         private List<List<Object>> fixedRows;
         private int fixedIndex;
 
@@ -1000,7 +1091,7 @@ final class ClientSession implements Runnable {
         private void start(QueryPlan plan) {
             ScheduledFuture<?> timer = null;
             try {
-                statement = connection(plan).prepareStatement(plan.duckSql());
+                statement = prepared.take(connection(plan));
                 for (int i = 0; i < parameters.length; i++) {
                     statement.setObject(i + 1, parameters[i]);
                 }
@@ -1027,6 +1118,7 @@ final class ClientSession implements Runnable {
         }
 
         private PgError failure(SQLException e) {
+            failed = true;
             Cancellation.Reason reason = cancellation.reason();
             if (reason != null || e instanceof SQLTimeoutException) {
                 return new PgError(PgError.QUERY_CANCELED, (reason == null ? Cancellation.Reason.USER : reason).message);
@@ -1053,16 +1145,18 @@ final class ClientSession implements Runnable {
             }
         }
 
+        /** Closes the result; the statement goes back to its Prepared unless it failed or was cancelled. */
         private void closeResult() {
             try {
                 if (result != null) {
                     result.close();
                 }
-                if (statement != null) {
-                    statement.close();
-                }
             } catch (SQLException e) {
+                failed = true;
                 LOG.debug("closing a result failed: {}", e.toString());
+            }
+            if (statement != null) {
+                prepared.giveBack(statement, !failed && cancellation.reason() == null);
             }
             result = null;
             statement = null;

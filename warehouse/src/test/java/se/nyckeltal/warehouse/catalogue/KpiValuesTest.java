@@ -257,6 +257,14 @@ class KpiValuesTest {
     }
 
     @Test
+    void rowsAreStoredByPeriodWindowLevelKpiAndOrg() throws SQLException {
+        // the stored order (rowid) is what DuckDB's zone maps prune on: one period's rows lie together
+        assertThat(TestWarehouse.rows(catalogue, "SELECT count(*), count(*) FILTER (WHERE rowid <> sorted) FROM ("
+                + "SELECT rowid, row_number() OVER (ORDER BY period, time_window, org_level, kpi_id, org_id) - 1 AS sorted"
+                + " FROM kpi.kpi_values)")).singleElement().asString().matches("[1-9][0-9]*\\|0");
+    }
+
+    @Test
     void kpiValuesHasTheCanonicalColumns() throws SQLException {
         assertThat(TestWarehouse.rows(catalogue, "SELECT column_name, data_type FROM information_schema.columns"
                 + " WHERE table_schema = 'kpi' AND table_name = 'kpi_values' ORDER BY ordinal_position"))

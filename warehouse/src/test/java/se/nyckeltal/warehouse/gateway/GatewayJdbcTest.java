@@ -74,6 +74,29 @@ class GatewayJdbcTest {
         }
     }
 
+    @Test
+    void aServerPreparedStatementRunsAgainWithNewParametersAndAfterAFailedRun() throws Exception {
+        // prepareThreshold=1: one named statement, bound again for each run; the gateway keeps DuckDB's
+        // prepared statement between runs, and prepares a new one after a run that failed
+        try (Connection connection = connect("prepareThreshold", "1");
+                PreparedStatement statement = connection.prepareStatement("SELECT CAST(? AS INTEGER) * 2 AS doubled")) {
+            assertThat(doubled(statement, "21")).isEqualTo(42);
+            assertThat(doubled(statement, "5")).isEqualTo(10);
+            statement.setString(1, "many");
+            assertThatThrownBy(statement::executeQuery).isInstanceOf(SQLException.class);
+            assertThat(doubled(statement, "7")).isEqualTo(14);
+            assertThat(doubled(statement, "8")).isEqualTo(16);
+        }
+    }
+
+    private static int doubled(PreparedStatement statement, String number) throws SQLException {
+        statement.setString(1, number);
+        try (ResultSet result = statement.executeQuery()) {
+            assertThat(result.next()).isTrue();
+            return result.getInt(1);
+        }
+    }
+
     private static BigDecimal costFebruary() throws SQLException {
         try (Connection duckdb = se.nyckeltal.warehouse.catalogue.Catalogue.openReadOnly(gateway.layout);
                 Statement statement = duckdb.createStatement();

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -95,10 +96,40 @@ class GatewayLiveCatalogueTest {
         }
     }
 
-    private static Connection connect(GatewayFixture gateway) throws SQLException {
+    @Test
+    void aServerPreparedStatementReadsTheNewSnapshotOnceTheSessionMovesThere() throws Exception {
+        try (GatewayFixture gateway = GatewayFixture.start(dir);
+                Connection connection = connect(gateway, "prepareThreshold", "1");
+                PreparedStatement sum = connection.prepareStatement(ACTUAL_SUM)) {
+            BigDecimal before = actualSum(sum);
+            assertThat(actualSum(sum)).isEqualByComparingTo(before);
+            gateway.publishAnother("1000");
+            gateway.server.catalogue().poll();
+            // the session moves between statements, when the client sends one; the named statement's
+            // DuckDB statement belongs to the old snapshot and is prepared again on the new one
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SELECT 1");
+            }
+            assertThat(actualSum(sum)).isEqualByComparingTo(before.add(new BigDecimal("1000")));
+            assertThat(actualSum(sum)).isEqualByComparingTo(before.add(new BigDecimal("1000")));
+        }
+    }
+
+    private static BigDecimal actualSum(PreparedStatement sum) throws SQLException {
+        sum.setString(1, "ACTUAL");
+        try (ResultSet result = sum.executeQuery()) {
+            result.next();
+            return result.getBigDecimal(1);
+        }
+    }
+
+    private static Connection connect(GatewayFixture gateway, String... options) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", GatewayFixture.USER);
         properties.setProperty("password", GatewayFixture.PASSWORD);
+        for (int i = 0; i + 1 < options.length; i += 2) {
+            properties.setProperty(options[i], options[i + 1]);
+        }
         return DriverManager.getConnection(gateway.jdbcUrl(), properties);
     }
 

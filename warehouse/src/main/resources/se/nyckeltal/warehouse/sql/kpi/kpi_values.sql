@@ -1,7 +1,10 @@
 -- kpi.kpi_values: one row per KPI × period × time window × org level × org (Kolada-shaped), for the
 -- periods with ACTUAL rows of the KPI's source and, in each window, the orgs with ACTUAL or BUDGET rows
 -- (value NULL when there is only budget). Materialised as a table so analysts' lookups are fast; the
--- KPI logic is in kpi.kpi_components and the views it reads.
+-- KPI logic is in kpi.kpi_components and the views it reads. Stored in period, time_window, org_level,
+-- kpi_id, org_id order: the rows a lookup asks for (one period, window and level: an area's KPIs, the
+-- region's, one KPI's units) lie together, so DuckDB's zone maps skip the rest of the table and the wide
+-- DECIMAL columns are read for a few vectors, not for one stretch per KPI.
 --
 --   value                        numerator, or numerator ÷ denominator × ratio_scale (NULL when the
 --                                denominator is NULL or 0) — ratios are divided only here, after the roll-up
@@ -104,4 +107,4 @@ SELECT
          END AS VARCHAR)                   AS trend,
     CAST(suppressed AS BOOLEAN)            AS suppressed
 FROM compared
-ORDER BY kpi_id, period, time_window, org_level, org_id
+ORDER BY period, time_window, org_level, kpi_id, org_id
