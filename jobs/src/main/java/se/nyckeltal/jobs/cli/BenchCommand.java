@@ -48,7 +48,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--regenerate", description = "Generate the data anew even when WORK holds it already.")
     boolean regenerate;
 
-    @Option(names = "--lookup-runs", defaultValue = "200",
+    @Option(names = "--lookup-runs", defaultValue = "50",
             description = "Timed runs of each kpi_values lookup per access path (default ${DEFAULT-VALUE}).")
     int lookupRuns;
 
@@ -61,7 +61,8 @@ final class BenchCommand implements Callable<Integer> {
         GeneratorSettings generator = new GeneratorSettings(lastMonth, years == null ? scale.defaultYears() : years,
                 GeneratorSettings.DEFAULT_SEED, scale);
         QueryLatencySettings defaults = QueryLatencySettings.defaults();
-        QueryLatencySettings queries = new QueryLatencySettings(defaults.warmups(), lookupRuns, defaults.reportRuns());
+        QueryLatencySettings queries = new QueryLatencySettings(
+                new QueryLatencySettings.Runs(defaults.lookups().warmups(), lookupRuns), defaults.reports());
         BenchReport report = new Benchmark(new Benchmark.BenchSettings(work.toAbsolutePath().normalize(), generator,
                 regenerate, queries), line -> {
                     console.println(line);
