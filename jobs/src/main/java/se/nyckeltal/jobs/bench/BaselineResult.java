@@ -20,16 +20,23 @@ import java.util.function.ToLongFunction;
  * @param factRows fact rows written (read back from the Parquet files)
  * @param files one per input file, in input order
  * @param phases wall time per phase, in the order they ran
+ * @param phasesCpu the process's CPU time per phase (all its threads: DuckDB's, Java's, the
+ *     collector's, anything else the JVM runs meanwhile); on a shared machine wall time alone says
+ *     little
  * @param wall the whole run, the DuckDB connection included
+ * @param cpu the process's CPU time during the whole run
  */
 public record BaselineResult(boolean published, long factRows, List<FileResult> files, Map<String, Duration> phases,
-        Duration wall) {
+        Map<String, Duration> phasesCpu, Duration wall, Duration cpu) {
     public BaselineResult {
         requireNonNull(files, "files");
         requireNonNull(phases, "phases");
+        requireNonNull(phasesCpu, "phasesCpu");
         requireNonNull(wall, "wall");
+        requireNonNull(cpu, "cpu");
         files = List.copyOf(files);
         phases = Collections.unmodifiableMap(new LinkedHashMap<>(phases));
+        phasesCpu = Collections.unmodifiableMap(new LinkedHashMap<>(phasesCpu));
     }
 
     /**

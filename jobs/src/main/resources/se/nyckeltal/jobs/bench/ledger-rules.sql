@@ -42,8 +42,10 @@ CREATE MACRO csv_blanks_re(d) AS CASE WHEN d = chr(9) THEN ' \x{A0}\x{202F}' ELS
 CREATE MACRO csv_delimiter_re(d) AS CASE WHEN d = chr(9) THEN '\t' ELSE d END;
 
 -- A row of nothing but delimiters, quotes and blanks: a spreadsheet's empty row. NULL is an empty line.
-CREATE MACRO csv_is_blank_record(line, d) AS
-    line IS NULL OR regexp_full_match(line, '[' || csv_delimiter_re(d) || '" \t\x{A0}\x{202F}]*');
+-- (A look at the first character spares nearly every line the regular expression.)
+CREATE MACRO csv_is_blank_record(line, d) AS line IS NULL OR line = ''
+    OR (unicode(line) IN (unicode(d), 34, 32, 9, 160, 8239)
+        AND regexp_full_match(line, '[' || csv_delimiter_re(d) || '" \t\x{A0}\x{202F}]*'));
 
 -- True when some field of the line may start or end with a character a rule trims: such a line
 -- takes the exact, slower way through csv_field.
@@ -118,22 +120,25 @@ CREATE MACRO amount_trim(s) AS CASE
     ELSE s
 END;
 
--- The number without its sign (t already trimmed).
-CREATE MACRO amount_body(t) AS CASE WHEN left(t, 1) IN ('-', '+', chr(8722)) THEN amount_trim(substr(t, 2)) ELSE t END;
+-- The number without its sign (t already trimmed): '-', '+' or '−' (U+2212).
+CREATE MACRO amount_body(t) AS CASE WHEN unicode(t) IN (45, 43, 8722) THEN amount_trim(substr(t, 2)) ELSE t END;
 
 -- The decimal mark: a comma when there is one (dots are then thousands), else a single dot.
 CREATE MACRO amount_mark(b) AS CASE WHEN contains(b, ',') THEN ',' WHEN contains(b, '.') THEN '.' END;
 CREATE MACRO amount_integer_part(b) AS CASE WHEN amount_mark(b) IS NULL THEN b ELSE split_part(b, amount_mark(b), 1) END;
 CREATE MACRO amount_fraction(b) AS CASE WHEN amount_mark(b) IS NOT NULL THEN split_part(b, amount_mark(b), 2) END;
 
+-- The digits and marks of b without the space-like thousands separators.
+CREATE MACRO amount_without_spaces(b) AS replace(replace(replace(replace(b, ' ', ''), chr(160), ''), chr(8239), ''), chr(8201), '');
+
 -- A readable amount as plain text (e.g. '-1234567.5'), the value DecimalText returns; NULL when it
--- is not a number.
+-- is not a number. With a decimal comma, dots are thousands separators.
 CREATE MACRO amount_plain(t, b) AS CASE
     WHEN regexp_full_match(b, '(?:[0-9]+|[0-9]{1,3}(?:[ \x{A0}\x{202F}\x{2009}][0-9]{3})+)(?:[.,][0-9]+)?')
         OR regexp_full_match(b, '[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]+')
-        THEN CASE WHEN left(t, 1) IN ('-', chr(8722)) THEN '-' ELSE '' END
-            || translate(amount_integer_part(b), ' .' || chr(160) || chr(8239) || chr(8201), '')
-            || coalesce('.' || amount_fraction(b), '')
+        THEN CASE WHEN unicode(t) IN (45, 8722) THEN '-' ELSE '' END
+            || CASE WHEN contains(b, ',') THEN replace(replace(amount_without_spaces(b), '.', ''), ',', '.')
+                ELSE amount_without_spaces(b) END
 END;
 
 -- Why the digits before the decimal mark are not a number, checked from the left as DecimalText
@@ -181,7 +186,7 @@ CREATE MACRO ledger_amount_problem(a, t, b, plain) AS CASE
     WHEN length(amount_fraction(b)) > 2
         THEN 'amount ''' || java_strip(a) || ''' has ' || length(amount_fraction(b))
             || ' decimals; the ledger carries öre (2 decimals): round to öre in the export'
-    WHEN length(ltrim(translate(amount_integer_part(b), ' .' || chr(160) || chr(8239) || chr(8201), ''), '0')) > 16
+    WHEN length(ltrim(replace(amount_without_spaces(amount_integer_part(b)), '.', ''), '0')) > 16
         THEN 'amount ''' || java_strip(a) || ''' is too large: the ledger holds at most 16 digits before the decimal'
             || ' mark; check the column'
 END;
