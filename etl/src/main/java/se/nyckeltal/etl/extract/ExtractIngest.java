@@ -62,7 +62,6 @@ public final class ExtractIngest implements SourceIngest {
     private final Function<LandingFile, ? extends Delivery> open;
     private final UnaryOperator<Dataset<Row>> toFactGrain;
     private final UnaryOperator<Dataset<Row>> acrossRows;
-    private final boolean grainWithinPartitions;
 
     /**
      * @param fact the fact table; its measure column has the name of {@code lineSchema}'s measure
@@ -90,14 +89,6 @@ public final class ExtractIngest implements SourceIngest {
     public ExtractIngest(SparkSession spark, IngestSettings settings, SourceKind source, FactSchema fact,
             ExtractLine.Schema lineSchema, Function<LandingFile, ? extends Delivery> open,
             UnaryOperator<Dataset<Row>> toFactGrain, UnaryOperator<Dataset<Row>> acrossRows) {
-        this(spark, settings, source, fact, lineSchema, open, toFactGrain, acrossRows, false);
-    }
-
-    private ExtractIngest(SparkSession spark, IngestSettings settings, SourceKind source, FactSchema fact,
-            ExtractLine.Schema lineSchema, Function<LandingFile, ? extends Delivery> open,
-            UnaryOperator<Dataset<Row>> toFactGrain, UnaryOperator<Dataset<Row>> acrossRows,
-            boolean grainWithinPartitions) {
-        this.grainWithinPartitions = grainWithinPartitions;
         this.acrossRows = requireNonNull(acrossRows, "acrossRows");
         this.spark = requireNonNull(spark, "spark");
         this.settings = requireNonNull(settings, "settings");
@@ -106,16 +97,6 @@ public final class ExtractIngest implements SourceIngest {
         this.lineSchema = requireNonNull(lineSchema, "lineSchema");
         this.open = requireNonNull(open, "open");
         this.toFactGrain = requireNonNull(toFactGrain, "toFactGrain");
-    }
-
-    /**
-     * The same ingest, for a source whose {@code toFactGrain} only sums rows within a (period, scenario)
-     * partition — a group-by whose keys include both, no join or window that would shuffle again. The
-     * valid lines are then distributed by period and scenario once, and the sum and the fact write
-     * reuse that distribution: one shuffle of the lines instead of two.
-     */
-    public ExtractIngest summingWithinPartitions() {
-        return new ExtractIngest(spark, settings, source, fact, lineSchema, open, toFactGrain, acrossRows, true);
     }
 
     @Override
@@ -219,8 +200,7 @@ public final class ExtractIngest implements SourceIngest {
         PartitionReplacement replacement = load.replacement();
         List<StagedPartition> staged = List.of();
         if (load.anyValid()) {
-            staged = writer.stage(facts(lines, load.supersededKeys(replacement), sourceFile, load.loadId),
-                    grainWithinPartitions);
+            staged = writer.stage(facts(lines, load.supersededKeys(replacement), sourceFile, load.loadId));
         }
         Map<String, BigDecimal> loadedBySource = new HashMap<>();
         staged.forEach(p -> loadedBySource.merge(p.sourceFile(), p.amount(), BigDecimal::add));
@@ -245,9 +225,6 @@ public final class ExtractIngest implements SourceIngest {
         Dataset<Row> valid = lines.filter(col(ExtractLine.KIND).equalTo(ExtractLine.Kind.VALID.name()));
         if (!supersededKeys.isEmpty()) {
             valid = valid.filter(not(partitionKey().isin(supersededKeys.toArray())));
-        }
-        if (grainWithinPartitions) {
-            valid = valid.repartition(col(ExtractLine.PERIOD), col(ExtractLine.SCENARIO));
         }
         return toFactGrain.apply(valid.withColumn(ExtractLine.SOURCE_FILE, sourceFile))
                 .withColumn("load_id", lit(loadId));

@@ -91,15 +91,6 @@ public final class FactPartitionWriter {
      * its order) to staging, one file per partition, and reads the files back.
      */
     public List<StagedPartition> stage(Dataset<Row> facts) {
-        return stage(facts, false);
-    }
-
-    /**
-     * As {@link #stage(Dataset)}; {@code clustered} says that all rows of one (period, scenario) are
-     * already in one Spark partition — e.g. summed right after a repartition by period and scenario —
-     * so the write needs no shuffle of its own to make one file per partition.
-     */
-    public List<StagedPartition> stage(Dataset<Row> facts, boolean clustered) {
         List<Column> columns = new ArrayList<>();
         for (StructField field : struct.fields()) {
             // Under ANSI mode a value that does not fit (an amount sum beyond DECIMAL(18,2)) fails the
@@ -109,12 +100,10 @@ public final class FactPartitionWriter {
         columns.add(col(PERIOD).as(STAGE_PERIOD));
         columns.add(col(SCENARIO).as(STAGE_SCENARIO));
         deleteRecursively(stagingDir);
-        Dataset<Row> staged = facts.select(columns.toArray(Column[]::new));
-        if (!clustered) {
-            // One task per partition, so one file per partition.
-            staged = staged.repartition(col(STAGE_PERIOD), col(STAGE_SCENARIO));
-        }
-        staged.write()
+        facts.select(columns.toArray(Column[]::new))
+                // One task per partition, so one file per partition.
+                .repartition(col(STAGE_PERIOD), col(STAGE_SCENARIO))
+                .write()
                 .mode(SaveMode.ErrorIfExists)
                 .partitionBy(STAGE_PERIOD, STAGE_SCENARIO)
                 .parquet(SparkPaths.local(stagingDir));

@@ -84,8 +84,7 @@ public final class HrIngest implements SourceIngest {
             return refused(files, e.getMessage());
         }
         ExtractIngest extract = new ExtractIngest(spark, settings, SourceKind.HR, FactSchema.HR_DAY, HrLines.SCHEMA,
-                file -> HrDelivery.open(file, key), HrIngest::dayGrain, DailyHoursLimit::apply)
-                .summingWithinPartitions();
+                file -> HrDelivery.open(file, key), HrIngest::dayGrain, DailyHoursLimit::apply);
         IngestResult days = extract.ingest(files, layout, loadId);
         if (days.anyRejected() || days.partitions().isEmpty()) {
             return days;

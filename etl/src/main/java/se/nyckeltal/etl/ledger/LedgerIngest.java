@@ -38,7 +38,7 @@ public final class LedgerIngest implements SourceIngest {
     /** With another SIE reader, for tests. */
     LedgerIngest(SparkSession spark, IngestSettings settings, BiFunction<String, byte[], SieReadResult> sieReader) {
         this.extract = new ExtractIngest(spark, settings, SourceKind.LEDGER, FactSchema.LEDGER, LedgerEntry.LINES,
-                file -> open(file, sieReader), LedgerIngest::facts).summingWithinPartitions();
+                file -> open(file, sieReader), LedgerIngest::facts);
     }
 
     @Override
