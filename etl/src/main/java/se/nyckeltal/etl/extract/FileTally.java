@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
@@ -44,48 +43,17 @@ final class FileTally implements Serializable {
     }
 
     /**
-     * A tally per file index of the validated lines of a load, in two Spark jobs: valid and blank lines
-     * counted and summed by Spark per file and partition (no row becomes a Java object), then the
-     * rejected lines folded one by one for their exact amounts and first problems — they are few, or
-     * the file is refused anyway.
+     * One Spark job over the validated lines of a load: a tally per file index.
      *
      * @param measure the measure's column in {@code lines}
      */
     static HashMap<Integer, FileTally> of(Dataset<Row> lines, String measure) {
-        Column kind = functions.col(ExtractLine.KIND);
-        HashMap<Integer, FileTally> tallies = new HashMap<>();
-        List<Row> groups = lines.filter(kind.notEqual(ExtractLine.Kind.REJECTED.name()))
-                .groupBy(functions.col(ExtractLine.FILE), kind, functions.col(ExtractLine.SCENARIO),
-                        functions.col(ExtractLine.PERIOD))
-                .agg(functions.count(functions.lit(1)), functions.sum(functions.col(measure)))
-                .collectAsList();
-        for (Row group : groups) {
-            tallies.computeIfAbsent(group.getInt(0), file -> new FileTally()).addGroup(group);
-        }
         // The columns add(Row) reads, in this order.
         String[] columns = {ExtractLine.FILE, ExtractLine.KIND, ExtractLine.LINE_NUMBER, ExtractLine.SCENARIO,
             ExtractLine.PERIOD, measure, ExtractLine.REJECTED_MEASURE, ExtractLine.REASON};
-        HashMap<Integer, FileTally> rejected = lines.filter(kind.equalTo(ExtractLine.Kind.REJECTED.name()))
-                .select(Arrays.stream(columns).map(functions::col).toArray(Column[]::new))
+        return lines.select(Arrays.stream(columns).map(functions::col).toArray(Column[]::new))
                 .toJavaRDD()
                 .aggregate(new HashMap<>(), FileTally::add, FileTally::merge);
-        return merge(tallies, rejected);
-    }
-
-    /** One group of valid or blank lines: file, kind, scenario, period, count, sum of the measure. */
-    private void addGroup(Row group) {
-        long count = group.getLong(4);
-        switch (ExtractLine.Kind.valueOf(group.getString(1))) {
-            case BLANK -> blankLines += count;
-            case VALID -> {
-                rowsRead += count;
-                BigDecimal amount = group.isNullAt(5) ? BigDecimal.ZERO : group.getDecimal(5);
-                amountTotal = amountTotal.add(amount);
-                partitions.merge(new ScenarioPeriod(group.getString(2), group.getInt(3)), new Cell(count, amount),
-                        Cell::plus);
-            }
-            case REJECTED -> throw new IllegalStateException("rejected lines are folded one by one");
-        }
     }
 
     private static HashMap<Integer, FileTally> add(HashMap<Integer, FileTally> tallies, Row row) {

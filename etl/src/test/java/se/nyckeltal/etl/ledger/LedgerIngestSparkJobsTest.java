@@ -36,11 +36,9 @@ class LedgerIngestSparkJobsTest {
         int oneFile = jobsToIngest(dir.resolve("one"), 1);
         int sixFiles = jobsToIngest(dir.resolve("six"), 6);
 
-        // Per load, not per file. Tally 3 (valid and blank lines counted by a grouped aggregate, a
-        // shuffle and a result under adaptive execution, then the rejected lines folded), quarantine 1,
-        // facts 3 (aggregate and repartition shuffles), read-back (one footer for the schema, then the
-        // aggregate) and the files' listing: 11 in all, whether a load has one file or many.
-        assertThat(sixFiles).isEqualTo(oneFile).isLessThanOrEqualTo(11);
+        // Per load, not per file: tally 1, quarantine 1, facts 3 (aggregate and repartition shuffles
+        // under adaptive execution), read-back 3 (footer schema, aggregate) = 8.
+        assertThat(sixFiles).isEqualTo(oneFile).isLessThanOrEqualTo(8);
     }
 
     @Test
