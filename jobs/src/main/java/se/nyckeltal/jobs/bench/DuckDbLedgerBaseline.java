@@ -21,7 +21,6 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,7 +133,7 @@ public final class DuckDbLedgerBaseline {
         BaselineResult result() {
             long start = System.nanoTime();
             try {
-                deleteRecursively(scratch.getParent());
+                BenchData.deleteRecursively(scratch.getParent());
                 Files.createDirectories(scratch);
                 List<LedgerDelivery> deliveries = timed("scan", this::scan);
                 Map<Integer, List<UndecodableLine>> undecodable = new HashMap<>();
@@ -148,7 +147,7 @@ public final class DuckDbLedgerBaseline {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
-                deleteRecursively(scratch.getParent());
+                BenchData.deleteRecursively(scratch.getParent());
                 try {
                     Files.deleteIfExists(layout.stagingDir(loadId));
                 } catch (IOException notEmpty) {
@@ -603,16 +602,4 @@ public final class DuckDbLedgerBaseline {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(dir)) {
-            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + dir, e);
-        }
-    }
 }
