@@ -58,7 +58,6 @@ final class BenchData {
         Path dir = root.resolve(settings.scale().name() + "-" + settings.years() + "y-" + settings.lastMonth() + "-"
                 + settings.seed());
         Path manifest = dir.resolve(MANIFEST);
-        DemoRegionGenerator generator = DemoRegionGenerator.of(settings);
         if (Files.exists(manifest) && !regenerate) {
             progress.accept("reusing the data generated in " + dir + " (--regenerate makes it anew)");
             try {
@@ -71,6 +70,7 @@ final class BenchData {
             }
         }
         deleteRecursively(dir);
+        DemoRegionGenerator generator = DemoRegionGenerator.of(settings);
         long started = System.nanoTime();
         progress.accept("generating scale " + settings.scale() + " (" + settings.years() + " years to "
                 + settings.lastMonth() + ") into " + dir + " …");

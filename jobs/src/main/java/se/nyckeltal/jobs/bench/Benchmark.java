@@ -3,8 +3,6 @@ package se.nyckeltal.jobs.bench;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -129,15 +127,6 @@ public final class Benchmark {
 
     /** This JVM's peak resident set (queries and baseline), or -1 off Linux. */
     private static long selfPeakRss() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.substring(6).strip().split("\\s+")[0]) * 1024;
-                }
-            }
-        } catch (IOException | UncheckedIOException | NumberFormatException e) {
-            // not Linux
-        }
-        return -1;
+        return ChildRun.highWaterMark(Path.of("/proc/self/status")).orElse(-1);
     }
 }

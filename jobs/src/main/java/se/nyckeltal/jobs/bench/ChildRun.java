@@ -71,8 +71,8 @@ record ChildRun(List<String> arguments, long wallMillis, long peakRssBytes, int 
         }
     }
 
-    /** VmHWM of /proc/PID/status in bytes; empty once the process is gone. */
-    private static OptionalLong highWaterMark(Path status) {
+    /** VmHWM of a /proc/PID/status file in bytes; empty once the process is gone, or without /proc. */
+    static OptionalLong highWaterMark(Path status) {
         try {
             for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
                 if (line.startsWith("VmHWM:")) {
