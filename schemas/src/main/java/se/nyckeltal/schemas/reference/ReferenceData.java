@@ -37,14 +37,19 @@ public record ReferenceData(
         List<AccountLine> accounts,
         List<ContactType> contactTypes,
         List<YearParameters> parameters,
-        List<KpiTarget> kpiTargets) {
+        List<KpiTarget> kpiTargets,
+        List<Indicator> indicators,
+        List<IndicatorGroup> indicatorGroups) {
 
     public static final String ORG_UNITS = "org_units.csv";
     public static final String ACCOUNTS = "accounts.csv";
     public static final String CONTACT_TYPES = "contact_types.csv";
     public static final String PARAMETERS = "parameters.csv";
     public static final String KPI_TARGETS = "kpi_targets.csv";
-    public static final List<String> FILE_NAMES = List.of(ORG_UNITS, ACCOUNTS, CONTACT_TYPES, PARAMETERS, KPI_TARGETS);
+    public static final String INDICATORS = "indicators.csv";
+    public static final String INDICATOR_GROUPS = "indicator_groups.csv";
+    public static final List<String> FILE_NAMES = List.of(ORG_UNITS, ACCOUNTS, CONTACT_TYPES, PARAMETERS, KPI_TARGETS,
+            INDICATORS, INDICATOR_GROUPS);
 
     /** The norm behind the published FTE figures when parameters.csv has no row for a year. */
     public static final BigDecimal DEFAULT_FTE_NORM_HOURS = new BigDecimal("1725");
@@ -57,6 +62,8 @@ public record ReferenceData(
         contactTypes = List.copyOf(contactTypes);
         parameters = List.copyOf(parameters);
         kpiTargets = List.copyOf(kpiTargets);
+        indicators = List.copyOf(indicators);
+        indicatorGroups = List.copyOf(indicatorGroups);
     }
 
     public static ReferenceData defaults() {
@@ -75,7 +82,14 @@ public record ReferenceData(
                 accounts(table.apply(ACCOUNTS)),
                 contactTypes(table.apply(CONTACT_TYPES)),
                 parameters(table.apply(PARAMETERS)),
-                kpiTargets(table.apply(KPI_TARGETS)));
+                kpiTargets(table.apply(KPI_TARGETS)),
+                indicators(table.apply(INDICATORS)),
+                indicatorGroups(table.apply(INDICATOR_GROUPS)));
+    }
+
+    /** The indicator of indicators.csv with this code (upper case), if any. */
+    public Optional<Indicator> indicator(String code) {
+        return indicators.stream().filter(i -> i.code().equals(code)).findFirst();
     }
 
     /** Which files came from the override folder rather than the defaults. */
@@ -145,6 +159,15 @@ public record ReferenceData(
             lines.add("kpi_id;year;target");
             kpiTargets.forEach(t -> lines.add(csv(t.kpiId(), String.valueOf(t.year()), t.target().toPlainString())));
             Files.write(dir.resolve(KPI_TARGETS), lines, StandardCharsets.UTF_8);
+            lines.clear();
+            lines.add("indicator;name;unit;good_direction;scale;ytd");
+            indicators.forEach(i -> lines.add(csv(i.code(), i.name(), i.unit(), i.goodDirection(),
+                    i.scale().toPlainString(), i.ytd().csvName())));
+            Files.write(dir.resolve(INDICATORS), lines, StandardCharsets.UTF_8);
+            lines.clear();
+            lines.add("group_id;group_name;kpi_id;measure");
+            indicatorGroups.forEach(g -> lines.add(csv(g.groupId(), g.groupName(), g.kpiId(), g.measure())));
+            Files.write(dir.resolve(INDICATOR_GROUPS), lines, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write reference data to " + dir, e);
         }
@@ -349,6 +372,85 @@ public record ReferenceData(
                         + "; keep one row per KPI and year");
             }
             result.add(target);
+        }
+        return result;
+    }
+
+    private static final ColumnSpec INDICATOR = ColumnSpec.required("indicator", "indikator");
+    private static final ColumnSpec INDICATOR_UNIT = ColumnSpec.required("unit", "enhet");
+    private static final ColumnSpec GOOD_DIRECTION = ColumnSpec.required("good_direction");
+    private static final ColumnSpec SCALE = ColumnSpec.required("scale", "skala");
+    private static final ColumnSpec YTD = ColumnSpec.optional("ytd");
+    private static final List<String> DIRECTIONS = List.of("up", "down", "neutral");
+
+    private static List<Indicator> indicators(TextTable t) {
+        Rows rows = new Rows(t, List.of(INDICATOR, NAME, INDICATOR_UNIT, GOOD_DIRECTION, SCALE, YTD));
+        List<Indicator> result = new ArrayList<>();
+        Map<String, Long> seen = new HashMap<>();
+        for (TextTable.Row row : t.rows()) {
+            Indicator indicator = rows.parse(row, r -> {
+                String code = r.nonEmpty(INDICATOR).toUpperCase(Locale.ROOT);
+                if (!code.matches("[A-Z0-9_]+")) {
+                    throw new ExtractFormatException("indicator '" + r.get(INDICATOR) + "' may hold only letters A–Z,"
+                            + " digits and _ (it becomes the KPI id indicator." + code + ")");
+                }
+                String direction = r.nonEmpty(GOOD_DIRECTION).toLowerCase(Locale.ROOT);
+                if (!DIRECTIONS.contains(direction)) {
+                    throw new ExtractFormatException("good_direction '" + r.get(GOOD_DIRECTION)
+                            + "' must be up, down or neutral");
+                }
+                BigDecimal scale = DecimalText.parse(r.nonEmpty(SCALE));
+                if (scale.signum() <= 0) {
+                    throw new ExtractFormatException("scale " + r.get(SCALE) + " must be positive: 100 for a share in %,"
+                            + " 1 for a mean");
+                }
+                Indicator.Ytd ytd;
+                switch (r.get(YTD).toLowerCase(Locale.ROOT)) {
+                    case "", "sum" -> ytd = Indicator.Ytd.SUM;
+                    case "last" -> ytd = Indicator.Ytd.LAST;
+                    default -> throw new ExtractFormatException("ytd '" + r.get(YTD) + "' must be sum (pool the months)"
+                            + " or last (the last month with data)");
+                }
+                return new Indicator(code, r.nonEmpty(NAME), r.get(INDICATOR_UNIT), direction, scale, ytd);
+            });
+            Long earlier = seen.putIfAbsent(indicator.code(), row.lineNumber());
+            if (earlier != null) {
+                throw new ExtractFormatException(t.fileName() + " line " + row.lineNumber() + ": indicator "
+                        + indicator.code() + " is already defined on line " + earlier + "; keep one row per indicator");
+            }
+            result.add(indicator);
+        }
+        return result;
+    }
+
+    private static final ColumnSpec GROUP_ID = ColumnSpec.required("group_id");
+    private static final ColumnSpec GROUP_NAME = ColumnSpec.required("group_name");
+    private static final ColumnSpec MEASURE = ColumnSpec.optional("measure");
+    private static final List<String> MEASURES = List.of("value", "budget_value", "previous_year_value",
+            "target_value", "deviation_budget_pct", "deviation_previous_year_pct", "forecast_full_year_value");
+
+    private static List<IndicatorGroup> indicatorGroups(TextTable t) {
+        Rows rows = new Rows(t, List.of(GROUP_ID, GROUP_NAME, KPI_ID, MEASURE));
+        List<IndicatorGroup> result = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
+        for (TextTable.Row row : t.rows()) {
+            int ordinal = result.size();
+            IndicatorGroup group = rows.parse(row, r -> {
+                String measure = r.get(MEASURE).isEmpty() ? "value" : r.get(MEASURE).toLowerCase(Locale.ROOT);
+                if (!MEASURES.contains(measure)) {
+                    throw new ExtractFormatException("measure '" + r.get(MEASURE) + "' must be a value column of"
+                            + " kpi.kpi_values: " + String.join(", ", MEASURES));
+                }
+                return new IndicatorGroup(r.nonEmpty(GROUP_ID), r.nonEmpty(GROUP_NAME), r.nonEmpty(KPI_ID), measure,
+                        ordinal);
+            });
+            String earlierName = names.putIfAbsent(group.groupId(), group.groupName());
+            if (earlierName != null && !earlierName.equals(group.groupName())) {
+                throw new ExtractFormatException(t.fileName() + " line " + row.lineNumber() + ": group "
+                        + group.groupId() + " is named '" + earlierName + "' above; give every row of a group the same"
+                        + " group_name");
+            }
+            result.add(group);
         }
         return result;
     }

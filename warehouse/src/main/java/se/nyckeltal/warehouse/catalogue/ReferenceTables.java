@@ -53,6 +53,7 @@ final class ReferenceTables {
                     k.description()));
         }
         kpiRows.addAll(contactTypeKpis(reference, kpis));
+        kpiRows.addAll(IndicatorTables.kpis(reference, kpis));
         Rows.insert(connection, "INSERT INTO dim.kpi VALUES (?, ?, ?, ?, ?, ?, ?)", kpiRows);
 
         // One target per KPI and year: a later row of kpi_targets.csv overrides an earlier one.
@@ -65,6 +66,7 @@ final class ReferenceTables {
             targetRows.add(row(t.kpiId(), t.year(), t.target()));
         }
         Rows.insert(connection, "INSERT INTO dim.kpi_target VALUES (?, ?, ?)", targetRows);
+        IndicatorTables.insert(connection, reference);
     }
 
     /**

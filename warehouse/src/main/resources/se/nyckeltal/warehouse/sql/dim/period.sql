@@ -13,6 +13,10 @@ WITH fact_periods AS (
     -- production and HR facts join this union when they arrive
     UNION ALL
     SELECT period FROM fact.hr_time
+    UNION ALL
+    SELECT period FROM fact.indicator
+    UNION ALL
+    SELECT period FROM fact.action_plan
 ),
 
 year_range AS (

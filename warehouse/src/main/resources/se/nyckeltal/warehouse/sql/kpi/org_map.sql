@@ -18,6 +18,8 @@ WITH cost_centers AS (
     -- production units and HR cost centres join this union when they arrive
     UNION
     SELECT cost_center FROM fact.hr_time
+    UNION
+    SELECT unit FROM fact.indicator
 ),
 
 ranked_versions AS (
