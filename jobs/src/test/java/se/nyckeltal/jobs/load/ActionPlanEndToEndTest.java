@@ -1,6 +1,7 @@
 package se.nyckeltal.jobs.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.nyckeltal.jobs.load.LandingRun.kpi;
 import static se.nyckeltal.jobs.load.LandingRun.rows;
 
 import java.nio.file.Path;
@@ -22,7 +23,17 @@ import se.nyckeltal.schemas.warehouse.LoadRecord;
  * A2 "Restriktivitet"       A     BUDGET         planned  50 000, realised Jan 0, Feb 10 000, Mar 10 000
  * A3 "Resor/boende"         TOTAL BEYOND_BUDGET  planned  10 000, realised Jan 1 000, Feb 2 000, Mar 3 000
  * A4                        U3    BEYOND_BUDGET  March only: planned 8 000, realised 4 000
- * one row without a planned annual effect, one row of A2 twice in March: quarantined
+ * one row without a planned annual effect: quarantined; a second file (December 2023) with A2 twice: both
+ *   A2 rows quarantined, the rest (A1, A3–A9 on U1, planned 1 000, realised 1 each) loads
+ *
+ * action_plan_planned_effect 2024-03 (each action's latest row of 2024):
+ *   total 240 000 + 50 000 + 10 000 + 8 000 = 308 000; area A (A1 of U1, A2 of A) 290 000; U1 240 000;
+ *   area B (A4 of U3) 8 000; 2024-01 total 200 000 + 50 000 + 10 000 = 260 000
+ * action_plan_realised_effect: ytd 2024-03 total 30 000 + 20 000 + 6 000 + 4 000 = 60 000;
+ *   month 2024-02 area A −5 000 + 10 000 = 5 000; U1 −5 000 (the setback)
+ * kpi.action_plan A1: ytd Jan 20 000 (10 %), Feb 15 000 (6.25 %), Mar 30 000 (12.5 % of 240 000)
+ * kpi.action_plan_totals 2024-03 total: BUDGET 290 000 planned, 25 000 in March, 50 000 ytd (17.2414 %);
+ *   BEYOND_BUDGET 18 000, 7 000, 10 000 (55.5556 %)
  * </pre>
  */
 @ExtendWith(SharedSpark.class)
@@ -78,6 +89,33 @@ class ActionPlanEndToEndTest {
                     "202401|A1|U1|BUDGET|200000|20000|null",
                     "202402|A1|U1|BUDGET|240000|-5000|Återfall: ny inhyrning",
                     "202403|A1|U1|BUDGET|240000|15000|null");
+            // value | numerator | denominator | target | previous year | trend
+            assertThat(kpi(catalogue, "action_plan_planned_effect", 202403, "ytd", "total", "TOTAL"))
+                    .isEqualTo("308000|308000|null|null|null|neutral");
+            assertThat(kpi(catalogue, "action_plan_planned_effect", 202403, "month", "area", "A"))
+                    .isEqualTo("290000|290000|null|null|null|neutral");
+            assertThat(kpi(catalogue, "action_plan_planned_effect", 202403, "month", "unit", "U1"))
+                    .isEqualTo("240000|240000|null|null|null|neutral");
+            assertThat(kpi(catalogue, "action_plan_planned_effect", 202403, "month", "area", "B"))
+                    .isEqualTo("8000|8000|null|null|null|neutral");
+            assertThat(kpi(catalogue, "action_plan_planned_effect", 202401, "month", "total", "TOTAL"))
+                    .isEqualTo("260000|260000|null|null|null|neutral");
+            assertThat(kpi(catalogue, "action_plan_realised_effect", 202403, "ytd", "total", "TOTAL"))
+                    .isEqualTo("60000|60000|null|null|null|neutral");
+            assertThat(kpi(catalogue, "action_plan_realised_effect", 202402, "month", "area", "A"))
+                    .isEqualTo("5000|5000|null|null|null|neutral");
+            assertThat(kpi(catalogue, "action_plan_realised_effect", 202402, "month", "unit", "U1"))
+                    .isEqualTo("-5000|-5000|null|null|null|neutral");
+            assertThat(rows(catalogue, "SELECT period, org_name, realised_effect_ytd, realised_share_pct FROM kpi.action_plan"
+                    + " WHERE action_id = 'A1' AND period >= 202401 ORDER BY period")).containsExactly(
+                    "202401|Enhet 1|20000|10", "202402|Enhet 1|15000|6.25", "202403|Enhet 1|30000|12.5");
+            assertThat(rows(catalogue, "SELECT org_name FROM kpi.action_plan WHERE action_id = 'A2' AND period = 202403"))
+                    .containsExactly("Område A");
+            assertThat(rows(catalogue, "SELECT category, planned_annual_effect, realised_effect, realised_effect_ytd,"
+                    + " round(realised_share_pct, 4) FROM kpi.action_plan_totals WHERE period = 202403"
+                    + " AND org_level = 'total' ORDER BY category")).containsExactly(
+                    "ALL|308000|32000|60000|19.4805", "BEYOND_BUDGET|18000|7000|10000|55.5556",
+                    "BUDGET|290000|25000|50000|17.2414");
         }
     }
 

@@ -23,6 +23,8 @@ import se.nyckeltal.schemas.warehouse.LoadRecord;
  * FORECAST made 202404: U1 4010 2024-01: 520, 2024-12: 900  → cost 1 420 for 2024
  * BUDGET   U1 4010 2024-03: 90
  * an ACTUAL row with a forecast month: quarantined
+ * forecast_full_year_value of cost: at 2024-03 February's forecast, 1 200 (after both loads); at 2024-04
+ *   1 200 after the first load, April's 1 420 after the second; result on April's: 0 − 1 420
  * </pre>
  */
 @ExtendWith(SharedSpark.class)
@@ -48,6 +50,7 @@ class ForecastVersionsEndToEndTest {
         try (Connection catalogue = run.catalogue()) {
             assertThat(rows(catalogue, "SELECT reason FROM meta.quarantine WHERE source = 'ledger'")).singleElement()
                     .asString().startsWith("forecast_made 202402 on a ACTUAL row");
+            assertThat(forecast(catalogue, "cost", 202404)).isEqualTo("110|1200");
         }
 
         run.write("ledger/prognos-2024-04.csv", "period;cost_center;account;scenario;amount;forecast_made\n"
@@ -60,6 +63,24 @@ class ForecastVersionsEndToEndTest {
                     + " GROUP BY forecast_made ORDER BY forecast_made")).containsExactly("202402|1200", "202404|1420");
             assertThat(rows(catalogue, "SELECT forecast_made, SUM(amount) FROM fact.ledger WHERE scenario = 'FORECAST'"
                     + " GROUP BY forecast_made")).containsExactly("202404|1420");
+            assertThat(forecast(catalogue, "cost", 202403)).isEqualTo("100|1200");
+            assertThat(forecast(catalogue, "cost", 202404)).isEqualTo("110|1420");
+            assertThat(forecast(catalogue, "result", 202404)).isEqualTo("-110|-1420");
+            assertThat(rows(catalogue, "SELECT round(budget_value, 2) FROM kpi.kpi_values WHERE kpi_id = 'cost'"
+                    + " AND period = 202403 AND time_window = 'month' AND org_level = 'total'")).containsExactly("90");
+            assertThat(rows(catalogue, "SELECT forecast_made, value FROM kpi.forecast_versions WHERE kpi_id = 'cost'"
+                    + " AND year = 2024 AND org_level = 'total' ORDER BY forecast_made"))
+                    .containsExactly("202402|1200", "202404|1420");
+            assertThat(rows(catalogue, "SELECT forecast_made, value FROM kpi.forecast_versions WHERE kpi_id = 'result'"
+                    + " AND year = 2024 AND org_level = 'unit' AND org_id = 'U1' ORDER BY forecast_made"))
+                    .containsExactly("202402|-1200", "202404|-1420");
         }
+    }
+
+    /** value | forecast_full_year_value of the month window at the total. */
+    private static String forecast(Connection catalogue, String kpiId, int period) throws java.sql.SQLException {
+        return String.join(" / ", rows(catalogue, "SELECT value, forecast_full_year_value FROM kpi.kpi_values"
+                + " WHERE kpi_id = '" + kpiId + "' AND period = " + period + " AND time_window = 'month'"
+                + " AND org_level = 'total'"));
     }
 }

@@ -28,6 +28,30 @@ WITH sources AS (
     SELECT kpi_id, period, time_window, org_level, org_id, org_name, measure, numerator, denominator,
            ratio_scale, suppressed
     FROM kpi.drg_per_fte_components
+
+    UNION ALL
+    -- indicators from other systems: indicator.<INDICATOR>
+    SELECT kpi_id, period, time_window, org_level, org_id, org_name, measure, numerator, denominator,
+           ratio_scale, suppressed
+    FROM kpi.indicator_components
+
+    UNION ALL
+    -- staff: headcount, fte.<PROFESSION>, worked_hours.<STAFF_CATEGORY>
+    SELECT kpi_id, period, time_window, org_level, org_id, org_name, measure, numerator, denominator,
+           ratio_scale, suppressed
+    FROM kpi.staff_components
+
+    UNION ALL
+    -- production: operations_total
+    SELECT kpi_id, period, time_window, org_level, org_id, org_name, measure, numerator, denominator,
+           ratio_scale, suppressed
+    FROM kpi.operations_components
+
+    UNION ALL
+    -- action plans: action_plan_planned_effect, action_plan_realised_effect
+    SELECT kpi_id, period, time_window, org_level, org_id, org_name, measure, numerator, denominator,
+           ratio_scale, suppressed
+    FROM kpi.action_plan_components
 )
 
 SELECT

@@ -20,6 +20,8 @@ WITH cost_centers AS (
     SELECT cost_center FROM fact.hr_time
     UNION
     SELECT unit FROM fact.indicator
+    UNION
+    SELECT cost_center FROM fact.ledger_forecasts
 ),
 
 ranked_versions AS (
