@@ -55,7 +55,10 @@ class HrContractTest {
                 "sick_leave_pct_days_1_14", "sick_leave_pct_days_15_90", "sick_leave_pct_days_91_365",
                 "sick_leave_pct_days_366_plus", "sick_leave_long_share_pct", "sick_leave_pct_women",
                 "sick_leave_pct_men", "sick_leave_pct_age_0_29", "sick_leave_pct_age_30_49",
-                "sick_leave_pct_age_50_plus");
+                "sick_leave_pct_age_50_plus",
+                // SPEC §5 More KPIs: headcount and the splits of fte and worked_hours
+                "headcount", "fte.DOCTOR", "fte.NURSE", "fte.ASSISTANT_NURSE", "fte.MANAGEMENT", "fte.ADMINISTRATION",
+                "fte.OTHER", "worked_hours.OWN", "worked_hours.RESOURCE_POOL", "worked_hours.AGENCY");
         assertThat(catalogue.find("fte")).map(KpiDefinition::nameSv).contains("Årsarbetare utifrån arbetad tid");
         assertThat(catalogue.find("sick_leave_pct")).map(KpiDefinition::unit).contains("%");
         assertThat(hr).allSatisfy(id -> assertThat(catalogue.find(id).orElseThrow().goodDirection()).isEqualTo("down"));
