@@ -18,6 +18,8 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,6 +57,7 @@ final class DemoCommand implements Callable<Integer> {
             summary(connection, out);
             productionSummary(connection, out);
             hrSummary(connection, out);
+            followUpSummary(connection, out);
         }
         out.printf("%nQuery further (read-only):%n");
         out.printf("  bin/nyckeltal sql --warehouse %s \"SELECT * FROM kpi.kpi_values WHERE kpi_id = 'result'"
@@ -273,6 +276,105 @@ final class DemoCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /**
+     * What the månadsrapport shows beyond the three extracts, at the latest period with indicators: the
+     * indicator tables by goal, antal anställda, the action plan's subtotals, the forecasts made this year
+     * and the controllers' summary.
+     */
+    private static void followUpSummary(Connection connection, PrintWriter out) throws SQLException {
+        int period = latestPeriod(connection, "kpi.kpi_values WHERE kpi_id LIKE 'indicator.%'");
+        if (period == 0) {
+            return;
+        }
+        YearMonth month = YearMonth.of(period / 100, period % 100);
+        String months = "januari–" + month.getMonth().getDisplayName(TextStyle.FULL, SWEDISH);
+        out.printf("%nIndikatorer, hela förvaltningen, ackumulerat %s%n", months);
+        out.printf("  %-62s %9s %9s %9s  %s%n", "", "Fg år", "Mål", "Utfall", "Trend");
+        String group = null;
+        try (PreparedStatement s = connection.prepareStatement("SELECT g.group_name, k.name_sv, k.unit,"
+                + " v.previous_year_value, v.target_value, v.value, v.trend FROM dim.indicator_group g"
+                + " JOIN dim.kpi k ON k.kpi_id = g.kpi_id LEFT JOIN kpi.kpi_values v ON v.kpi_id = g.kpi_id"
+                + " AND v.period = ? AND v.time_window = 'ytd' AND v.org_level = 'total'"
+                + " WHERE g.measure = 'value' AND g.kpi_id LIKE 'indicator.%' ORDER BY g.group_ordinal, g.ordinal")) {
+            s.setInt(1, period);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (!rs.getString(1).equals(group)) {
+                        group = rs.getString(1);
+                        out.printf("  %s%n", group);
+                    }
+                    boolean percent = "%".equals(rs.getString(3));
+                    out.printf("    %-60s %9s %9s %9s  %s%n", rs.getString(2), indicator(rs.getBigDecimal(4), percent),
+                            indicator(rs.getBigDecimal(5), percent), indicator(rs.getBigDecimal(6), percent),
+                            rs.getString(7) == null ? "–" : rs.getString(7));
+                }
+            }
+        }
+        try (PreparedStatement s = connection.prepareStatement("SELECT value, previous_year_value FROM kpi.kpi_values"
+                + " WHERE kpi_id = 'headcount' AND period = ? AND time_window = 'month' AND org_level = 'total'")) {
+            s.setInt(1, period);
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    out.printf("%nAntal anställda inklusive inhyrd personal, %s: %s (föregående år %s)%n",
+                            month.getMonth().getDisplayName(TextStyle.FULL, SWEDISH), whole(rs.getBigDecimal(1), false),
+                            whole(rs.getBigDecimal(2), false));
+                }
+            }
+        }
+        out.printf("%nEkonomisk effekthemtagning %d, hela förvaltningen (mnkr)%n", month.getYear());
+        out.printf("  %-32s %14s %18s %9s%n", "", "Beräknad årseffekt", "Realiserad ack", "Andel");
+        try (PreparedStatement s = connection.prepareStatement("SELECT category, planned_annual_effect,"
+                + " realised_effect_ytd, realised_share_pct FROM kpi.action_plan_totals WHERE period = ?"
+                + " AND org_level = 'total' ORDER BY CASE category WHEN 'BUDGET' THEN 1 WHEN 'BEYOND_BUDGET' THEN 2 ELSE 3 END")) {
+            s.setInt(1, period);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String label = switch (rs.getString(1)) {
+                        case "BUDGET" -> "Summa budget";
+                        case "BEYOND_BUDGET" -> "Summa utöver budget";
+                        default -> "Totalt";
+                    };
+                    out.printf("  %-32s %14s %18s %9s%n", label, amount(rs.getBigDecimal(2), false),
+                            amount(rs.getBigDecimal(3), false), percent(rs.getBigDecimal(4)));
+                }
+            }
+        }
+        try (PreparedStatement s = connection.prepareStatement("SELECT forecast_made, value FROM kpi.forecast_versions"
+                + " WHERE kpi_id = 'result' AND year = ? AND org_level = 'total' ORDER BY forecast_made")) {
+            s.setInt(1, month.getYear());
+            try (ResultSet rs = s.executeQuery()) {
+                List<String> versions = new ArrayList<>();
+                while (rs.next()) {
+                    int made = rs.getInt(1);
+                    versions.add((rs.wasNull() ? "utan prognosmånad" : "från "
+                            + YearMonth.of(made / 100, made % 100).getMonth().getDisplayName(TextStyle.FULL, SWEDISH))
+                            + " " + amount(rs.getBigDecimal(2), false) + " mnkr");
+                }
+                if (!versions.isEmpty()) {
+                    out.printf("%nPrognos resultat %d: %s%n", month.getYear(), String.join("; ", versions));
+                }
+            }
+        }
+        try (PreparedStatement s = connection.prepareStatement("SELECT period, text FROM meta.comments"
+                + " WHERE org_id = 'TOTAL' AND topic = 'summary' ORDER BY period DESC LIMIT 1");
+                ResultSet rs = s.executeQuery()) {
+            if (rs.next()) {
+                out.printf("%nKommentar (meta.comments, %d):%n", rs.getInt(1));
+                for (String line : rs.getString(2).split("\\R")) {
+                    out.printf("  %s%n", line);
+                }
+            }
+        }
+    }
+
+    /** An indicator's figure: one decimal, with % for shares. */
+    private static String indicator(BigDecimal value, boolean percent) {
+        if (value == null) {
+            return "–";
+        }
+        return format(value.setScale(1, RoundingMode.HALF_EVEN)) + (percent ? " %" : "");
     }
 
     /** Whole hours (or årsarbetare) with a space between thousands. */

@@ -38,6 +38,9 @@ public final class DemoRegionGenerator {
     /** The month whose file books on a cost centre the org structure does not know (UNMAPPED). */
     static final YearMonth MONTH_WITH_UNKNOWN_UNIT = YearMonth.of(2026, 2);
     static final String UNKNOWN_UNIT = "9990";
+    /** The months a year's forecasts are made in: February, and April at the tertial report (prognosmånad). */
+    static final YearMonth FORECAST_FIRST = YearMonth.of(2000, 2);
+    static final YearMonth FORECAST_REVISED = YearMonth.of(2000, 4);
     /** Share of a restated month's cost rows that change (late invoices, corrected accruals). */
     static final double RESTATED_ROW_SHARE = 0.03;
 
@@ -119,7 +122,7 @@ public final class DemoRegionGenerator {
                 records.add(new Row(month, UNKNOWN_UNIT, "5510", "", "", "ACTUAL", new BigDecimal("48250.00")));
             }
             Path file = landing.resolve("ledger").resolve(ledgerFileName(month));
-            tally.written(file, write(file, style(month), records, month.equals(MONTH_WITH_BAD_ROW) ? month : null));
+            tally.written(file, write(file, style(month), records, month.equals(MONTH_WITH_BAD_ROW) ? month : null, null));
         }
         for (int year = settings.firstMonth().getYear(); year <= settings.lastMonth().getYear(); year++) {
             for (String scenario : List.of("BUDGET", "FORECAST")) {
@@ -129,14 +132,29 @@ public final class DemoRegionGenerator {
                         records.addAll(costCentreMonth(centre, YearMonth.of(year, m), scenario));
                     }
                 }
-                boolean budget = scenario.equals("BUDGET");
-                Path file = landing.resolve("ledger").resolve((budget ? "budget-" : "prognos-") + year + ".csv");
-                tally.written(file, write(file,
-                        budget ? ExtractStyle.SWEDISH_WINDOWS_1252 : ExtractStyle.CANONICAL_UTF8, records, null));
+                if (scenario.equals("BUDGET")) {
+                    Path file = landing.resolve("ledger").resolve("budget-" + year + ".csv");
+                    tally.written(file, write(file, ExtractStyle.SWEDISH_WINDOWS_1252, records, null, null));
+                    continue;
+                }
+                // Two forecasts a year: February's, and the tertial's (made in April) with costs revised up.
+                // The latest one made is prognos-YYYY.csv; an earlier one carries its month in the name.
+                List<YearMonth> made = forecastMonths(year);
+                for (YearMonth version : made) {
+                    boolean latest = version.equals(made.get(made.size() - 1));
+                    List<Row> versionRecords = version.getMonthValue() < FORECAST_REVISED.getMonthValue() ? records
+                            : records.stream().map(r -> r.amount().signum() > 0 ? r.withAmount(r.amount()
+                                    .multiply(new BigDecimal("1.012")).setScale(2, RoundingMode.HALF_EVEN)) : r).toList();
+                    Path file = landing.resolve("ledger").resolve("prognos-" + (latest ? String.valueOf(year)
+                            : version.toString()) + ".csv");
+                    tally.written(file, write(file, ExtractStyle.CANONICAL_UTF8, versionRecords, null,
+                            version.toString().replace("-", "")));
+                }
             }
         }
         new ProductionGenerator(settings, region).generate(landing, tally::written);
         new HrGenerator(settings, region).generate(landing, tally::written);
+        new FollowUpGenerator(settings, region).generate(landing, tally::written);
         return tally.summary();
     }
 
@@ -171,7 +189,7 @@ public final class DemoRegionGenerator {
             records.add(new Row(month, UNKNOWN_UNIT, "5510", "", "", "ACTUAL", new BigDecimal("48250.00")));
         }
         Path file = landing.resolve("ledger").resolve(restatementFileName(ledgerFileName(month)));
-        tally.written(file, write(file, style(month), records, null));
+        tally.written(file, write(file, style(month), records, null, null));
         new HrGenerator(settings, region).generateRestatement(landing, month, tally::written);
         return tally.summary();
     }
@@ -179,6 +197,23 @@ public final class DemoRegionGenerator {
     /** {@code huvudbok-2026-09.csv} → {@code huvudbok-2026-09_rattelse.csv}. */
     static String restatementFileName(String monthlyFileName) {
         return monthlyFileName.replace(".csv", "_rattelse.csv");
+    }
+
+    /**
+     * The forecasts of a year made by the last generated month: February's and April's; a year whose
+     * February is not reached yet has one forecast, made in its first month.
+     */
+    private List<YearMonth> forecastMonths(int year) {
+        List<YearMonth> months = new ArrayList<>();
+        for (YearMonth version : List.of(FORECAST_FIRST.withYear(year), FORECAST_REVISED.withYear(year))) {
+            if (!version.isAfter(settings.lastMonth())) {
+                months.add(version);
+            }
+        }
+        if (months.isEmpty()) {
+            months.add(YearMonth.of(year, 1));
+        }
+        return months;
     }
 
     static String ledgerFileName(YearMonth month) {
@@ -303,13 +338,18 @@ public final class DemoRegionGenerator {
     }
 
     /**
-     * Writes rows in the style; {@code badRowMonth} non-null appends one mistyped amount for that month.
+     * Writes rows in the style; {@code badRowMonth} non-null appends one mistyped amount for that month;
+     * {@code forecastMade} non-null adds the forecast_made column (prognosmånad, YYYYMM) to every row.
      *
      * @return the data rows written
      */
-    private long write(Path file, ExtractStyle style, List<Row> records, YearMonth badRowMonth) {
+    private long write(Path file, ExtractStyle style, List<Row> records, YearMonth badRowMonth, String forecastMade) {
         try (ExtractOutput out = ExtractOutput.open(file, style.charset, style.bom)) {
-            out.append(style.header()).endLine(style.newline);
+            out.append(style.header());
+            if (forecastMade != null) {
+                out.append(style.delimiter).append(style.swedishHeader ? "Prognosmånad" : "forecast_made");
+            }
+            out.endLine(style.newline);
             YearMonth periodOf = null;
             String period = null;
             for (Row r : records) {
@@ -320,7 +360,11 @@ public final class DemoRegionGenerator {
                 out.append(period).append(style.delimiter).append(r.costCenter()).append(style.delimiter)
                         .append(r.account()).append(style.delimiter).append(r.activity()).append(style.delimiter)
                         .append(r.counterpart()).append(style.delimiter).append(style.scenario(r.scenario()))
-                        .append(style.delimiter).append(style.amount(r.amount())).endRow(style.newline);
+                        .append(style.delimiter).append(style.amount(r.amount()));
+                if (forecastMade != null) {
+                    out.append(style.delimiter).append(forecastMade);
+                }
+                out.endRow(style.newline);
             }
             if (badRowMonth != null) {
                 // A hand-edited export, once in a while: the amount is mistyped. Quarantined, not loaded.

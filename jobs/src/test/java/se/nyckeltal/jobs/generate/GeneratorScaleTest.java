@@ -103,7 +103,7 @@ class GeneratorScaleTest {
                 landing.resolve("ledger/huvudbok-2026-02.csv"), landing.resolve("production/produktion-2026-02.csv"),
                 landing.resolve("hr/tid-2026-02.csv"));
         assertThat(summary.sources()).extracting(DemoRegionGenerator.SourceSummary::source)
-                .containsExactly("reference", "ledger", "production", "hr");
+                .containsExactly("reference", "ledger", "production", "hr", "indicators", "actions", "comments");
         assertThat(summary.rows()).isGreaterThan(1_000_000L);
     }
 
