@@ -92,8 +92,9 @@ class CataloguePublisherTest {
                         .containsExactly("0");
             }
             // the reference data is there all the same
-            assertThat(TestWarehouse.rows(catalogue, "SELECT count(*) FROM dim.kpi"))
-                    .containsExactly(String.valueOf(KpiCatalogue.load().kpis().size()));
+            // the catalogue's KPIs and one indicator.<ID> per row of the default indicators.csv
+            assertThat(TestWarehouse.rows(catalogue, "SELECT count(*) FROM dim.kpi")).containsExactly(
+                    String.valueOf(KpiCatalogue.load().kpis().size() + ReferenceData.defaults().indicators().size()));
             assertThat(TestWarehouse.rows(catalogue, "SELECT count(*) FROM dim.income_statement_line"))
                     .containsExactly("17");
         }
