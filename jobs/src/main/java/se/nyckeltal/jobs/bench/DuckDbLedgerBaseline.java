@@ -443,6 +443,8 @@ public final class DuckDbLedgerBaseline {
             // Summed by file number, named afterwards: hashing a number beats hashing a path per line.
             execute(db, "COPY (SELECT a.period, a.scenario, a.cost_center, a.account, a.activity, a.counterpart,"
                     + " a.amount, f.source_file, " + literal(loadId) + " AS load_id,"
+                    // the baseline's deliveries carry no forecast versions (FactSchema.LEDGER's last column)
+                    + " CAST(NULL AS INTEGER) AS forecast_made,"
                     + " a.period // 100 AS year, lpad(CAST(a.period % 100 AS VARCHAR), 2, '0') AS month"
                     + " FROM (SELECT v.file, v.period, v.scenario, v.cost_center, v.account, v.activity, v.counterpart,"
                     + " CAST(sum(v.amount) AS DECIMAL(18, 2)) AS amount"
