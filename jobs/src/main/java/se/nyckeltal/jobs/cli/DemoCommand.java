@@ -27,9 +27,12 @@ import se.nyckeltal.jobs.generate.GeneratorSettings;
 import se.nyckeltal.schemas.warehouse.LoadRecord;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 import se.nyckeltal.warehouse.catalogue.Catalogue;
+import se.nyckeltal.warehouse.report.ReportFormat;
+import se.nyckeltal.warehouse.report.ReportWriter;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Generate the demo region, load it, and print a short KPI summary with how to query further.")
+        description = "Generate the demo region, load it, print a short KPI summary with how to query further, and write"
+                + " the månadsrapport of the latest month (nyckeltal-demo/manadsrapport-YYYY-MM.html and .pdf).")
 final class DemoCommand implements Callable<Integer> {
     private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
     /** Public and fixed: the demo is reproducible, and says loudly that this key is not for real data. */
@@ -56,6 +59,7 @@ final class DemoCommand implements Callable<Integer> {
             productionSummary(connection, out);
             hrSummary(connection, out);
         }
+        Path report = writeReports(warehouse, out);
         out.printf("%nQuery further (read-only):%n");
         out.printf("  bin/nyckeltal sql --warehouse %s \"SELECT * FROM kpi.kpi_values WHERE kpi_id = 'result'"
                 + " AND org_level = 'area' AND time_window = 'ytd' ORDER BY period DESC, org_id LIMIT 12\"%n", warehouse);
@@ -63,7 +67,28 @@ final class DemoCommand implements Callable<Integer> {
                 + " WHERE org_level = 'total' AND time_window = 'ytd' AND period = (SELECT max(period) FROM kpi.income_statement)"
                 + " ORDER BY line_order\"%n", warehouse);
         out.printf("  bin/nyckeltal sql --warehouse %s \"SELECT * FROM meta.data_quality\"%n", warehouse);
+        out.printf("%nThe månadsrapport of the latest month, as controllers get it:%n  %s%n  %s%n", report,
+                report.resolveSibling(report.getFileName().toString().replace(".html", ".pdf")));
         return 0;
+    }
+
+    /**
+     * The månadsrapport of the latest month for the whole administration, as HTML and PDF, beside landing/
+     * and warehouse/ (nyckeltal-demo/manadsrapport-YYYY-MM.html). Returns the HTML file.
+     */
+    private Path writeReports(Path warehouse, PrintWriter out) throws SQLException {
+        try (Connection connection = Catalogue.openReadOnly(new WarehouseLayout(warehouse))) {
+            int period = latestPeriod(connection, "kpi.kpi_values WHERE kpi_id = 'result'");
+            String month = String.format(Locale.ROOT, "%04d-%02d", period / 100, period % 100);
+            ReportWriter writer = new ReportWriter(connection);
+            Path html = dir.resolve("manadsrapport-" + month + ".html").toAbsolutePath().normalize();
+            writer.writeOne(period, "TOTAL", ReportFormat.HTML, html);
+            writer.writeOne(period, "TOTAL", ReportFormat.PDF, html.resolveSibling("manadsrapport-" + month + ".pdf"));
+            out.printf("%nMånadsrapport %s written: %s (and .pdf beside it)%n", month, html);
+            return html;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the demo's månadsrapport", e);
+        }
     }
 
     private static void summary(Connection connection, PrintWriter out) throws SQLException {

@@ -11,12 +11,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import se.nyckeltal.jobs.schedule.run.AirflowTime;
+import se.nyckeltal.jobs.schedule.task.MonthlyReportTask;
 import se.nyckeltal.jobs.schedule.task.NightlyTask;
 import se.nyckeltal.jobs.schedule.task.NightlyTasks;
 import se.nyckeltal.jobs.schedule.task.TaskContext;
 
 @Command(name = "task", mixinStandardHelpOptions = true, subcommands = TaskCommand.Run.class,
-        description = "Run one task of the nightly DAG, as the scheduler or an Airflow BashOperator does.")
+        description = "Run one task of the nightly or monthly_report DAG, as the scheduler or an Airflow BashOperator does.")
 final class TaskCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -31,7 +32,8 @@ final class TaskCommand implements Runnable {
                 "The business date comes from --ds and the interval, never from the clock."})
     static final class Run implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "TASK_ID",
-                description = "ingest_ledger, ingest_production, ingest_hr, build_facts, publish_catalogue, data_quality_checks")
+                description = "ingest_ledger, ingest_production, ingest_hr, build_facts, publish_catalogue, data_quality_checks"
+                        + " (nightly); report_due, report_total, report_areas, report_units (monthly_report)")
         String taskId;
 
         @Option(names = "--dag", defaultValue = "nightly")
@@ -55,13 +57,29 @@ final class TaskCommand implements Runnable {
         @Option(names = "--warehouse", required = true, paramLabel = "DIR")
         Path warehouse;
 
+        @Option(names = "--working-day", defaultValue = "4", paramLabel = "N",
+                description = "monthly_report: the working day of the month the reports are due (default ${DEFAULT-VALUE}).")
+        int workingDay;
+
+        @Option(names = "--reports", paramLabel = "DIR",
+                description = "monthly_report: where the reports go, one folder per month (default: reports/ beside the"
+                        + " warehouse).")
+        Path reports;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            NightlyTask task = NightlyTasks.get(taskId).orElseThrow(() -> new UserError("no task '" + taskId + "'",
-                    "task run knows " + String.join(", ", NightlyTasks.ids())));
+            if (workingDay < 1 || workingDay > 20) {
+                throw new UserError("--working-day " + workingDay + " is not a working day of a month", "give 1 to 20, e.g. 4");
+            }
+            Path reportFolder = reports != null ? reports
+                    : warehouse.toAbsolutePath().normalize().resolveSibling("reports");
+            NightlyTask task = MonthlyReportTask.get(taskId, workingDay, reportFolder.toAbsolutePath().normalize())
+                    .or(() -> NightlyTasks.get(taskId)).orElseThrow(() -> new UserError("no task '" + taskId + "'",
+                    "task run knows " + String.join(", ", NightlyTasks.ids()) + ", "
+                            + String.join(", ", MonthlyReportTask.IDS)));
             LocalDate date;
             Instant start;
             Instant end;
