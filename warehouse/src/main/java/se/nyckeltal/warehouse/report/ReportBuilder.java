@@ -29,9 +29,51 @@ public final class ReportBuilder {
     private static final String KPI_VALUES = "kpi.kpi_values";
 
     private final CatalogueReader catalogue;
+    /** Rows read once for a whole batch of reports: source → "org_level/org_id" → rows (see {@link #prefetch}). */
+    private final Map<String, Map<String, List<Map<String, Object>>>> prefetched = new HashMap<>();
+    private int prefetchedPeriod;
 
     public ReportBuilder(Connection connection) throws SQLException {
         this.catalogue = new CatalogueReader(connection);
+    }
+
+    /**
+     * For a batch of reports of one period (all-units, all-areas): reads the slow sources once for every org —
+     * the HR views, which DuckDB computes on each query, and the monthly KPI series of the charts — instead of
+     * once per report. Reports built afterwards for that period read them from memory.
+     */
+    public void prefetch(int period) throws SQLException {
+        prefetched.clear();
+        prefetchedPeriod = period;
+        for (String view : List.of("kpi.worked_time", "kpi.sick_leave")) {
+            if (catalogue.has(view)) {
+                prefetched.put(view, byOrg(catalogue.query("SELECT * FROM " + view + " WHERE period = ?"
+                        + " AND time_window = 'ytd' ORDER BY org_level, org_id, line_order", period)));
+            }
+        }
+        for (String kpi : List.of("fte", "sick_leave_pct", "result")) {
+            int from = kpi.equals("sick_leave_pct") ? (period / 100 - 2) * 100 + 1 : period / 100 * 100 + 1;
+            prefetched.put("month:" + kpi, byOrg(catalogue.query("SELECT * FROM kpi.kpi_values WHERE kpi_id = ?"
+                    + " AND time_window = 'month' AND period BETWEEN ? AND ? ORDER BY org_level, org_id, period", kpi,
+                    from, period)));
+        }
+    }
+
+    private static Map<String, List<Map<String, Object>>> byOrg(List<Map<String, Object>> rows) {
+        Map<String, List<Map<String, Object>>> byOrg = new HashMap<>();
+        for (Map<String, Object> row : rows) {
+            byOrg.computeIfAbsent(text(row, "org_level") + "/" + text(row, "org_id"), k -> new ArrayList<>()).add(row);
+        }
+        return byOrg;
+    }
+
+    /** The prefetched rows of a source for an org, or null when that source was not prefetched for this period. */
+    private List<Map<String, Object>> prefetchedRows(String source, OrgRef org, int period) {
+        Map<String, List<Map<String, Object>>> rows = prefetched.get(source);
+        if (rows == null || period != prefetchedPeriod) {
+            return null;
+        }
+        return rows.getOrDefault(org.level() + "/" + org.id(), List.of());
     }
 
     /** The periods (YYYYMM) that kpi.kpi_values has data for, ascending. */
@@ -253,7 +295,7 @@ public final class ReportBuilder {
             SummarySentences.costDevelopment("Nettokostnadsutveckling", c.value("net_cost_development_pct", YTD, "value"),
                     netBefore, c.period).ifPresent(bullets::add);
         }
-        SummarySentences.forecast(resultForecast(c), null, c.mnkrDecimals).ifPresent(bullets::add);
+        SummarySentences.forecast(resultForecast(c), forecastMade(c), c.mnkrDecimals).ifPresent(bullets::add);
         List<CommentBlock> comments = new ArrayList<>();
         comments.addAll(c.comment("summary", "Kommentar"));
         comments.addAll(c.comment("worth_noting", "Värt att notera"));
@@ -297,6 +339,19 @@ public final class ReportBuilder {
         return rows.isEmpty() ? null : decimal(rows.get(0), "forecast_full_year");
     }
 
+    /** The month the latest forecast of the period's year was made (kpi.forecast_versions), null without one. */
+    private Integer forecastMade(Context c) throws SQLException {
+        if (!catalogue.has("kpi.forecast_versions") || !c.hasForecastColumn
+                || c.value("result", YTD, "forecast_full_year_value") == null) {
+            return null;
+        }
+        List<Map<String, Object>> rows = catalogue.query("SELECT max(forecast_made) AS made FROM kpi.forecast_versions"
+                + " WHERE kpi_id = 'result' AND year = ? AND org_level = ? AND org_id = ? AND forecast_made <= ?", c.year,
+                c.org.level(), c.org.id(), c.period);
+        Object made = rows.isEmpty() ? null : rows.get(0).get("made");
+        return made == null ? null : ((Number) made).intValue();
+    }
+
     private static int indicatorTrends(Context c, String trend) {
         int count = 0;
         for (Map.Entry<String, Map<String, Object>> e : c.kpis.entrySet()) {
@@ -312,8 +367,94 @@ public final class ReportBuilder {
 
     // ---------------------------------------------------------------- indicators
 
+    private static final java.util.Set<String> MNKR_KPIS = java.util.Set.of("revenue", "cost", "result", "personnel_cost",
+            "agency_cost", "action_plan_planned_effect", "action_plan_realised_effect");
+
+    /** How a KPI's figures print: mnkr for amounts of the ledger, % with one decimal, whole årsarbetare and kronor. */
+    private static Format formatFor(String kpiId, String unit, String measure) {
+        if (measure.endsWith("_pct") || "%".equals(unit)) {
+            return Format.percent(1);
+        }
+        if (MNKR_KPIS.contains(kpiId)) {
+            return Format.mnkr(1);
+        }
+        if ("kr".equals(unit) || kpiId.equals("fte") || kpiId.startsWith("fte.") || kpiId.equals("headcount")) {
+            return Format.number(0);
+        }
+        return Format.number(1);
+    }
+
+    /** The indicator tables as the report's indicator groups (dim.indicator_group) lay them out. */
+    private List<Table> indicatorGroups(Context c, Map<String, String> names) throws SQLException {
+        Map<String, String> units = new HashMap<>();
+        for (Map<String, Object> row : catalogue.query("SELECT kpi_id, unit FROM dim.kpi")) {
+            units.put(text(row, "kpi_id"), text(row, "unit"));
+        }
+        if (catalogue.has("dim.indicator")) {
+            for (Map<String, Object> row : catalogue.query("SELECT kpi_id, name, unit FROM dim.indicator")) {
+                names.put(text(row, "kpi_id"), text(row, "name"));
+                units.put(text(row, "kpi_id"), text(row, "unit"));
+            }
+        }
+        List<String> header = List.of("Indikator", "Utfall " + (c.year - 1), "Mål " + c.year, "Utfall " + c.year, "Trend",
+                "Kommentar");
+        Map<String, List<Table.Row>> rowsByGroup = new LinkedHashMap<>();
+        for (Map<String, Object> g : catalogue.query("SELECT group_name, kpi_id, measure FROM dim.indicator_group"
+                + " ORDER BY group_ordinal, ordinal")) {
+            String kpiId = text(g, "kpi_id");
+            String measure = text(g, "measure");
+            Map<String, Object> row = c.kpi(kpiId, YTD);
+            List<Table.Row> rows = rowsByGroup.computeIfAbsent(text(g, "group_name"), k -> new ArrayList<>());
+            if (row == null || (measure.equals("forecast_full_year_value") && !c.hasForecastColumn)) {
+                continue;
+            }
+            String name = names.getOrDefault(kpiId, kpiId);
+            name = switch (measure) {
+                case "forecast_full_year_value" -> "Prognos " + name.toLowerCase(SwedishFormat.SWEDISH) + " (helår)";
+                case "deviation_previous_year_pct" -> name + ", utfall jämfört med föregående år";
+                case "budget_value" -> name + ", budget";
+                default -> name;
+            };
+            Format format = formatFor(kpiId, units.get(kpiId), measure);
+            if (MNKR_KPIS.contains(kpiId) && !measure.endsWith("_pct")) {
+                name += " (mnkr)";
+            }
+            boolean value = measure.equals("value");
+            rows.add(new Table.Row(List.of(Cell.label(name),
+                    value ? Cell.figure(c.kpiFigure(kpiId, YTD, "previous_year_value", format)) : Cell.blank(),
+                    value ? Cell.figure(c.kpiFigure(kpiId, YTD, "target_value", format)) : Cell.blank(),
+                    Cell.figure(c.kpiFigure(kpiId, YTD, measure, format)),
+                    Cell.label(value ? trendText(text(row, "trend")) : ""),
+                    Cell.label(value ? c.comments.getOrDefault(kpiId, "") : "")), null));
+        }
+        List<Table> tables = new ArrayList<>();
+        rowsByGroup.forEach((group, rows) -> {
+            if (!rows.isEmpty()) {
+                tables.add(new Table(group, null, header, rows));
+            }
+        });
+        return tables;
+    }
+
+    private static String trendText(String trend) {
+        return trend == null ? "" : switch (trend) {
+            case "positive" -> "Positiv";
+            case "negative" -> "Negativ";
+            default -> "Neutral";
+        };
+    }
+
     private Section indicators(Context c) throws SQLException {
         Map<String, String> names = kpiNames();
+        if (catalogue.has("dim.indicator_group")) {
+            List<Table> tables = indicatorGroups(c, names);
+            boolean delivered = c.kpis.keySet().stream().anyMatch(k -> k.startsWith("indicator.") && k.endsWith("/" + YTD));
+            String notDelivered = delivered ? null : "Inga indikatorer levererade för perioden (vårdgaranti, 1177,"
+                    + " återinskrivningar m.fl.). Leverera dem som CSV i landing/indicators/ (period;unit;indicator;"
+                    + "numerator;denominator) med definitionerna i landing/reference/indicators.csv.";
+            return new Section("indicators", "Indikatorer", null, List.of(), tables, List.of(),
+                    c.comment("indicators", "Analys"), List.of(), notDelivered);
+        }
         List<String> header = List.of("Indikator", "Utfall " + (c.year - 1), "Mål " + c.year, "Utfall " + c.year, "Trend",
                 "Kommentar");
         List<Table> tables = new ArrayList<>();
@@ -353,14 +494,12 @@ public final class ReportBuilder {
         if (!budget.isEmpty()) {
             tables.add(new Table("Verksamheten ska bedrivas inom given ram/fastställd budget", null, header, budget));
         }
-        String lead = indicatorIds.isEmpty() ? "Inga indikatorer levererade för perioden (vårdgaranti, 1177,"
+        String notDelivered = indicatorIds.isEmpty() ? "Inga indikatorer levererade för perioden (vårdgaranti, 1177,"
                 + " återinskrivningar m.fl.). Leverera dem som CSV i landing/indicators/ (period;unit;indicator;numerator;"
                 + "denominator) med definitionerna i landing/reference/indicators.csv." : null;
-        if (tables.isEmpty()) {
-            return missing("indicators", "Indikatorer", lead, c.comment("indicators", "Analys"));
-        }
-        return section("indicators", "Indikatorer", lead, List.of(), tables, List.of(), c.comment("indicators", "Analys"),
-                List.of());
+        // Without delivered indicators the section still shows the KPIs the warehouse computes itself.
+        return new Section("indicators", "Indikatorer", null, List.of(), tables, List.of(),
+                c.comment("indicators", "Analys"), List.of(), notDelivered);
     }
 
     private String indicatorUnit(String kpiId) throws SQLException {
@@ -547,7 +686,9 @@ public final class ReportBuilder {
         String heading = "Arbetad tid och antal anställda";
         String deliver = "Ingen HR-data levererad för perioden. Leverera tidsdata som CSV i landing/hr/"
                 + " (date;employee_id;cost_center;staff_category;profession;gender;birth_year;hour_type;hours).";
-        List<Map<String, Object>> rows = catalogue.has("kpi.worked_time") ? catalogue.query("SELECT * FROM kpi.worked_time"
+        List<Map<String, Object>> cached = prefetchedRows("kpi.worked_time", c.org, c.period);
+        List<Map<String, Object>> rows = cached != null ? cached
+                : catalogue.has("kpi.worked_time") ? catalogue.query("SELECT * FROM kpi.worked_time"
                 + " WHERE period = ? AND time_window = 'ytd' AND org_level = ? AND org_id = ? ORDER BY line_order", c.period,
                 c.org.level(), c.org.id()) : List.of();
         if (rows.isEmpty()) {
@@ -614,6 +755,10 @@ public final class ReportBuilder {
     }
 
     private List<Map<String, Object>> monthly(Context c, String kpiId, int from) throws SQLException {
+        List<Map<String, Object>> cached = prefetchedRows("month:" + kpiId, c.org, c.period);
+        if (cached != null) {
+            return cached.stream().filter(r -> integer(r, "period") >= from).toList();
+        }
         return catalogue.query("SELECT * FROM kpi.kpi_values WHERE kpi_id = ? AND time_window = 'month' AND org_level = ?"
                 + " AND org_id = ? AND period BETWEEN ? AND ? ORDER BY period", kpiId, c.org.level(), c.org.id(), from,
                 c.period);
@@ -625,7 +770,9 @@ public final class ReportBuilder {
         String heading = "Sjukfrånvaro";
         String deliver = "Ingen sjukfrånvaro levererad för perioden. Leverera tidsdata med hour_type SICK och SCHEDULED"
                 + " som CSV i landing/hr/.";
-        List<Map<String, Object>> rows = catalogue.has("kpi.sick_leave") ? catalogue.query("SELECT * FROM kpi.sick_leave"
+        List<Map<String, Object>> cached = prefetchedRows("kpi.sick_leave", c.org, c.period);
+        List<Map<String, Object>> rows = cached != null ? cached
+                : catalogue.has("kpi.sick_leave") ? catalogue.query("SELECT * FROM kpi.sick_leave"
                 + " WHERE period = ? AND time_window = 'ytd' AND org_level = ? AND org_id = ? ORDER BY line_order", c.period,
                 c.org.level(), c.org.id()) : List.of();
         if (rows.isEmpty()) {

@@ -48,6 +48,7 @@ public final class ReportWriter {
         List<Path> written = new ArrayList<>();
         List<ReportRenderer.IndexEntry> entries = new ArrayList<>();
         List<OrgRef> orgs = builder.orgs(period).stream().filter(o -> o.level().equals(level)).toList();
+        builder.prefetch(period);
         for (OrgRef org : orgs) {
             String fileName = fileName(period, org.id(), format);
             Path file = outDir.resolve(fileName);

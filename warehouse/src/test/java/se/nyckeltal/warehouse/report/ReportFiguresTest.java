@@ -111,7 +111,7 @@ class ReportFiguresTest {
         Document html = report("TOTAL");
         assertThat(html.selectFirst("#action_plan p.missing").text()).contains("landing/actions/");
         assertThat(html.select("#action_plan table")).isEmpty();
-        assertThat(html.selectFirst("#indicators p.lead").text()).contains("landing/indicators/");
+        assertThat(html.selectFirst("#indicators p.missing").text()).contains("landing/indicators/");
         // Area A has no private primary care in 2026 (U2 moved to B): one line, no table.
         Document areaA = report("A");
         assertThat(areaA.selectFirst("#production_primary_care p.missing").text())
@@ -152,6 +152,21 @@ class ReportFiguresTest {
         assertThat(html.select("#income_statement svg [data-kpi=result][data-measure=value]")).hasSize(2);
         assertThat(html.select("svg text").eachText()).contains("jan", "dec", "Månad");
         assertThat(html.select("link[href], script[src], img[src]")).isEmpty();
+    }
+
+    @Test
+    void aBatchReadingItsSourcesOnceWritesTheSameReports() throws SQLException {
+        List<String> single = new ArrayList<>();
+        for (OrgRef org : builder.orgs(202602)) {
+            single.add(RENDERER.html(builder.build(org, 202602)));
+        }
+        ReportBuilder batch = new ReportBuilder(catalogue);
+        batch.prefetch(202602);
+        List<String> batched = new ArrayList<>();
+        for (OrgRef org : batch.orgs(202602)) {
+            batched.add(RENDERER.html(batch.build(org, 202602)));
+        }
+        assertThat(batched).isEqualTo(single);
     }
 
     @Test
