@@ -35,7 +35,8 @@ final class CatalogueBuilder {
             FactSchema.LEDGER,
             FactSchema.PRODUCTION,
             FactSchema.HR_TIME,
-            FactSchema.HR_EMPLOYEE_MONTH);
+            FactSchema.HR_EMPLOYEE_MONTH,
+            FactSchema.LISTINGS);
 
     private static final List<String> SCHEMAS = List.of("dim", "fact", "kpi", "meta");
     private static final Logger LOG = LoggerFactory.getLogger(CatalogueBuilder.class);
