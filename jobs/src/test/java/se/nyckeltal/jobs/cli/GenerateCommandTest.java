@@ -30,7 +30,10 @@ class GenerateCommandTest {
         assertThat(out.toString().lines().skip(1).limit(3).map(l -> l.strip().split(" ")[0]))
                 .containsExactly("ledger", "production", "hr");
         assertThat(landing.resolve("ledger/huvudbok-2024-01.csv")).isRegularFile();
-        assertThat(landing.resolve("reference")).doesNotExist(); // the demo uses the shipped reference data
+        // the demo uses the shipped org structure; the capitation rates are written beside the listings
+        assertThat(landing.resolve("reference/org_units.csv")).doesNotExist();
+        assertThat(landing.resolve("reference/capitation_rates.csv")).isRegularFile();
+        assertThat(landing.resolve("listings/listning-2024-01.csv")).isRegularFile();
     }
 
     @Test
