@@ -29,6 +29,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import se.nyckeltal.etl.spark.SparkPaths;
 import se.nyckeltal.schemas.fact.FactSchema;
+import se.nyckeltal.schemas.files.FileTree;
 import se.nyckeltal.schemas.warehouse.FactPartition;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 
@@ -99,7 +100,7 @@ public final class FactPartitionWriter {
         }
         columns.add(col(PERIOD).as(STAGE_PERIOD));
         columns.add(col(SCENARIO).as(STAGE_SCENARIO));
-        deleteRecursively(stagingDir);
+        FileTree.delete(stagingDir);
         facts.select(columns.toArray(Column[]::new))
                 // One task per partition, so one file per partition.
                 .repartition(col(STAGE_PERIOD), col(STAGE_SCENARIO))
@@ -140,7 +141,7 @@ public final class FactPartitionWriter {
 
     /** Removes this writer's staging folder (and the load's, when nothing else is left in it). */
     public void cleanUp() {
-        deleteRecursively(stagingDir);
+        FileTree.delete(stagingDir);
         try {
             Files.deleteIfExists(stagingDir.getParent());
         } catch (DirectoryNotEmptyException otherTableStillStaging) {
@@ -237,19 +238,6 @@ public final class FactPartitionWriter {
             return entries.sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
-        }
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(dir)) {
-            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + dir, e);
         }
     }
 }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -28,6 +27,7 @@ import se.nyckeltal.etl.extract.LandingFile;
 import se.nyckeltal.etl.extract.SourceIngest;
 import se.nyckeltal.schemas.contract.SourceKind;
 import se.nyckeltal.schemas.fact.FactSchema;
+import se.nyckeltal.schemas.files.FileTree;
 import se.nyckeltal.schemas.warehouse.FactPartition;
 import se.nyckeltal.schemas.warehouse.FileOutcome;
 import se.nyckeltal.schemas.warehouse.Snapshot;
@@ -75,7 +75,7 @@ public final class HrIngest implements SourceIngest {
             return new IngestResult(List.of(), List.of());
         }
         RestrictedArea.prepare(layout.restrictedDir());
-        deleteRecursively(layout.restrictedDir().resolve("staging")); // leftovers of a crashed load
+        FileTree.delete(layout.restrictedDir().resolve("staging")); // leftovers of a crashed load
         PseudonymKey key;
         try {
             key = keys.resolve(layout);
@@ -176,18 +176,5 @@ public final class HrIngest implements SourceIngest {
                     file.relativePath() + " not read: " + why));
         }
         return new IngestResult(outcomes, List.of());
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(dir)) {
-            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + dir, e);
-        }
     }
 }

@@ -8,17 +8,17 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -31,6 +31,7 @@ import se.nyckeltal.etl.extract.IngestSettings;
 import se.nyckeltal.etl.extract.LandingFile;
 import se.nyckeltal.etl.extract.SourceIngest;
 import se.nyckeltal.schemas.contract.SourceKind;
+import se.nyckeltal.schemas.files.FileTree;
 import se.nyckeltal.schemas.reference.ReferenceData;
 import se.nyckeltal.schemas.text.ExtractFormatException;
 import se.nyckeltal.schemas.warehouse.FactPartition;
@@ -38,6 +39,7 @@ import se.nyckeltal.schemas.warehouse.FileOutcome;
 import se.nyckeltal.schemas.warehouse.LoadRecord;
 import se.nyckeltal.schemas.warehouse.LoadedFile;
 import se.nyckeltal.schemas.warehouse.Snapshot;
+import se.nyckeltal.schemas.warehouse.StageTimer;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 import se.nyckeltal.schemas.warehouse.WarehouseStore;
 import se.nyckeltal.warehouse.catalogue.CataloguePublisher;
@@ -95,8 +97,9 @@ public final class LoadJob {
         WarehouseStore store = new WarehouseStore(layout);
         LandingHashes hashes = LandingHashes.load(layout.landingHashesFile());
         LandingZone landing = new LandingZone(settings.landing(), hashes);
-        Snapshot previous = store.currentSnapshot();
-        deleteRecursively(layout.root().resolve("staging")); // leftovers of a crashed load
+        Optional<Snapshot> published = store.publishedSnapshot();
+        Snapshot previous = published.orElse(Snapshot.empty());
+        FileTree.delete(layout.root().resolve("staging")); // leftovers of a crashed load
 
         progress.step("reading reference data", 0, STEPS);
         ReferenceData reference;
@@ -128,7 +131,7 @@ public final class LoadJob {
         hashes.save();
         stages.lap("listing");
         int fileCount = newFiles.values().stream().mapToInt(List::size).sum();
-        boolean nothingPublished = previous.snapshotId().equals("none");
+        boolean nothingPublished = published.isEmpty();
 
         if (fileCount == 0 && !referenceChanged && !nothingPublished) {
             LoadRecord record = new LoadRecord(loadId, started, clock.instant(), LoadRecord.Outcome.NOTHING_NEW,
@@ -267,34 +270,5 @@ public final class LoadJob {
                     "wait for it to finish (it holds " + layout.lockFile() + ")", null);
         }
         return lock;
-    }
-
-    /** Wall time of each stage of one load, for the load record (and the benchmark that reads it). */
-    private static final class StageTimer {
-        private final Map<String, Long> millis = new java.util.LinkedHashMap<>();
-        private long last = System.nanoTime();
-
-        void lap(String stage) {
-            long now = System.nanoTime();
-            millis.merge(stage, (now - last) / 1_000_000, Long::sum);
-            last = now;
-        }
-
-        Map<String, Long> millis() {
-            return new java.util.LinkedHashMap<>(millis);
-        }
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
     }
 }

@@ -18,6 +18,7 @@ import se.nyckeltal.etl.extract.LandingFile;
 import se.nyckeltal.etl.extract.SourceIngest;
 import se.nyckeltal.etl.hr.PseudonymKeySource;
 import se.nyckeltal.schemas.contract.SourceKind;
+import se.nyckeltal.schemas.files.FileTree;
 import se.nyckeltal.schemas.reference.ReferenceData;
 import se.nyckeltal.schemas.text.ExtractFormatException;
 import se.nyckeltal.schemas.warehouse.FileOutcome;
@@ -98,7 +99,7 @@ public final class SourceCheck {
             IngestResult result = ingest.ingest(fresh, new WarehouseLayout(scratch), "check");
             return new Result(source, true, fresh.size(), result.outcomes(), notes);
         } finally {
-            LoadJob.deleteRecursively(scratch);
+            FileTree.delete(scratch);
         }
     }
 

@@ -61,16 +61,29 @@ class NyckeltalCliTest {
     }
 
     @Test
-    void verboseAddsTheStackTrace() {
+    void verboseAddsTheStackTraceToThatCallOnly() {
         run("--verbose", "sql", "--warehouse", tmp.resolve("empty").toString(), "SELECT 1");
         assertThat(err.toString()).contains("\tat ");
-        Verbosity.set(false);
+        err.getBuffer().setLength(0);
+
+        // The next call in the same JVM (as the next test would be) has no --verbose: no stack trace.
+        run("sql", "--warehouse", tmp.resolve("empty").toString(), "SELECT 1");
+        assertThat(err.toString()).startsWith("error: ").doesNotContain("\tat ");
     }
 
     @Test
     void unknownOutputFormatIsRefused() {
         int exit = run("sql", "--warehouse", tmp.toString(), "--format", "xml", "SELECT 1");
         assertThat(exit).isEqualTo(NyckeltalCli.EXIT_FAILED);
-        assertThat(err.toString()).contains("unknown format 'xml'").contains("hint: use --format csv, json or table");
+        assertThat(err.toString().lines()).containsExactly("error: unknown format 'xml' (--format)",
+                "hint: use --format csv, json or table");
+    }
+
+    @Test
+    void formatIsReadInAnyCase() {
+        int exit = run("sql", "--warehouse", tmp.resolve("empty").toString(), "--format", "CSV", "SELECT 1");
+        // Past option parsing: the error is about the empty warehouse, not the format.
+        assertThat(exit).isEqualTo(NyckeltalCli.EXIT_FAILED);
+        assertThat(err.toString()).startsWith("error: ").doesNotContain("format");
     }
 }

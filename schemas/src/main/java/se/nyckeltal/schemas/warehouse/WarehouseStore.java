@@ -56,9 +56,14 @@ public final class WarehouseStore {
         }
     }
 
-    /** The published snapshot, or {@link Snapshot#empty()} for a new warehouse. */
+    /** The published snapshot; empty for a warehouse where nothing has been published yet. */
+    public Optional<Snapshot> publishedSnapshot() {
+        return currentSnapshotId().map(this::readSnapshot);
+    }
+
+    /** The published snapshot, or {@link Snapshot#empty()} (nothing loaded) for a new warehouse. */
     public Snapshot currentSnapshot() {
-        return currentSnapshotId().map(this::readSnapshot).orElse(Snapshot.empty());
+        return publishedSnapshot().orElse(Snapshot.empty());
     }
 
     public Snapshot readSnapshot(String snapshotId) {

@@ -23,6 +23,7 @@ class WarehouseStoreTest {
 
         assertThat(store.currentSnapshotId()).isEmpty();
         assertThat(store.currentSnapshot()).isEqualTo(Snapshot.empty());
+        assertThat(store.publishedSnapshot()).isEmpty();
         assertThat(store.loadRecords()).isEmpty();
     }
 
@@ -62,6 +63,7 @@ class WarehouseStoreTest {
 
         assertThat(store.currentSnapshotId()).contains("s1");
         assertThat(store.currentSnapshot()).isEqualTo(snapshot);
+        assertThat(store.publishedSnapshot()).contains(snapshot);
     }
 
     @Test
