@@ -111,9 +111,12 @@ public final class FactPartitionWriter {
         return readBack(listStaged());
     }
 
-    /** Moves staged partitions into place; returns them as live fact partitions. */
-    public List<FactPartition> publish(List<StagedPartition> staged) {
-        List<FactPartition> published = new ArrayList<>(staged.size());
+    /**
+     * Commits staged partitions: moves their files into {@code facts/} (or {@code restricted/facts/}).
+     * They are read by no one until a published snapshot lists them.
+     */
+    public List<FactPartition> commit(List<StagedPartition> staged) {
+        List<FactPartition> committed = new ArrayList<>(staged.size());
         for (StagedPartition partition : staged) {
             Path dir = schema.restricted() ? layout.restrictedPartitionDir(schema.table(), partition.period())
                     : layout.factPartitionDir(schema.table(), partition.period());
@@ -133,10 +136,10 @@ public final class FactPartitionWriter {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot move staged " + schema.table() + " files into " + dir, e);
             }
-            published.add(new FactPartition(schema.table(), partition.scenario(), partition.period(), files,
+            committed.add(new FactPartition(schema.table(), partition.scenario(), partition.period(), files,
                     partition.sourceFile(), loadId, partition.rows()));
         }
-        return published;
+        return committed;
     }
 
     /** Removes this writer's staging folder (and the load's, when nothing else is left in it). */

@@ -42,8 +42,6 @@ import se.nyckeltal.schemas.warehouse.WarehouseLayout;
  * and reconcile per file.
  */
 public final class HrIngest implements SourceIngest {
-    static final String FINGERPRINT_FILE = "pseudonym-key.fingerprint";
-
     private final SparkSession spark;
     private final IngestSettings settings;
     private final Snapshot previous;
@@ -75,7 +73,7 @@ public final class HrIngest implements SourceIngest {
             return new IngestResult(List.of(), List.of());
         }
         RestrictedArea.prepare(layout.restrictedDir());
-        FileTree.delete(layout.restrictedDir().resolve("staging")); // leftovers of a crashed load
+        FileTree.delete(layout.restrictedStagingRoot()); // leftovers of a crashed load
         PseudonymKey key;
         try {
             key = keys.resolve(layout);
@@ -140,7 +138,7 @@ public final class HrIngest implements SourceIngest {
      * employee a second pseudonym: spells would break at this load and counts would double.
      */
     private void checkFingerprint(PseudonymKey key, WarehouseLayout layout) {
-        Path file = layout.restrictedDir().resolve(FINGERPRINT_FILE);
+        Path file = layout.pseudonymKeyFingerprintFile();
         if (previous.partitions(FactSchema.HR_DAY.table()).isEmpty() || !Files.isRegularFile(file)) {
             return;
         }
@@ -159,7 +157,7 @@ public final class HrIngest implements SourceIngest {
 
     private static void writeFingerprint(PseudonymKey key, WarehouseLayout layout) {
         try {
-            Files.writeString(layout.restrictedDir().resolve(FINGERPRINT_FILE), key.fingerprint() + "\n",
+            Files.writeString(layout.pseudonymKeyFingerprintFile(), key.fingerprint() + "\n",
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the pseudonym key fingerprint", e);

@@ -29,7 +29,9 @@ final class TaskCommand implements Runnable {
                 "The business date comes from --ds and the interval, never from the clock."})
     static final class Run implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "TASK_ID",
-                description = "ingest_ledger, ingest_production, ingest_hr, build_facts, publish_catalogue, data_quality_checks")
+                description = "validate_ledger, validate_production, validate_hr, load_and_publish, verify_published,"
+                        + " data_quality_checks (the ids of earlier releases — ingest_*, build_facts, publish_catalogue"
+                        + " — still run)")
         String taskId;
 
         @Option(names = "--dag", defaultValue = "nightly")
@@ -67,9 +69,13 @@ final class TaskCommand implements Runnable {
                 throw new UserError("the data interval ends before it starts", null);
             }
             PrintWriter out = spec.commandLine().getOut();
-            TaskContext context = new TaskContext(dagId, taskId, ds, intervalStart, intervalEnd, runId,
+            String id = NightlyTasks.currentId(taskId);
+            TaskContext context = new TaskContext(dagId, id, ds, intervalStart, intervalEnd, runId,
                     landing.toAbsolutePath().normalize(), warehouse.toAbsolutePath().normalize(), out);
             out.println(context.header());
+            if (!id.equals(taskId)) {
+                out.printf("note: task id %s is now %s; the old id still runs it%n", taskId, id);
+            }
             int exit = task.run(context);
             out.flush();
             return exit;
