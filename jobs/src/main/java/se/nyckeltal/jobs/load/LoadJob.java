@@ -109,12 +109,18 @@ public final class LoadJob {
         FileTree.delete(layout.stagingRoot()); // leftovers of a crashed load
 
         progress.step("reading reference data", 0, STEPS);
+        List<String> missing = landing.missingRequiredReference();
+        if (!missing.isEmpty()) {
+            throw fail(store, loadId, started, List.of(), MissingReference.message(landing, missing),
+                    MissingReference.hint(landing));
+        }
         ReferenceData reference;
         try {
             reference = ReferenceData.load(landing.referenceDir());
         } catch (ExtractFormatException e) {
             throw fail(store, loadId, started, List.of(), "reference data: " + e.getMessage(),
-                    "fix the file in " + settings.landing().resolve("reference") + " (or remove it to use the default)");
+                    "fix the file in " + landing.referenceFolder() + " (" + MissingReference.OPTIONAL
+                            + " may also be removed to use the defaults)");
         }
         boolean referenceChanged = !reference.equals(previousReference(layout, previous));
         stages.lap("reference");

@@ -77,13 +77,17 @@ public final class SourceCheck {
         if (fresh.isEmpty()) {
             return new Result(source, true, 0, List.of(), notes);
         }
+        List<String> missing = landing.missingRequiredReference();
+        if (!missing.isEmpty()) {
+            throw new LoadFailedException(MissingReference.message(landing, missing), MissingReference.hint(landing), null);
+        }
         ReferenceData reference;
         try {
             reference = ReferenceData.load(landing.referenceDir());
         } catch (ExtractFormatException e) {
-            throw new LoadFailedException("reference data: " + e.getMessage(),
-                    "fix the file in " + settings.landing().resolve("reference") + " (or remove it to use the default)",
-                    null);
+            throw new LoadFailedException("reference data: " + e.getMessage(), "fix the file in "
+                    + landing.referenceFolder() + " (" + MissingReference.OPTIONAL + " may also be removed to use the"
+                    + " defaults)", null);
         }
         Path scratch;
         try {

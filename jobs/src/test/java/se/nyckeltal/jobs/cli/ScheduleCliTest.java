@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.nyckeltal.jobs.load.ReferenceFixtures;
+import se.nyckeltal.schemas.reference.ReferenceData;
 
 /** The scheduling commands through NyckeltalCli.execute, as a script or an Airflow worker calls them. */
 class ScheduleCliTest {
@@ -34,10 +36,20 @@ class ScheduleCliTest {
     void taskRunExits0WhenItsWorkIsDone() throws Exception {
         Path landing = Files.createDirectories(tmp.resolve("landing/ledger"));
         Files.writeString(landing.resolve("huvudbok-2025-02.csv"), "period;kst;konto;belopp\n202502;U1;4010;700,00\n");
+        ReferenceFixtures.writeShipped(landing.getParent(), ReferenceData.ORG_UNITS, ReferenceData.ACCOUNTS);
         assertThat(run(taskRun("validate_ledger", landing.getParent(), tmp.resolve("w")))).as(err.toString()).isZero();
         assertThat(out.toString()).startsWith("nightly.validate_ledger run scheduled__2025-03-14T03:30:00+00:00:"
                 + " business date 2025-03-14, data interval 2025-03-14T03:30:00Z .. 2025-03-15T03:30:00Z")
                 .contains("1 new ledger file(s) valid and ready for the load");
+    }
+
+    @Test
+    void validationStopsWhenTheLandingZoneLacksTheRegionsReference() throws Exception {
+        Path landing = Files.createDirectories(tmp.resolve("landing/ledger"));
+        Files.writeString(landing.resolve("huvudbok-2025-02.csv"), "period;kst;konto;belopp\n202502;U1;4010;700,00\n");
+        assertThat(run(taskRun("validate_ledger", landing.getParent(), tmp.resolve("w")))).isEqualTo(1);
+        assertThat(err.toString()).startsWith("error: no org_units.csv or accounts.csv in ")
+                .contains("\nhint: put the region's org_units.csv and accounts.csv in ");
     }
 
     @Test
