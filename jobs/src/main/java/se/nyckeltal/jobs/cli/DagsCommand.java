@@ -355,23 +355,37 @@ final class DagsCommand implements Runnable {
     }
 
     @Command(name = "export-airflow", mixinStandardHelpOptions = true,
-            description = "Write the equivalent Airflow DAG (Python) for a team moving to Airflow.")
+            description = {"Write the equivalent Airflow DAG (Python) for a team moving to Airflow.",
+                "Airflow 3 by default (airflow.sdk, the standard provider's BashOperator); --airflow-version 2 for Airflow 2."})
     static final class ExportAirflow extends DagsSubcommand {
         @Parameters(index = "0", paramLabel = "DAG")
         String dagId;
 
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "e.g. nightly.py")
-        Path file;
+        @Option(names = "--out", paramLabel = "FILE", description = "e.g. nightly.py; standard output when omitted or -")
+        String file;
+
+        @Option(names = "--airflow-version", paramLabel = "N", defaultValue = "3",
+                description = "3 (default) or 2")
+        int airflowVersion;
 
         @Override
         public Integer call() throws IOException {
-            String python = AirflowDagExporter.export(dag(dagId));
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
+            if (!AirflowDagExporter.VERSIONS.contains(airflowVersion)) {
+                throw new UserError("--airflow-version " + airflowVersion + " is not supported", "give 3 (default) or 2");
             }
-            Files.writeString(file, python, StandardCharsets.UTF_8);
-            out().println("wrote " + file.toAbsolutePath().normalize());
-            out().flush();
+            String python = AirflowDagExporter.export(dag(dagId), airflowVersion);
+            if (file == null || file.equals("-")) {
+                out().print(python);
+                out().flush();
+                return 0;
+            }
+            Path target = Path.of(file);
+            if (target.getParent() != null) {
+                Files.createDirectories(target.getParent());
+            }
+            Files.writeString(target, python, StandardCharsets.UTF_8);
+            spec.commandLine().getErr().println("wrote " + target.toAbsolutePath().normalize());
+            spec.commandLine().getErr().flush();
             return 0;
         }
     }

@@ -24,7 +24,7 @@ import se.nyckeltal.jobs.schedule.run.DagRunEngine;
         subcommands = SchedulerCommand.AddApiUser.class,
         description = {"Run the DAGs on their schedules in the foreground (Ctrl-C stops it), logging each run.",
             "On start it recovers runs a stopped scheduler left behind and catches up missed intervals.",
-            "With --port it also serves Airflow's REST API (/api/v1) with HTTP basic auth."})
+            "With --port it also serves Airflow 3's REST API (/api/v2, JWTs from POST /auth/token) and, deprecated, /api/v1."})
 final class SchedulerCommand implements Callable<Integer> {
     @Mixin
     ScheduleOptions options;
@@ -72,7 +72,7 @@ final class SchedulerCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().printf("scheduler running: %d DAG(s) from %s, state in %s%s; Ctrl-C stops it%n",
                 bag.dags().size(), bag.source(), engine.store().root(),
-                api == null ? "" : ", API on http://" + bind + ":" + service.apiPort() + "/api/v1");
+                api == null ? "" : ", API on http://" + bind + ":" + service.apiPort() + "/api/v2 (tokens: POST /auth/token)");
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             service.close();

@@ -121,7 +121,25 @@ class ScheduleCliTest {
     void exportAirflowWritesThePythonFile() throws Exception {
         Path file = tmp.resolve("airflow/nightly.py");
         assertThat(run("dags", "export-airflow", "nightly", "--out", file.toString(), "--state", tmp.toString())).isZero();
-        assertThat(Files.readString(file)).contains("with DAG(").contains("dag_id=\"nightly\"");
+        assertThat(Files.readString(file)).contains("with DAG(").contains("dag_id=\"nightly\"")
+                .contains("from airflow.sdk import DAG");
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).contains("wrote " + file);
+    }
+
+    @Test
+    void exportAirflowWritesToStandardOutputWithoutOutOrWithDash() throws Exception {
+        assertThat(run("dags", "export-airflow", "nightly", "--state", tmp.toString())).isZero();
+        String python = out.toString();
+        assertThat(python).startsWith("\"\"\"nightly: exported").contains("from airflow.sdk import DAG")
+                .doesNotContain("wrote ");
+        assertThat(run("dags", "export-airflow", "nightly", "--out", "-", "--state", tmp.toString())).isZero();
+        assertThat(out.toString()).isEqualTo(python);
+        assertThat(run("dags", "export-airflow", "nightly", "--airflow-version", "2", "--state", tmp.toString())).isZero();
+        assertThat(out.toString()).contains("from airflow.operators.bash import BashOperator").contains("sla=");
+        assertThat(run("dags", "export-airflow", "nightly", "--airflow-version", "1", "--state", tmp.toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("--airflow-version 1 is not supported");
     }
 
     @Test
