@@ -2,12 +2,8 @@ package se.nyckeltal.jobs.generate;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -15,9 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.ObjLongConsumer;
-import se.nyckeltal.schemas.reference.CapitationRate;
 import se.nyckeltal.schemas.reference.OrgUnitVersion;
-import se.nyckeltal.schemas.reference.ReferenceData;
 
 /**
  * Listings of the region's care-choice units (vårdval, SPEC §3): one file per month,
@@ -25,8 +19,8 @@ import se.nyckeltal.schemas.reference.ReferenceData;
  * every unit that has an ownership in the org structure — the public and private vårdcentraler (VC),
  * children at the BVC, women at the BMM. Each unit has its own age pyramid (a Swedish population's shape,
  * tilted younger or older), grows slowly, and has its own share of active listed, ACG case-mix and Care
- * Need Index factors. Also writes {@code reference/capitation_rates.csv}: the shipped rates (the seed's
- * Hälsoval 2024 compensation) for the generated years.
+ * Need Index factors. (The rates they are paid by, the shipped capitation_rates.csv, are written with the
+ * other reference files by {@link DemoRegionGenerator}.)
  */
 final class ListingGenerator {
     /** The age bands of the listings, as the regions' rate tables have them. */
@@ -66,8 +60,6 @@ final class ListingGenerator {
             Path file = landing.resolve("listings").resolve(monthlyFileName(month));
             onFileWritten.accept(file, write(file, style, month, rows));
         }
-        Path rates = landing.resolve("reference").resolve(ReferenceData.CAPITATION_RATES);
-        onFileWritten.accept(rates, writeRates(rates));
     }
 
     /** Every org unit with an ownership, once (its latest version decides the type). */
@@ -222,28 +214,6 @@ final class ListingGenerator {
             return ">=" + parts[0];
         }
         return String.format("%02d-%02d", Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
-    }
-
-    /** The shipped rates (Hälsoval 2024 and their yearly steps) for the generated years and the one before. */
-    private long writeRates(Path file) {
-        int first = settings.firstMonth().getYear() - 1;
-        int last = settings.lastMonth().getYear();
-        StringBuilder text = new StringBuilder("year;ownership;component;key;rate\n");
-        long rows = 0;
-        for (CapitationRate rate : ReferenceData.defaults().capitationRates()) {
-            if (rate.year() >= first && rate.year() <= last) {
-                text.append(rate.year()).append(';').append(rate.ownership()).append(';').append(rate.component())
-                        .append(';').append(rate.key()).append(';').append(rate.rate().toPlainString()).append('\n');
-                rows++;
-            }
-        }
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-        return rows;
     }
 
     private static List<int[]> bands() {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import se.nyckeltal.etl.spark.SparkSessions;
 import se.nyckeltal.etl.testing.SharedSpark;
+import se.nyckeltal.schemas.reference.ReferenceData;
 import se.nyckeltal.schemas.warehouse.FileOutcome;
 import se.nyckeltal.schemas.warehouse.LoadRecord;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
@@ -68,6 +69,7 @@ class VardvalEndToEndTest {
     void landing() throws IOException {
         landing = tmp.resolve("landing");
         warehouse = tmp.resolve("warehouse");
+        ReferenceFixtures.writeShipped(landing, ReferenceData.ACCOUNTS); // a load needs the region's accounts
         write("reference/org_units.csv", """
                 unit_id;unit_name;area_id;area_name;valid_from;valid_to;ownership;unit_type
                 V1;VC Norr;N;Norr;2020-01-01;;PUBLIC;VC

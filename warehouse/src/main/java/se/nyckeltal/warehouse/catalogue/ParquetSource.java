@@ -23,7 +23,7 @@ final class ParquetSource {
         if (files.isEmpty()) {
             return empty(schema);
         }
-        String list = files.stream().map(f -> literal(f.toAbsolutePath().normalize().toString()))
+        String list = files.stream().map(f -> SqlLiteral.of(f.toAbsolutePath().normalize().toString()))
                 .collect(Collectors.joining(",\n    ", "[\n    ", "\n]"));
         // The schema's typed columns first: a column that none of the files has yet (added to the fact after
         // they were written, like production's counterpart) reads as NULL instead of failing the view.
@@ -32,7 +32,7 @@ final class ParquetSource {
     }
 
     static String glob(String pattern) {
-        return "read_parquet(" + literal(pattern) + ", hive_partitioning = false, union_by_name = true)";
+        return "read_parquet(" + SqlLiteral.of(pattern) + ", hive_partitioning = false, union_by_name = true)";
     }
 
     /** {@code (SELECT CAST(NULL AS <type>) AS <column>, … WHERE false)}. */
@@ -50,7 +50,4 @@ final class ParquetSource {
         return "CAST(NULL AS " + column.type().duckdbType() + ") AS " + column.name();
     }
 
-    static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
-    }
 }
