@@ -18,7 +18,6 @@ import picocli.CommandLine.Parameters;
 import se.nyckeltal.jobs.schedule.SchedulerService;
 import se.nyckeltal.jobs.schedule.api.ApiUsers;
 import se.nyckeltal.jobs.schedule.dag.DagBag;
-import se.nyckeltal.jobs.schedule.dag.DurationText;
 import se.nyckeltal.jobs.schedule.run.DagRunEngine;
 
 @Command(name = "scheduler", mixinStandardHelpOptions = true,
@@ -41,8 +40,9 @@ final class SchedulerCommand implements Callable<Integer> {
             description = "API users (name:hash lines, see 'scheduler add-api-user'). Required with --port.")
     Path apiUsers;
 
-    @Option(names = "--heartbeat", defaultValue = "1s", description = "How often runs are advanced (default ${DEFAULT-VALUE}).")
-    String heartbeat;
+    @Option(names = "--heartbeat", defaultValue = "1s", converter = OptionConverters.Span.class,
+            description = "How often runs are advanced (default ${DEFAULT-VALUE}).")
+    Duration heartbeat;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -63,14 +63,8 @@ final class SchedulerCommand implements Callable<Integer> {
             }
             api = new SchedulerService.ApiSettings(bind, port, users);
         }
-        Duration beat;
-        try {
-            beat = DurationText.parse(heartbeat);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), "e.g. --heartbeat 1s");
-        }
         DagRunEngine engine = options.engine(bag);
-        SchedulerService service = new SchedulerService(engine, beat, api);
+        SchedulerService service = new SchedulerService(engine, heartbeat, api);
         try {
             service.start();
         } catch (IllegalStateException e) {

@@ -10,6 +10,7 @@ import se.nyckeltal.etl.extract.SourceIngest;
 import se.nyckeltal.etl.hr.HrIngest;
 import se.nyckeltal.etl.hr.PseudonymKeySource;
 import se.nyckeltal.etl.ledger.LedgerIngest;
+import se.nyckeltal.etl.listing.ListingIngest;
 import se.nyckeltal.etl.production.ProductionIngest;
 import se.nyckeltal.schemas.contract.SourceKind;
 import se.nyckeltal.schemas.reference.ReferenceData;
@@ -21,7 +22,8 @@ final class SourceIngests {
     static final Set<SourceKind> SUPPORTED = Set.of(
             SourceKind.LEDGER,
             SourceKind.PRODUCTION,
-            SourceKind.HR);
+            SourceKind.HR,
+            SourceKind.LISTINGS);
 
     private SourceIngests() {}
 
@@ -37,6 +39,7 @@ final class SourceIngests {
         ingests.put(SourceKind.PRODUCTION, new ProductionIngest(spark, settings, reference, previous));
         ingests.put(SourceKind.HR, new HrIngest(spark, settings, previous,
                 PseudonymKeySource.fromEnvironment(pseudonymKeyFile)));
+        ingests.put(SourceKind.LISTINGS, new ListingIngest(spark, settings));
         return ingests;
     }
 }

@@ -1,10 +1,12 @@
 package se.nyckeltal.schemas.contract;
 
-/** The three kinds of extract that land, each in its own folder under the landing zone. */
+/** The kinds of extract that land, each in its own folder under the landing zone. */
 public enum SourceKind {
     LEDGER("ledger"),
     PRODUCTION("production"),
-    HR("hr");
+    HR("hr"),
+    /** Listings and care-need measures per vårdcentral at month end (vårdval, SPEC §3). */
+    LISTINGS("listings");
 
     private final String folder;
 

@@ -13,6 +13,8 @@ WITH fact_periods AS (
     -- production and HR facts join this union when they arrive
     UNION ALL
     SELECT period FROM fact.hr_time
+    UNION ALL
+    SELECT period FROM fact.listings
 ),
 
 year_range AS (
