@@ -112,10 +112,19 @@ public final class DemoRegionGenerator {
     public Summary generate(Path landing, Consumer<Path> onFileWritten) {
         requireNonNull(landing, "landing");
         Tally tally = new Tally(onFileWritten);
+        // A load needs the region's own org units and accounts: the generated region delivers them
+        // like its extracts. Scale S is the demo region, whose files are the shipped defaults.
+        Path reference = landing.resolve("reference");
         if (region.hasOwnReference()) {
-            Path file = region.writeOrgUnits(landing.resolve("reference"));
-            tally.written(file, region.orgUnits().size());
+            tally.written(region.writeOrgUnits(reference), region.orgUnits().size());
+        } else {
+            tally.written(writeShippedReference(reference, ReferenceData.ORG_UNITS),
+                    ReferenceData.defaults().orgUnits().size());
         }
+        tally.written(writeShippedReference(reference, ReferenceData.ACCOUNTS), ReferenceData.defaults().accounts().size());
+        // Vårdval: the shipped listing compensation (the seed's Hälsoval 2024 rates and their yearly steps).
+        tally.written(writeShippedReference(reference, ReferenceData.CAPITATION_RATES),
+                ReferenceData.defaults().capitationRates().size());
         for (YearMonth month = settings.firstMonth(); !month.isAfter(settings.lastMonth()); month = month.plusMonths(1)) {
             List<Row> records = actuals(month);
             if (month.equals(MONTH_WITH_UNKNOWN_UNIT)) {
@@ -155,6 +164,7 @@ public final class DemoRegionGenerator {
         new ProductionGenerator(settings, region).generate(landing, tally::written);
         new HrGenerator(settings, region).generate(landing, tally::written);
         new FollowUpGenerator(settings, region).generate(landing, tally::written);
+        new ListingGenerator(settings, region).generate(landing, tally::written);
         return tally.summary();
     }
 
@@ -266,8 +276,14 @@ public final class DemoRegionGenerator {
                     amount = amount.multiply(BigDecimal.valueOf(sub.share()));
                 }
                 amount = amount.setScale(2, RoundingMode.HALF_EVEN);
-                rows.add(new Row(month, unit, sub.account(), profile.activity(), line.counterpart(), scenario,
-                        line.revenue() ? amount.negate() : amount));
+                Row row = new Row(month, unit, sub.account(), profile.activity(), line.counterpart(), scenario,
+                        line.revenue() ? amount.negate() : amount);
+                if (scenario.equals("ACTUAL") && centre.template().equals(DigitalCare.LEDGER_TEMPLATE)
+                        && line.account().equals(DigitalCare.LEDGER_ACCOUNT) && sub.account().equals(line.account())) {
+                    rows.addAll(withDigitalCare(row, profile.size()));
+                } else {
+                    rows.add(row);
+                }
             }
             if (line.revenue()) {
                 budgetRevenue = budgetRevenue.add(budget);
@@ -280,6 +296,30 @@ public final class DemoRegionGenerator {
         BigDecimal allocation = budgetCost.subtract(budgetRevenue).multiply(BigDecimal.valueOf(profile.allocationShare()))
                 .setScale(2, RoundingMode.HALF_EVEN);
         rows.add(new Row(month, unit, "3210", profile.activity(), "REGION", scenario, allocation.negate()));
+        return rows;
+    }
+
+    /**
+     * The purchased-care row split by provider: the digital care invoices booked on their counterparts
+     * ({@link DigitalCare}), the rest of the amount without one. The amounts add up to the row's.
+     */
+    private List<Row> withDigitalCare(Row row, double size) {
+        List<Row> rows = new ArrayList<>();
+        BigDecimal rest = row.amount();
+        for (DigitalCare.Provider provider : DigitalCare.PROVIDERS) {
+            SplittableRandom random = new SplittableRandom(Objects.hash(settings.seed(), "digital",
+                    provider.counterpart(), row.month().toString()));
+            BigDecimal cost = BigDecimal.valueOf(DigitalCare.expectedCost(provider, row.month(), size)
+                    * (1.0 + (random.nextDouble() * 2 - 1) * 0.08)).setScale(2, RoundingMode.HALF_EVEN);
+            rows.add(new Row(row.month(), row.costCenter(), row.account(), row.activity(), provider.counterpart(),
+                    row.scenario(), cost));
+            rest = rest.subtract(cost);
+        }
+        if (rest.signum() < 0) {
+            throw new IllegalStateException("digital care costs exceed purchased care of " + row.costCenter() + " in "
+                    + row.month());
+        }
+        rows.add(0, row.withAmount(rest));
         return rows;
     }
 
@@ -383,6 +423,17 @@ public final class DemoRegionGenerator {
     }
 
     /** Gathers what was written, per source folder, and tells the caller file by file. */
+    private static Path writeShippedReference(Path referenceDir, String name) {
+        Path file = referenceDir.resolve(name);
+        try {
+            Files.createDirectories(referenceDir);
+            Files.write(file, ReferenceData.shippedDefault(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return file;
+    }
+
     private static final class Tally {
         private final Consumer<Path> onFileWritten;
         private final List<Path> files = new ArrayList<>();

@@ -13,6 +13,7 @@ import se.nyckeltal.etl.hr.HrIngest;
 import se.nyckeltal.etl.hr.PseudonymKeySource;
 import se.nyckeltal.etl.indicators.IndicatorIngest;
 import se.nyckeltal.etl.ledger.LedgerIngest;
+import se.nyckeltal.etl.listing.ListingIngest;
 import se.nyckeltal.etl.production.ProductionIngest;
 import se.nyckeltal.schemas.contract.SourceKind;
 import se.nyckeltal.schemas.reference.ReferenceData;
@@ -27,7 +28,8 @@ final class SourceIngests {
             SourceKind.HR,
             SourceKind.INDICATORS,
             SourceKind.ACTIONS,
-            SourceKind.COMMENTS);
+            SourceKind.COMMENTS,
+            SourceKind.LISTINGS);
 
     private SourceIngests() {}
 
@@ -46,6 +48,7 @@ final class SourceIngests {
         ingests.put(SourceKind.INDICATORS, new IndicatorIngest(spark, settings, reference));
         ingests.put(SourceKind.ACTIONS, new ActionIngest(spark, settings));
         ingests.put(SourceKind.COMMENTS, new CommentIngest(spark, settings));
+        ingests.put(SourceKind.LISTINGS, new ListingIngest(spark, settings));
         return ingests;
     }
 }

@@ -10,7 +10,9 @@ public enum SourceKind {
     /** Action plans and their realised effect (effekthemtagning), SPEC §3. */
     ACTIONS("actions"),
     /** The controllers' analysis text (analys och kommentarer), SPEC §3. */
-    COMMENTS("comments");
+    COMMENTS("comments"),
+    /** Listings and care-need measures per vårdcentral at month end (vårdval, SPEC §3). */
+    LISTINGS("listings");
 
     private final String folder;
 

@@ -63,14 +63,16 @@ public record FactSchema(String table, String grain, List<FactColumn> columns, b
             "forecast_made");
 
     /**
-     * Production fact (vårdproduktion). One row per period × unit × provider × contact type × scenario,
-     * from exactly one delivered file; daily rows are summed to their month. weighted_volume is
+     * Production fact (vårdproduktion). One row per period × unit × provider × counterpart × contact type
+     * × scenario, from exactly one delivered file; daily rows are summed to their month. counterpart is the
+     * provider organisation when the delivery names one (NULL otherwise; files published before the column
+     * existed read as NULL). weighted_volume is
      * volume × the contact type's weight for the period's year (0 without a weight, and for contact
      * types missing from contact_types.csv), re-derived when the weights change.
      */
     public static final FactSchema PRODUCTION = new FactSchema(
             "production",
-            "one row per period × unit × provider × contact_type × scenario",
+            "one row per period × unit × provider × counterpart × contact_type × scenario",
             List.of(
                     new FactColumn("period", ColumnType.INT, false),
                     new FactColumn("scenario", ColumnType.STRING, false),
@@ -79,6 +81,28 @@ public record FactSchema(String table, String grain, List<FactColumn> columns, b
                     new FactColumn("contact_type", ColumnType.STRING, false),
                     new FactColumn("volume", ColumnType.QUANTITY, false),
                     new FactColumn("weighted_volume", ColumnType.QUANTITY, false),
+                    new FactColumn("source_file", ColumnType.STRING, false),
+                    new FactColumn("load_id", ColumnType.STRING, false),
+                    new FactColumn("counterpart", ColumnType.STRING, true)));
+
+    /**
+     * Listings fact (vårdval). One row per period × unit × measure × gender × age band, from exactly one
+     * delivered file; scenario is always ACTUAL (a listing is a count at month end, never a budget).
+     * measure is LISTED, ACTIVE_LISTED, ACG_POINTS or CNI_&lt;FACTOR&gt; as delivered (factors missing from
+     * capitation_rates.csv are reported under UNMAPPED by the catalogue); gender (K|M) and age_band
+     * (e.g. 0-4, 100-) are set on LISTED rows only.
+     */
+    public static final FactSchema LISTINGS = new FactSchema(
+            "listings",
+            "one row per period × unit × measure × gender × age_band",
+            List.of(
+                    new FactColumn("period", ColumnType.INT, false),
+                    new FactColumn("scenario", ColumnType.STRING, false),
+                    new FactColumn("unit", ColumnType.STRING, false),
+                    new FactColumn("measure", ColumnType.STRING, false),
+                    new FactColumn("gender", ColumnType.STRING, true),
+                    new FactColumn("age_band", ColumnType.STRING, true),
+                    new FactColumn("quantity", ColumnType.QUANTITY, false),
                     new FactColumn("source_file", ColumnType.STRING, false),
                     new FactColumn("load_id", ColumnType.STRING, false)));
 

@@ -30,7 +30,8 @@ import se.nyckeltal.schemas.text.TextTable;
 /**
  * The region's reference data (SPEC §3): org structure, account mapping, contact types, yearly
  * parameters and KPI targets. Shipped defaults describe the demo region; a file of the same name in
- * {@code <landing>/reference/} replaces its default wholesale.
+ * {@code <landing>/reference/} replaces its default wholesale. A load requires the region's own
+ * {@link #REQUIRED_FILE_NAMES}; only the others fall back to the defaults there.
  */
 public record ReferenceData(
         List<OrgUnitVersion> orgUnits,
@@ -39,7 +40,8 @@ public record ReferenceData(
         List<YearParameters> parameters,
         List<KpiTarget> kpiTargets,
         List<Indicator> indicators,
-        List<IndicatorGroup> indicatorGroups) {
+        List<IndicatorGroup> indicatorGroups,
+        List<CapitationRate> capitationRates) {
 
     public static final String ORG_UNITS = "org_units.csv";
     public static final String ACCOUNTS = "accounts.csv";
@@ -48,8 +50,16 @@ public record ReferenceData(
     public static final String KPI_TARGETS = "kpi_targets.csv";
     public static final String INDICATORS = "indicators.csv";
     public static final String INDICATOR_GROUPS = "indicator_groups.csv";
+    public static final String CAPITATION_RATES = "capitation_rates.csv";
     public static final List<String> FILE_NAMES = List.of(ORG_UNITS, ACCOUNTS, CONTACT_TYPES, PARAMETERS, KPI_TARGETS,
-            INDICATORS, INDICATOR_GROUPS);
+            INDICATORS, INDICATOR_GROUPS, CAPITATION_RATES);
+
+    /**
+     * The files a region's load must bring in {@code <landing>/reference/}: the shipped org units and
+     * chart of accounts are the demo region's, never a real region's (the demo and the generator
+     * write them into the landing zones they create).
+     */
+    public static final List<String> REQUIRED_FILE_NAMES = List.of(ORG_UNITS, ACCOUNTS);
 
     /** The norm behind the published FTE figures when parameters.csv has no row for a year. */
     public static final BigDecimal DEFAULT_FTE_NORM_HOURS = new BigDecimal("1725");
@@ -64,6 +74,7 @@ public record ReferenceData(
         kpiTargets = List.copyOf(kpiTargets);
         indicators = List.copyOf(indicators);
         indicatorGroups = List.copyOf(indicatorGroups);
+        capitationRates = List.copyOf(capitationRates);
     }
 
     public static ReferenceData defaults() {
@@ -84,12 +95,21 @@ public record ReferenceData(
                 parameters(table.apply(PARAMETERS)),
                 kpiTargets(table.apply(KPI_TARGETS)),
                 indicators(table.apply(INDICATORS)),
-                indicatorGroups(table.apply(INDICATOR_GROUPS)));
+                indicatorGroups(table.apply(INDICATOR_GROUPS)),
+                CapitationRates.parse(table.apply(CAPITATION_RATES)));
     }
 
     /** The indicator of indicators.csv with this code (upper case), if any. */
     public Optional<Indicator> indicator(String code) {
         return indicators.stream().filter(i -> i.code().equals(code)).findFirst();
+    }
+
+    /** The shipped default of a reference file (the demo region's), byte for byte. */
+    public static byte[] shippedDefault(String name) {
+        if (!FILE_NAMES.contains(name)) {
+            throw new IllegalArgumentException("no reference file " + name + " (files: " + FILE_NAMES + ")");
+        }
+        return bytes(null, name);
     }
 
     /** Which files came from the override folder rather than the defaults. */
@@ -136,9 +156,10 @@ public record ReferenceData(
         try {
             Files.createDirectories(dir);
             List<String> lines = new ArrayList<>();
-            lines.add("unit_id;unit_name;area_id;area_name;valid_from;valid_to");
+            lines.add("unit_id;unit_name;area_id;area_name;valid_from;valid_to;ownership;unit_type");
             orgUnits.forEach(u -> lines.add(csv(u.unitId(), u.unitName(), u.areaId(), u.areaName(),
-                    u.validFrom().toString(), u.validTo() == null ? "" : u.validTo().toString())));
+                    u.validFrom().toString(), u.validTo() == null ? "" : u.validTo().toString(),
+                    u.ownership() == null ? "" : u.ownership().name(), u.unitType() == null ? "" : u.unitType())));
             Files.write(dir.resolve(ORG_UNITS), lines, StandardCharsets.UTF_8);
             lines.clear();
             lines.add("account_from;account_to;line_id;line_name;kind;flags");
@@ -168,6 +189,8 @@ public record ReferenceData(
             lines.add("group_id;group_name;kpi_id;measure");
             indicatorGroups.forEach(g -> lines.add(csv(g.groupId(), g.groupName(), g.kpiId(), g.measure())));
             Files.write(dir.resolve(INDICATOR_GROUPS), lines, StandardCharsets.UTF_8);
+            Files.write(dir.resolve(CAPITATION_RATES), CapitationRates.canonical(capitationRates),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write reference data to " + dir, e);
         }
@@ -197,9 +220,14 @@ public record ReferenceData(
     private static final ColumnSpec AREA_NAME = ColumnSpec.required("area_name");
     private static final ColumnSpec VALID_FROM = ColumnSpec.required("valid_from");
     private static final ColumnSpec VALID_TO = ColumnSpec.optional("valid_to");
+    /** Optional (vårdval): PUBLIC or PRIVATE for a care-choice unit. */
+    private static final ColumnSpec OWNERSHIP = ColumnSpec.optional("ownership", "driftform");
+    /** Optional: VC, BVC, BMM, BUP, … */
+    private static final ColumnSpec UNIT_TYPE = ColumnSpec.optional("unit_type", "enhetstyp");
 
     private static List<OrgUnitVersion> orgUnits(TextTable t) {
-        List<ColumnSpec> specs = List.of(UNIT_ID, UNIT_NAME, AREA_ID, AREA_NAME, VALID_FROM, VALID_TO);
+        List<ColumnSpec> specs = List.of(UNIT_ID, UNIT_NAME, AREA_ID, AREA_NAME, VALID_FROM, VALID_TO, OWNERSHIP,
+                UNIT_TYPE);
         Rows rows = new Rows(t, specs);
         List<OrgUnitVersion> units = new ArrayList<>();
         for (TextTable.Row row : t.rows()) {
@@ -210,8 +238,17 @@ public record ReferenceData(
                 if (to != null && to.isBefore(from)) {
                     throw new ExtractFormatException("valid_to " + to + " is before valid_from " + from);
                 }
+                Ownership ownership = null;
+                if (!r.get(OWNERSHIP).isEmpty()) {
+                    try {
+                        ownership = Ownership.parse(r.get(OWNERSHIP));
+                    } catch (IllegalArgumentException e) {
+                        throw new ExtractFormatException(e.getMessage());
+                    }
+                }
+                String unitType = r.get(UNIT_TYPE).isEmpty() ? null : r.get(UNIT_TYPE).toUpperCase(Locale.ROOT);
                 return new OrgUnitVersion(r.nonEmpty(UNIT_ID), r.nonEmpty(UNIT_NAME), r.nonEmpty(AREA_ID),
-                        r.nonEmpty(AREA_NAME), from, to);
+                        r.nonEmpty(AREA_NAME), from, to, ownership, unitType);
             });
             for (OrgUnitVersion other : units) {
                 if (other.unitId().equals(unit.unitId()) && overlapsStrictly(other, unit)) {
@@ -455,7 +492,7 @@ public record ReferenceData(
         return result;
     }
 
-    private static int year(String text) {
+    static int year(String text) {
         try {
             int year = Integer.parseInt(text);
             if (year >= 1900 && year <= 2199) {
@@ -484,7 +521,7 @@ public record ReferenceData(
     }
 
     /** Row access by contract column, with file and line in every error. */
-    private static final class Rows {
+    static final class Rows {
         private final TextTable table;
         private final ColumnMapping mapping;
 
@@ -511,7 +548,7 @@ public record ReferenceData(
         }
     }
 
-    private record Fields(List<String> values, ColumnMapping mapping) {
+    record Fields(List<String> values, ColumnMapping mapping) {
         String get(ColumnSpec column) {
             int index = mapping.indexOf(column);
             return index < 0 ? "" : values.get(index).strip();

@@ -13,7 +13,8 @@ import se.nyckeltal.schemas.fact.FactSchema;
  *
  * <p>Hive partitioning is off: year= and month= folders would come back as BIGINT columns, and
  * period and scenario are inside the files anyway. union_by_name lets older files lack a column a
- * newer schema added (it reads as NULL).
+ * newer schema added (it reads as NULL), and the schema's typed empty row set in front keeps the column
+ * when no file has it yet.
  */
 final class ParquetSource {
     private ParquetSource() {}
@@ -22,27 +23,31 @@ final class ParquetSource {
         if (files.isEmpty()) {
             return empty(schema);
         }
-        String list = files.stream().map(f -> literal(f.toAbsolutePath().normalize().toString()))
+        String list = files.stream().map(f -> SqlLiteral.of(f.toAbsolutePath().normalize().toString()))
                 .collect(Collectors.joining(",\n    ", "[\n    ", "\n]"));
-        return "read_parquet(" + list + ", hive_partitioning = false, union_by_name = true)";
+        // The schema's typed columns first: a column that none of the files has yet (added to the fact after
+        // they were written, like production's counterpart) reads as NULL instead of failing the view.
+        return "(" + typedNoRows(schema) + "\nUNION ALL BY NAME\nSELECT * FROM read_parquet(" + list
+                + ", hive_partitioning = false, union_by_name = true)) AS " + schema.table() + "_files";
     }
 
     static String glob(String pattern) {
-        return "read_parquet(" + literal(pattern) + ", hive_partitioning = false, union_by_name = true)";
+        return "read_parquet(" + SqlLiteral.of(pattern) + ", hive_partitioning = false, union_by_name = true)";
     }
 
     /** {@code (SELECT CAST(NULL AS <type>) AS <column>, … WHERE false)}. */
     static String empty(FactSchema schema) {
+        return "(" + typedNoRows(schema) + ") AS no_" + schema.table() + "_files";
+    }
+
+    private static String typedNoRows(FactSchema schema) {
         return schema.columns().stream()
                 .map(ParquetSource::nullColumn)
-                .collect(Collectors.joining(", ", "(SELECT ", " WHERE false) AS no_" + schema.table() + "_files"));
+                .collect(Collectors.joining(", ", "SELECT ", " WHERE false"));
     }
 
     private static String nullColumn(FactColumn column) {
         return "CAST(NULL AS " + column.type().duckdbType() + ") AS " + column.name();
     }
 
-    static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
-    }
 }

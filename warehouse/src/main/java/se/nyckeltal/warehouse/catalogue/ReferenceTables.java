@@ -13,6 +13,7 @@ import se.nyckeltal.schemas.kpi.KpiCatalogue;
 import se.nyckeltal.schemas.kpi.KpiDefinition;
 import se.nyckeltal.schemas.reference.AccountFlag;
 import se.nyckeltal.schemas.reference.AccountLine;
+import se.nyckeltal.schemas.reference.CapitationRate;
 import se.nyckeltal.schemas.reference.ContactType;
 import se.nyckeltal.schemas.reference.KpiTarget;
 import se.nyckeltal.schemas.reference.OrgUnitVersion;
@@ -27,9 +28,17 @@ final class ReferenceTables {
         List<List<Object>> units = new ArrayList<>();
         for (OrgUnitVersion u : reference.orgUnits()) {
             units.add(row(u.unitId(), u.unitName(), u.areaId(), u.areaName(), u.validFrom().toString(),
-                    u.validTo() == null ? null : u.validTo().toString()));
+                    u.validTo() == null ? null : u.validTo().toString(),
+                    u.ownership() == null ? null : u.ownership().name(), u.unitType()));
         }
-        Rows.insert(connection, "INSERT INTO dim.org_unit VALUES (?, ?, ?, ?, CAST(? AS DATE), CAST(? AS DATE))", units);
+        Rows.insert(connection,
+                "INSERT INTO dim.org_unit VALUES (?, ?, ?, ?, CAST(? AS DATE), CAST(? AS DATE), ?, ?)", units);
+
+        List<List<Object>> rates = new ArrayList<>();
+        for (CapitationRate r : reference.capitationRates()) {
+            rates.add(row(r.year(), r.ownership().name(), r.component().name(), r.key(), r.rate()));
+        }
+        Rows.insert(connection, "INSERT INTO dim.capitation_rate VALUES (?, ?, ?, ?, ?)", rates);
 
         List<List<Object>> accounts = new ArrayList<>();
         for (AccountLine a : reference.accounts()) {

@@ -17,6 +17,8 @@ WITH fact_periods AS (
     SELECT period FROM fact.indicator
     UNION ALL
     SELECT period FROM fact.action_plan
+    UNION ALL
+    SELECT period FROM fact.listings
 ),
 
 year_range AS (

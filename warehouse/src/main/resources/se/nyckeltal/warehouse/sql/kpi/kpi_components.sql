@@ -52,6 +52,12 @@ WITH sources AS (
     SELECT kpi_id, period, time_window, org_level, org_id, org_name, measure, numerator, denominator,
            ratio_scale, suppressed
     FROM kpi.action_plan_components
+
+    UNION ALL
+    -- listings (vårdval): listed, capitation, capitation.<COMPONENT>, capitation_per_listed, acg_casemix
+    SELECT kpi_id, period, time_window, org_level, org_id, org_name, measure, numerator, denominator,
+           ratio_scale, suppressed
+    FROM kpi.listing_components
 )
 
 SELECT
