@@ -57,6 +57,7 @@ final class ClientSession implements Runnable {
     private String user = "";
     private volatile boolean admitted;
     private TransactionStatus transaction = TransactionStatus.IDLE;
+    private final List<String> savepoints = new ArrayList<>();
     private SnapshotDatabase.Lease lease;
     private DuckDBConnection snapshot;
     private DuckDBConnection catalog;
@@ -393,7 +394,8 @@ final class ClientSession implements Runnable {
 
     private Prepared prepare(String sql, int[] parameterTypes) {
         StatementKind kind = StatementKind.of(sql);
-        if (transaction == TransactionStatus.FAILED && kind != StatementKind.ROLLBACK && kind != StatementKind.COMMIT) {
+        if (transaction == TransactionStatus.FAILED && kind != StatementKind.ROLLBACK && kind != StatementKind.COMMIT
+                && kind != StatementKind.ROLLBACK_TO) {
             throw new PgError(PgError.IN_FAILED_TRANSACTION,
                     "current transaction is aborted, commands ignored until end of transaction block");
         }
@@ -509,7 +511,13 @@ final class ClientSession implements Runnable {
     /** COMMIT or ROLLBACK: back to no transaction block, portals closed. */
     void endTransaction() {
         transaction = TransactionStatus.IDLE;
+        savepoints.clear();
         closePortals();
+    }
+
+    /** The transaction block's savepoints, oldest first (names may repeat, as in PostgreSQL). */
+    List<String> savepoints() {
+        return savepoints;
     }
 
     void closePortals() {

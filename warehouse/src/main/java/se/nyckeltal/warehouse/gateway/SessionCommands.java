@@ -89,6 +89,26 @@ final class SessionCommands {
             case DEALLOCATE -> {
                 return deallocate(sql);
             }
+            case SAVEPOINT -> {
+                requireBlock(transaction, "SAVEPOINT");
+                session.savepoints().add(savepointName(sql));
+                return Outcome.of("SAVEPOINT");
+            }
+            case RELEASE -> {
+                requireBlock(transaction, "RELEASE SAVEPOINT");
+                List<String> savepoints = session.savepoints();
+                // releasing a savepoint also releases every savepoint made after it
+                savepoints.subList(savepoint(savepoints, savepointName(sql)), savepoints.size()).clear();
+                return Outcome.of("RELEASE");
+            }
+            case ROLLBACK_TO -> {
+                requireBlock(transaction, "ROLLBACK TO SAVEPOINT");
+                List<String> savepoints = session.savepoints();
+                // the savepoint stays; later ones go; the block is usable again after an error
+                savepoints.subList(savepoint(savepoints, savepointName(sql)) + 1, savepoints.size()).clear();
+                session.transaction(TransactionStatus.IN_BLOCK);
+                return Outcome.of("ROLLBACK");
+            }
             case HARMLESS -> {
                 List<String> words = SqlText.words(sql, 2);
                 return Outcome.of(switch (words.get(0)) {
@@ -99,6 +119,40 @@ final class SessionCommands {
             }
             default -> throw new PgError(PgError.INTERNAL_ERROR, "cannot run " + plan.kind());
         }
+    }
+
+    private static void requireBlock(TransactionStatus transaction, String command) {
+        if (transaction == TransactionStatus.IDLE) {
+            throw new PgError("25P01", command + " can only be used in transaction blocks");
+        }
+    }
+
+    /** The newest savepoint of that name. */
+    private static int savepoint(List<String> savepoints, String name) {
+        int index = savepoints.lastIndexOf(name);
+        if (index < 0) {
+            throw new PgError("3B001", "savepoint \"" + name + "\" does not exist");
+        }
+        return index;
+    }
+
+    /** The savepoint's name: the statement's last word, folded to lower case unless quoted. */
+    static String savepointName(String sql) {
+        String text = SqlText.codeOnly(sql).strip();
+        while (text.endsWith(";")) {
+            text = text.substring(0, text.length() - 1).strip();
+        }
+        if (text.endsWith("\"") && text.length() > 1) {
+            int open = text.length() - 2;
+            while (open >= 0 && !(text.charAt(open) == '"' && (open == 0 || text.charAt(open - 1) != '"'))) {
+                open--;
+            }
+            if (open >= 0) {
+                return text.substring(open + 1, text.length() - 1).replace("\"\"", "\"");
+            }
+        }
+        String[] words = text.split("\\s+");
+        return words[words.length - 1].toLowerCase(Locale.ROOT);
     }
 
     private Outcome deallocate(String sql) {

@@ -40,7 +40,7 @@ public final class ReadOnlyGate {
     private static final Set<String> REFUSED_FUNCTIONS = Set.of("pg_read_file", "pg_read_binary_file", "pg_ls_dir",
             "pg_stat_file", "lo_import", "lo_export", "getenv", "read_text", "read_blob", "read_csv", "read_csv_auto",
             "read_parquet", "parquet_scan", "read_json", "read_json_auto", "read_ndjson", "glob", "query",
-            "query_table", "load_extension", "current_setting");
+            "query_table", "load_extension", "current_setting", "getvariable");
 
     /** A plain identifier: what every table and view of the catalogue is called. */
     private static final Pattern TABLE_NAME = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_$]*");

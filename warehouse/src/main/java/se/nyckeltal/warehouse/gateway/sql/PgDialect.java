@@ -9,6 +9,10 @@ import java.util.regex.Pattern;
  * casts to regclass/regtype/regnamespace, PostgreSQL-only type names, the {@code pg_catalog.} prefix
  * (PgCatalog's tables and functions have no schema) and {@code information_schema.x} (PgCatalog's
  * information_schema_x views). Rewriting works on the text outside string literals and comments.
+ *
+ * <p>No pattern here repeats a group with alternation inside ({@code (?:[^']|'')*}): Java's regex
+ * engine recurses once per character for those, and a few thousand characters of literal overflowed
+ * a session thread's stack (SPEC §9). Literals are matched unrolled and possessive instead.
  */
 public final class PgDialect {
     private static final Pattern CATALOG_WORDS = Pattern.compile("(?i)\\b(pg_catalog|information_schema"
@@ -24,9 +28,9 @@ public final class PgDialect {
     private static final Pattern COLLATE = Pattern.compile(
             "(?i)\\s+COLLATE\\s+(?:pg_catalog\\s*\\.\\s*)?(?:\"default\"|default|\"C\"|\"POSIX\")");
     private static final Pattern OPERATOR = Pattern.compile("(?i)OPERATOR\\s*\\(\\s*(?:pg_catalog\\s*\\.\\s*)?([^)\\s]+)\\s*\\)");
-    private static final Pattern REGCLASS_LITERAL = Pattern.compile("(?i)('(?:[^']|'')*')\\s*::\\s*(?:pg_catalog\\.)?regclass\\b");
+    private static final Pattern REGCLASS_LITERAL = Pattern.compile("(?i)('[^']*+(?:''[^']*+)*+')\\s*::\\s*(?:pg_catalog\\.)?regclass\\b");
     private static final Pattern REGPROC_LITERAL = Pattern.compile(
-            "(?i)'(?:pg_catalog\\.)?((?:[^']|'')*)'\\s*::\\s*(?:pg_catalog\\.)?(?:regproc|regprocedure)\\b");
+            "(?i)'(?:pg_catalog\\.)?([^']*+(?:''[^']*+)*+)'\\s*::\\s*(?:pg_catalog\\.)?(?:regproc|regprocedure)\\b");
     private static final Pattern REG_CAST = Pattern.compile(
             "(?i)([\\w.\"]+)\\s*::\\s*(?:pg_catalog\\.)?(regclass|regtype|regnamespace|regproc|regprocedure)\\b");
     private static final Pattern TYPE_CAST = Pattern.compile(

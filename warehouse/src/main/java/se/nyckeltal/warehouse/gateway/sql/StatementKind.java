@@ -18,7 +18,13 @@ public enum StatementKind {
     ROLLBACK,
     DISCARD,
     DEALLOCATE,
-    /** UNLISTEN, SAVEPOINT, RELEASE, CLOSE: nothing to do in a read-only session, answered with their tag. */
+    /** SAVEPOINT name. */
+    SAVEPOINT,
+    /** RELEASE [SAVEPOINT] name. */
+    RELEASE,
+    /** ROLLBACK [WORK | TRANSACTION] TO [SAVEPOINT] name: leaves a failed transaction block usable again. */
+    ROLLBACK_TO,
+    /** UNLISTEN, CLOSE: nothing to do in a read-only session, answered with their tag. */
     HARMLESS,
     REFUSED;
 
@@ -36,10 +42,13 @@ public enum StatementKind {
                     || words.get(1).equals("ALL") && words.size() > 2 && words.get(2).equals("TABLES")) ? QUERY : SHOW;
             case "BEGIN", "START" -> BEGIN;
             case "COMMIT", "END" -> COMMIT;
-            case "ROLLBACK", "ABORT" -> words.size() > 1 && words.get(1).equals("TO") ? HARMLESS : ROLLBACK;
+            case "ROLLBACK", "ABORT" -> words.size() > 1 && words.get(1).equals("TO")
+                    || words.size() > 2 && words.get(2).equals("TO") ? ROLLBACK_TO : ROLLBACK;
             case "DISCARD" -> DISCARD;
             case "DEALLOCATE" -> DEALLOCATE;
-            case "UNLISTEN", "SAVEPOINT", "RELEASE", "CLOSE" -> HARMLESS;
+            case "SAVEPOINT" -> SAVEPOINT;
+            case "RELEASE" -> RELEASE;
+            case "UNLISTEN", "CLOSE" -> HARMLESS;
             case "COPY", "INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT", "REPLACE", "CREATE", "DROP", "ALTER",
                     "TRUNCATE", "ATTACH", "DETACH", "USE", "INSTALL", "FORCE", "LOAD", "PRAGMA", "CALL", "EXPORT", "IMPORT",
                     "VACUUM", "CHECKPOINT", "GRANT", "REVOKE", "PREPARE", "EXECUTE", "LISTEN", "NOTIFY", "LOCK",
