@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -13,10 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.IntUnaryOperator;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.nyckeltal.warehouse.gateway.sql.CopyCommand;
+import se.nyckeltal.warehouse.gateway.sql.CursorCommand;
 import se.nyckeltal.warehouse.gateway.sql.DuckDbErrors;
+import se.nyckeltal.warehouse.gateway.sql.PrepareCommand;
 import se.nyckeltal.warehouse.gateway.sql.ServerSettings;
 import se.nyckeltal.warehouse.gateway.sql.SessionSettings;
 import se.nyckeltal.warehouse.gateway.sql.SqlText;
@@ -29,6 +34,7 @@ import se.nyckeltal.warehouse.gateway.wire.ParameterCodec;
 import se.nyckeltal.warehouse.gateway.wire.PgError;
 import se.nyckeltal.warehouse.gateway.wire.ProtocolException;
 import se.nyckeltal.warehouse.gateway.wire.ValueCodec;
+import se.nyckeltal.warehouse.query.ReadOnlyGate;
 
 /**
  * One client connection, PostgreSQL protocol 3.0 (https://www.postgresql.org/docs/15/protocol-flow.html):
@@ -200,7 +206,8 @@ final class ClientSession implements Runnable {
                     }
                     case 'p' -> throw new ProtocolException("unexpected password message");
                     case 'F' -> throw new PgError(PgError.FEATURE_NOT_SUPPORTED, "function calls are not supported");
-                    case 'd', 'c', 'f' -> throw new PgError(PgError.FEATURE_NOT_SUPPORTED, "COPY is not supported");
+                    case 'd', 'c', 'f' -> throw new PgError(PgError.INSUFFICIENT_PRIVILEGE, "COPY FROM is not allowed:"
+                            + " the nyckeltal catalogue is read-only");
                     default -> throw new ProtocolException("invalid frontend message type '" + message.type() + "'");
                 }
             } catch (PgError e) {
@@ -228,7 +235,7 @@ final class ClientSession implements Runnable {
 
     private void sync() throws IOException {
         if (transaction == TransactionStatus.IDLE) {
-            closePortals();
+            closeTransactionPortals();
         }
         out.readyForQuery(transaction.code());
         out.flush();
@@ -243,7 +250,7 @@ final class ClientSession implements Runnable {
         }
         for (String part : parts) {
             Prepared prepared = prepare(part, new int[0]);
-            Portal portal = new Portal(this, prepared, new Object[0], new short[0]);
+            Portal portal = open(prepared, new Object[0], new short[0]);
             try {
                 if (prepared.plan.returnsRows()) {
                     out.rowDescription(fields(portal));
@@ -255,10 +262,62 @@ final class ClientSession implements Runnable {
             }
         }
         if (transaction == TransactionStatus.IDLE) {
-            closePortals();
+            closeTransactionPortals();
         }
         out.readyForQuery(transaction.code());
         out.flush();
+    }
+
+    /**
+     * The portal that runs a statement with these parameters: for EXECUTE, one over the prepared
+     * statement it names, with its arguments evaluated.
+     */
+    private Portal open(Prepared prepared, Object[] parameters, short[] resultFormats) {
+        if (prepared.plan.kind() != StatementKind.EXECUTE) {
+            return new Portal(this, prepared, parameters, resultFormats);
+        }
+        PrepareCommand.Execute execute = (PrepareCommand.Execute) prepared.plan.command();
+        Prepared target = named(execute.name());
+        int[] types = target.parameterTypes(connection(target.plan));
+        if (types.length != execute.arguments().size()) {
+            throw new PgError(PgError.SYNTAX_ERROR, "wrong number of parameters for prepared statement \""
+                    + execute.name() + "\"", "expected " + types.length + " parameters but got "
+                    + execute.arguments().size());
+        }
+        return new Portal(this, target, evaluate(execute.arguments()), resultFormats);
+    }
+
+    private Prepared named(String name) {
+        Prepared target = statements.get(name);
+        if (target == null || name.isEmpty()) {
+            throw new PgError(PgError.INVALID_SQL_STATEMENT_NAME, "prepared statement \"" + name + "\" does not exist");
+        }
+        return target;
+    }
+
+    /** EXECUTE's arguments: SQL expressions, evaluated by DuckDB after the read-only gate. */
+    private Object[] evaluate(List<String> arguments) {
+        if (arguments.isEmpty()) {
+            return new Object[0];
+        }
+        StringBuilder select = new StringBuilder("SELECT ");
+        for (int i = 0; i < arguments.size(); i++) {
+            select.append(i == 0 ? "" : ", ").append('(').append(arguments.get(i)).append(')');
+        }
+        try {
+            String checked = ReadOnlyGate.requireSelect(snapshot, select.toString());
+            try (Statement statement = snapshot.createStatement(); ResultSet result = statement.executeQuery(checked)) {
+                result.next();
+                Object[] values = new Object[arguments.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = ValueCodec.read(result, i + 1,
+                            ColumnType.ofDuckDb(result.getMetaData().getColumnTypeName(i + 1)));
+                }
+                return values;
+            }
+        } catch (SQLException e) {
+            throw DuckDbErrors.toPgError(e);
+        }
     }
 
     // ---------------------------------------------------------------- extended query
@@ -321,7 +380,7 @@ final class ClientSession implements Runnable {
         if (!portalName.isEmpty() && portals.containsKey(portalName)) {
             throw new PgError(PgError.DUPLICATE_CURSOR, "portal \"" + portalName + "\" already exists");
         }
-        Portal old = portals.put(portalName, new Portal(this, prepared, parameters, resultFormats));
+        Portal old = portals.put(portalName, open(prepared, parameters, resultFormats));
         if (old != null) {
             old.close();
         }
@@ -337,8 +396,12 @@ final class ClientSession implements Runnable {
                 throw new PgError(PgError.INVALID_SQL_STATEMENT_NAME, "prepared statement \"" + name + "\" does not exist");
             }
             out.parameterDescription(prepared.parameterTypes(connection(prepared.plan)));
-            List<MessageWriter.Field> fields = prepared.plan.returnsRows()
-                    ? prepared.describeColumns(connection(prepared.plan), settings) : null;
+            List<MessageWriter.Field> fields = !prepared.plan.returnsRows() ? null
+                    : prepared.plan.kind() == StatementKind.EXECUTE ? describe(named(
+                            ((PrepareCommand.Execute) prepared.plan.command()).name()))
+                    : prepared.plan.kind() == StatementKind.FETCH ? cursorFields(
+                            cursor(((CursorCommand.Fetch) prepared.plan.command()).name()), new short[0])
+                    : describe(prepared);
             if (fields == null) {
                 out.noData();
             } else {
@@ -354,6 +417,10 @@ final class ClientSession implements Runnable {
         } else {
             throw new ProtocolException("invalid DESCRIBE message subtype " + what);
         }
+    }
+
+    private List<MessageWriter.Field> describe(Prepared prepared) {
+        return prepared.describeColumns(connection(prepared.plan), settings);
     }
 
     private void execute(FrontendMessage message) throws IOException {
@@ -408,6 +475,10 @@ final class ClientSession implements Runnable {
     // ---------------------------------------------------------------- running
 
     private List<MessageWriter.Field> fields(Portal portal) {
+        if (portal.prepared.plan.kind() == StatementKind.FETCH) {
+            return cursorFields(cursor(((CursorCommand.Fetch) portal.prepared.plan.command()).name()),
+                    portal.resultFormats);
+        }
         List<ColumnType> types = portal.columnTypes();
         List<String> names = portal.columnNames;
         List<MessageWriter.Field> fields = new ArrayList<>();
@@ -420,8 +491,18 @@ final class ClientSession implements Runnable {
     /** Runs a portal to its end or for maxRows rows (0 = all). */
     private void run(Portal portal, int maxRows) throws IOException {
         QueryPlan plan = portal.prepared.plan;
+        if (plan.target() == QueryPlan.Target.COPY) {
+            copyOut(plan);
+            return;
+        }
         if (plan.target() == QueryPlan.Target.SESSION) {
-            runSessionCommand(portal);
+            switch (plan.kind()) {
+                case DECLARE -> declare(plan);
+                case FETCH -> fetch((CursorCommand.Fetch) plan.command(), portal.resultFormats);
+                case CLOSE -> closeCursor((CursorCommand.Close) plan.command());
+                case PREPARE -> prepareNamed(plan);
+                default -> runSessionCommand(portal);
+            }
             return;
         }
         portal.columnTypes();
@@ -456,17 +537,160 @@ final class ClientSession implements Runnable {
     }
 
     private byte[][] encode(Portal portal, Object[] row) {
+        return encode(portal.types, portal::format, row);
+    }
+
+    private byte[][] encode(List<ColumnType> types, IntUnaryOperator format, Object[] row) {
         byte[][] values = new byte[row.length][];
         for (int i = 0; i < row.length; i++) {
             Object value = row[i];
             if (value == null) {
                 continue;
             }
-            ColumnType type = portal.types.get(i);
-            values[i] = portal.format(i) == 1 ? ValueCodec.binary(value, type)
+            ColumnType type = types.get(i);
+            values[i] = format.applyAsInt(i) == 1 ? ValueCodec.binary(value, type)
                     : ValueCodec.text(value, type, settings.zone()).getBytes(StandardCharsets.UTF_8);
         }
         return values;
+    }
+
+    // ---------------------------------------------------------------- COPY TO STDOUT
+
+    private void copyOut(QueryPlan plan) throws IOException {
+        CopyCommand copy = (CopyCommand) plan.command();
+        Portal rows = new Portal(this, new Prepared(plan.inner(), new int[0]), new Object[0], new short[0]).asCursor(false);
+        long cap = server.config().maxRows();
+        try {
+            List<ColumnType> types = rows.columnTypes();
+            CopyOut format = new CopyOut(copy, types, settings.zone());
+            out.copyOutResponse(copy.format() == CopyCommand.Format.BINARY ? 1 : 0, types.size());
+            byte[] start = format.start(rows.columnNames);
+            if (start.length > 0) {
+                out.copyData(start);
+            }
+            long count = 0;
+            Object[] row;
+            while ((row = rows.next()) != null) {
+                if (cancellation.reason() != null) {
+                    throw new PgError(PgError.QUERY_CANCELED, cancellation.reason().message);
+                }
+                if (count >= cap) {
+                    throw new PgError(PgError.PROGRAM_LIMIT_EXCEEDED, "the result has more than " + cap
+                            + " rows (the gateway's query.max_rows)", "aggregate, filter or add a LIMIT");
+                }
+                out.copyData(format.row(row));
+                count++;
+            }
+            byte[] end = format.end();
+            if (end.length > 0) {
+                out.copyData(end);
+            }
+            out.copyDone();
+            out.commandComplete("COPY " + count);
+        } finally {
+            rows.close();
+            cancellation.clear();
+        }
+    }
+
+    // ---------------------------------------------------------------- cursors and SQL PREPARE
+
+    private Portal cursor(String name) {
+        Portal cursor = portals.get(name);
+        if (cursor == null || name.isEmpty()) {
+            throw new PgError(PgError.INVALID_CURSOR_NAME, "cursor \"" + name + "\" does not exist");
+        }
+        return cursor;
+    }
+
+    /** The cursor's columns, in the FETCH's result formats if it asked for any, else the cursor's own. */
+    private List<MessageWriter.Field> cursorFields(Portal cursor, short[] fetchFormats) {
+        List<ColumnType> types = cursor.columnTypes();
+        List<MessageWriter.Field> fields = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            int format = fetchFormats.length == 0 ? cursor.format(i) : fetchFormats.length == 1 ? fetchFormats[0]
+                    : fetchFormats[i];
+            fields.add(new MessageWriter.Field(cursor.columnNames.get(i), types.get(i), format));
+        }
+        return fields;
+    }
+
+    private void declare(QueryPlan plan) throws IOException {
+        CursorCommand.Declare declare = (CursorCommand.Declare) plan.command();
+        if (!declare.hold() && transaction == TransactionStatus.IDLE) {
+            throw new PgError("25P01", "DECLARE CURSOR can only be used in transaction blocks",
+                    "use BEGIN first, or DECLARE … CURSOR WITH HOLD");
+        }
+        if (portals.containsKey(declare.name())) {
+            throw new PgError(PgError.DUPLICATE_CURSOR, "cursor \"" + declare.name() + "\" already exists");
+        }
+        short[] formats = declare.binary() ? new short[] {1} : new short[0];
+        portals.put(declare.name(), new Portal(this, new Prepared(plan.inner(), new int[0]), new Object[0], formats)
+                .asCursor(declare.hold()));
+        out.commandComplete("DECLARE CURSOR");
+    }
+
+    private void fetch(CursorCommand.Fetch fetch, short[] fetchFormats) throws IOException {
+        Portal cursor = cursor(fetch.name());
+        List<ColumnType> types = cursor.columnTypes();
+        long skip = fetch.skip() >= 0 ? fetch.skip() : -fetch.skip() - 1 - cursor.rows;
+        if (skip < 0) {
+            throw new PgError("55000", "cursor can only scan forward",
+                    "FETCH ABSOLUTE must name a row after the cursor's current one");
+        }
+        IntUnaryOperator format = i -> fetchFormats.length == 0 ? cursor.format(i)
+                : fetchFormats.length == 1 ? fetchFormats[0] : fetchFormats[i];
+        long cap = server.config().maxRows();
+        long moved = 0;
+        try {
+            for (long i = 0; i < skip && cursor.next() != null; i++) {
+                cursor.rows++;
+            }
+            Object[] row;
+            while (moved < fetch.count() && (row = cursor.next()) != null) {
+                if (cancellation.reason() != null) {
+                    throw new PgError(PgError.QUERY_CANCELED, cancellation.reason().message);
+                }
+                if (cursor.rows >= cap) {
+                    throw new PgError(PgError.PROGRAM_LIMIT_EXCEEDED, "the cursor has more than " + cap
+                            + " rows (the gateway's query.max_rows)", "aggregate, filter or add a LIMIT");
+                }
+                cursor.rows++;
+                moved++;
+                if (!fetch.move()) {
+                    out.dataRow(encode(types, format, row));
+                }
+            }
+        } finally {
+            cancellation.clear();
+        }
+        out.commandComplete((fetch.move() ? "MOVE " : "FETCH ") + moved);
+    }
+
+    private void closeCursor(CursorCommand.Close close) throws IOException {
+        if (close.name() == null) {
+            portals.entrySet().removeIf(named -> {
+                if (named.getKey().isEmpty()) {
+                    return false;
+                }
+                named.getValue().close();
+                return true;
+            });
+        } else {
+            cursor(close.name());
+            portals.remove(close.name()).close();
+        }
+        out.commandComplete("CLOSE CURSOR");
+    }
+
+    private void prepareNamed(QueryPlan plan) throws IOException {
+        PrepareCommand.Prepare prepare = (PrepareCommand.Prepare) plan.command();
+        if (statements.containsKey(prepare.name())) {
+            throw new PgError(PgError.DUPLICATE_PREPARED_STATEMENT, "prepared statement \"" + prepare.name()
+                    + "\" already exists");
+        }
+        statements.put(prepare.name(), new Prepared(plan.inner(), prepare.types()));
+        out.commandComplete("PREPARE");
     }
 
     private void runSessionCommand(Portal portal) throws IOException {
@@ -508,11 +732,22 @@ final class ClientSession implements Runnable {
         transaction = status;
     }
 
-    /** COMMIT or ROLLBACK: back to no transaction block, portals closed. */
+    /** COMMIT or ROLLBACK: back to no transaction block, portals closed but for cursors WITH HOLD. */
     void endTransaction() {
         transaction = TransactionStatus.IDLE;
         savepoints.clear();
-        closePortals();
+        closeTransactionPortals();
+    }
+
+    /** Closes the portals a transaction's end closes: all but cursors declared WITH HOLD. */
+    void closeTransactionPortals() {
+        portals.entrySet().removeIf(named -> {
+            if (named.getValue().holdable()) {
+                return false;
+            }
+            named.getValue().close();
+            return true;
+        });
     }
 
     /** The transaction block's savepoints, oldest first (names may repeat, as in PostgreSQL). */

@@ -30,6 +30,9 @@ final class Portal {
     final Object[] parameters;
     final short[] resultFormats;
     private final ClientSession session;
+    /** A SQL cursor (DECLARE): owns its statement, and WITH HOLD outlives the transaction. */
+    private boolean cursor;
+    private boolean holdable;
     List<String> columnNames;
     List<ColumnType> types;
     long rows;
@@ -44,6 +47,17 @@ final class Portal {
         this.prepared = prepared;
         this.parameters = parameters;
         this.resultFormats = resultFormats;
+    }
+
+    /** Makes this portal a DECLAREd cursor, which closes its statement with it. */
+    Portal asCursor(boolean hold) {
+        cursor = true;
+        holdable = hold;
+        return this;
+    }
+
+    boolean holdable() {
+        return holdable;
     }
 
     int format(int column) {
@@ -181,5 +195,8 @@ final class Portal {
 
     void close() {
         closeResult();
+        if (cursor) {
+            prepared.close();
+        }
     }
 }

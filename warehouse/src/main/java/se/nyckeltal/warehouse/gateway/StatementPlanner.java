@@ -6,9 +6,12 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import se.nyckeltal.warehouse.gateway.sql.CopyCommand;
+import se.nyckeltal.warehouse.gateway.sql.CursorCommand;
 import se.nyckeltal.warehouse.gateway.sql.DuckDbErrors;
 import se.nyckeltal.warehouse.gateway.sql.NpgsqlTypeLoading;
 import se.nyckeltal.warehouse.gateway.sql.PgDialect;
+import se.nyckeltal.warehouse.gateway.sql.PrepareCommand;
 import se.nyckeltal.warehouse.gateway.sql.SessionSettings;
 import se.nyckeltal.warehouse.gateway.sql.SqlText;
 import se.nyckeltal.warehouse.gateway.sql.StatementKind;
@@ -49,7 +52,8 @@ final class StatementPlanner {
                         String checked = ReadOnlyGate.requireSelect(catalog, rewritten);
                         return new QueryPlan(kind, QueryPlan.Target.CATALOG, sql, checked, null);
                     }
-                    return new QueryPlan(kind, QueryPlan.Target.SNAPSHOT, sql, ReadOnlyGate.requireSelect(snapshot, sql), null);
+                    return new QueryPlan(kind, QueryPlan.Target.SNAPSHOT, sql,
+                            ReadOnlyGate.requireSelect(snapshot, PgDialect.arrayLiterals(sql)), null);
                 }
                 case EXPLAIN -> {
                     String inner = explained(sql);
@@ -58,6 +62,37 @@ final class StatementPlanner {
                             || sql.toUpperCase(Locale.ROOT).matches("(?s)\\s*EXPLAIN\\s*\\([^)]*ANALYZE.*");
                     return new QueryPlan(kind, QueryPlan.Target.EXPLAIN, sql,
                             (analyze ? "EXPLAIN ANALYZE " : "EXPLAIN ") + checked, null);
+                }
+                case COPY -> {
+                    CopyCommand copy = CopyCommand.parse(sql);
+                    QueryPlan inner = query(copy.query(), catalog, snapshot, "COPY (query) TO STDOUT");
+                    return new QueryPlan(kind, QueryPlan.Target.COPY, sql, inner.duckSql(), null, inner, copy);
+                }
+                case DECLARE -> {
+                    CursorCommand.Declare declare = CursorCommand.declare(sql);
+                    QueryPlan inner = query(declare.query(), catalog, snapshot, "DECLARE … CURSOR FOR");
+                    return new QueryPlan(kind, QueryPlan.Target.SESSION, sql, null, null, inner, declare);
+                }
+                case FETCH -> {
+                    return new QueryPlan(kind, QueryPlan.Target.SESSION, sql, null, null, null, CursorCommand.fetch(sql));
+                }
+                case CLOSE -> {
+                    return new QueryPlan(kind, QueryPlan.Target.SESSION, sql, null, null, null, CursorCommand.close(sql));
+                }
+                case PREPARE -> {
+                    PrepareCommand.Prepare prepare = PrepareCommand.prepare(sql);
+                    StatementKind innerKind = StatementKind.of(prepare.statement());
+                    if (innerKind != StatementKind.QUERY && innerKind != StatementKind.EXPLAIN) {
+                        throw new PgError(innerKind == StatementKind.REFUSED ? PgError.INSUFFICIENT_PRIVILEGE
+                                : PgError.SYNTAX_ERROR, "PREPARE takes a SELECT here: "
+                                + SqlText.firstWord(prepare.statement()) + " is not allowed (the catalogue is read-only)");
+                    }
+                    QueryPlan inner = plan(innerKind, prepare.statement(), catalog, snapshot);
+                    return new QueryPlan(kind, QueryPlan.Target.SESSION, sql, null, null, inner, prepare);
+                }
+                case EXECUTE -> {
+                    return new QueryPlan(kind, QueryPlan.Target.SESSION, sql, null, null, null,
+                            PrepareCommand.execute(sql));
                 }
                 case REFUSED -> throw new PgError(PgError.INSUFFICIENT_PRIVILEGE, SqlText.firstWord(sql)
                         + " is not allowed: the nyckeltal catalogue is read-only",
@@ -69,6 +104,16 @@ final class StatementPlanner {
         } catch (SQLException e) {
             throw DuckDbErrors.toPgError(e);
         }
+    }
+
+    /** The plan of a query inside another command (COPY, DECLARE): a SELECT and nothing else. */
+    private QueryPlan query(String sql, Connection catalog, Connection snapshot, String command) {
+        StatementKind kind = StatementKind.of(sql);
+        if (kind != StatementKind.QUERY) {
+            throw new PgError(kind == StatementKind.REFUSED ? PgError.INSUFFICIENT_PRIVILEGE : PgError.SYNTAX_ERROR,
+                    command + " takes a SELECT: " + SqlText.firstWord(sql) + " is not allowed there");
+        }
+        return plan(kind, sql, catalog, snapshot);
     }
 
     /** current_user and current_setting('…') answer with this session's user and settings. */

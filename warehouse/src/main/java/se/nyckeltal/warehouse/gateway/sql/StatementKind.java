@@ -24,7 +24,19 @@ public enum StatementKind {
     RELEASE,
     /** ROLLBACK [WORK | TRANSACTION] TO [SAVEPOINT] name: leaves a failed transaction block usable again. */
     ROLLBACK_TO,
-    /** UNLISTEN, CLOSE: nothing to do in a read-only session, answered with their tag. */
+    /** COPY … TO STDOUT (COPY FROM and COPY to a file are refused when planned). */
+    COPY,
+    /** DECLARE name CURSOR FOR query. */
+    DECLARE,
+    /** FETCH or MOVE in a cursor. */
+    FETCH,
+    /** CLOSE name | ALL. */
+    CLOSE,
+    /** PREPARE name AS statement. */
+    PREPARE,
+    /** EXECUTE name (arguments). */
+    EXECUTE,
+    /** UNLISTEN: nothing to do in a read-only session, answered with its tag. */
     HARMLESS,
     REFUSED;
 
@@ -48,11 +60,17 @@ public enum StatementKind {
             case "DEALLOCATE" -> DEALLOCATE;
             case "SAVEPOINT" -> SAVEPOINT;
             case "RELEASE" -> RELEASE;
-            case "UNLISTEN", "CLOSE" -> HARMLESS;
-            case "COPY", "INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT", "REPLACE", "CREATE", "DROP", "ALTER",
+            case "UNLISTEN" -> HARMLESS;
+            case "COPY" -> COPY;
+            case "DECLARE" -> DECLARE;
+            case "FETCH", "MOVE" -> FETCH;
+            case "CLOSE" -> CLOSE;
+            case "PREPARE" -> PREPARE;
+            case "EXECUTE" -> EXECUTE;
+            case "INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT", "REPLACE", "CREATE", "DROP", "ALTER",
                     "TRUNCATE", "ATTACH", "DETACH", "USE", "INSTALL", "FORCE", "LOAD", "PRAGMA", "CALL", "EXPORT", "IMPORT",
-                    "VACUUM", "CHECKPOINT", "GRANT", "REVOKE", "PREPARE", "EXECUTE", "LISTEN", "NOTIFY", "LOCK",
-                    "COMMENT", "REINDEX", "CLUSTER", "ANALYZE", "ANALYSE", "DO", "DECLARE", "FETCH", "MOVE", "REFRESH",
+                    "VACUUM", "CHECKPOINT", "GRANT", "REVOKE", "LISTEN", "NOTIFY", "LOCK",
+                    "COMMENT", "REINDEX", "CLUSTER", "ANALYZE", "ANALYSE", "DO", "REFRESH",
                     "SECURITY", "SECRET", "UNPIVOT_INTO" -> REFUSED;
             // anything else goes to DuckDB's parser through the read-only gate: a typo is a syntax error
             default -> QUERY;
