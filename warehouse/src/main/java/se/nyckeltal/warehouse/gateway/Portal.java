@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import se.nyckeltal.warehouse.gateway.sql.DuckDbErrors;
 import se.nyckeltal.warehouse.gateway.sql.FixedResult;
 import se.nyckeltal.warehouse.gateway.wire.ColumnType;
+import se.nyckeltal.warehouse.gateway.wire.ParameterCodec;
 import se.nyckeltal.warehouse.gateway.wire.PgError;
 import se.nyckeltal.warehouse.gateway.wire.PgType;
 import se.nyckeltal.warehouse.gateway.wire.ValueCodec;
@@ -124,7 +125,9 @@ final class Portal {
         try {
             statement = prepared.take(session.connection(plan));
             for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
+                statement.setObject(i + 1, parameters[i] instanceof ParameterCodec.ArrayParameter array
+                        ? statement.getConnection().createArrayOf(array.duckElement(), array.items().toArray())
+                        : parameters[i]);
             }
             cancellation.start(statement);
             timer = session.timer().schedule(() -> cancellation.cancel(Cancellation.Reason.TIMEOUT),

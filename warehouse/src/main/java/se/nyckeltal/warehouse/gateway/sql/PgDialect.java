@@ -102,7 +102,7 @@ public final class PgDialect {
     }
 
     /** The items of a one-dimensional array text ({a,"b,c",NULL}); null when it is not one. */
-    static List<String> arrayItems(String text) {
+    public static List<String> arrayItems(String text) {
         List<String> items = new java.util.ArrayList<>();
         String body = text.substring(1, text.length() - 1);
         if (body.isBlank()) {
