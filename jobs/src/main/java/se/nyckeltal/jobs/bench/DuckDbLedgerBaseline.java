@@ -266,9 +266,9 @@ public final class DuckDbLedgerBaseline {
                     CREATE TEMP TABLE files (file INTEGER, path VARCHAR, source_file VARCHAR, header_line BIGINT,
                         delimiter VARCHAR, delimiter_label VARCHAR, field_count INTEGER, period_at INTEGER,
                         cost_center_at INTEGER, account_at INTEGER, activity_at INTEGER, counterpart_at INTEGER,
-                        scenario_at INTEGER, amount_at INTEGER)""");
+                        scenario_at INTEGER, amount_at INTEGER, forecast_made_at INTEGER)""");
             try (PreparedStatement insert = db.prepareStatement(
-                    "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < deliveries.size(); i++) {
                     LedgerDelivery delivery = deliveries.get(i);
                     if (!delivery.readable()) {

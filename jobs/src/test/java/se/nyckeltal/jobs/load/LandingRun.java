@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import se.nyckeltal.etl.spark.SparkSessions;
+import se.nyckeltal.schemas.reference.ReferenceData;
 import se.nyckeltal.schemas.warehouse.LoadRecord;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 import se.nyckeltal.warehouse.catalogue.Catalogue;
@@ -26,8 +27,17 @@ final class LandingRun {
         this.root = root;
     }
 
-    /** A load with the 1 % default threshold raised to 20 %, so a small fixture may quarantine a row. */
-    LoadRecord load() {
+    /**
+     * A load with the 1 % default threshold raised to 20 %, so a small fixture may quarantine a row. The
+     * fixture region delivers the demo region's org units and chart of accounts unless the test wrote its own
+     * (a load requires both in the landing zone).
+     */
+    LoadRecord load() throws IOException {
+        for (String name : ReferenceData.REQUIRED_FILE_NAMES) {
+            if (!Files.exists(root.resolve("landing/reference").resolve(name))) {
+                ReferenceFixtures.writeShipped(root.resolve("landing"), name);
+            }
+        }
         return new LoadJob(new LoadSettings(root.resolve("landing"), root.resolve("warehouse"), new BigDecimal("0.20"),
                 root.resolve("key")), () -> SparkSessions.getOrCreate("test"), Clock.systemUTC(), LoadProgress.SILENT)
                 .run();
