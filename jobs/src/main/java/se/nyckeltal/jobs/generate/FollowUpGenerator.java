@@ -222,10 +222,15 @@ final class FollowUpGenerator {
             row(out, period, "TOTAL", "income_statement", "\"Underskott mot budget, främst personalkostnader"
                     + " och köpt vård. \"\"Oberoende hyr\"\" ger effekt.\"", nl);
             for (String area : List.of("AKUT", "NARA", "DIAG")) {
-                row(out, period, area, "summary", AREA_SUMMARIES.get(area), nl);
+                row(out, period, area, "summary", quoted(AREA_SUMMARIES.get(area)), nl);
             }
             return out.rows();
         }
+    }
+
+    /** CSV quoting, as an export does for a text holding the separator: the text in quotes, quotes doubled. */
+    private static String quoted(String text) {
+        return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 
     private static void row(ExtractOutput out, String period, String org, String topic, String text, String nl) {
