@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Optional;
 import java.util.Set;
+import se.nyckeltal.schemas.calendar.Easter;
 
 /**
  * Swedish working days (arbetsdagar): Monday to Friday that are not a public holiday or one of the eves
@@ -26,7 +27,7 @@ public final class WorkingDays {
         if (FIXED.contains(MonthDay.from(date))) {
             return false;
         }
-        LocalDate easter = easterSunday(date.getYear());
+        LocalDate easter = Easter.sunday(date.getYear());
         LocalDate midsummerEve = LocalDate.of(date.getYear(), 6, 19).with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY));
         return !(date.equals(easter.minusDays(2)) || date.equals(easter.plusDays(1)) || date.equals(easter.plusDays(39))
                 || date.equals(midsummerEve));
@@ -41,24 +42,5 @@ public final class WorkingDays {
             }
         }
         return Optional.empty();
-    }
-
-    /** Easter Sunday of the Gregorian calendar (the anonymous algorithm, Meeus/Jones/Butcher). */
-    static LocalDate easterSunday(int year) {
-        int a = year % 19;
-        int b = year / 100;
-        int c = year % 100;
-        int d = b / 4;
-        int e = b % 4;
-        int f = (b + 8) / 25;
-        int g = (b - f + 1) / 3;
-        int h = (19 * a + b - d - g + 15) % 30;
-        int i = c / 4;
-        int k = c % 4;
-        int l = (32 + 2 * e + 2 * i - h - k) % 7;
-        int m = (a + 11 * h + 22 * l) / 451;
-        int month = (h + l - 7 * m + 114) / 31;
-        int day = (h + l - 7 * m + 114) % 31 + 1;
-        return LocalDate.of(year, month, day);
     }
 }
