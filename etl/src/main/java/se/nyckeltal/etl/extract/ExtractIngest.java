@@ -132,7 +132,7 @@ public final class ExtractIngest implements SourceIngest {
         List<JavaRDD<Row>> parts = new ArrayList<>();
         for (int i = 0; i < deliveries.size(); i++) {
             if (deliveries.get(i) != null) {
-                parts.add(rows(deliveries.get(i).lines(context), i, lineSchema));
+                parts.add(rows(deliveries.get(i).lines(context), i, lineSchema, settings.guard()));
             }
         }
         FactPartitionWriter writer = new FactPartitionWriter(spark, layout, fact, lineSchema.measure(), loadId);
@@ -191,8 +191,9 @@ public final class ExtractIngest implements SourceIngest {
     }
 
     /** A delivery's lines as rows of the line schema, tagged with the delivery's index in the load. */
-    private static JavaRDD<Row> rows(JavaRDD<ExtractLine> lines, int file, ExtractLine.Schema schema) {
-        return lines.map(line -> schema.row(file, line));
+    private static JavaRDD<Row> rows(JavaRDD<ExtractLine> lines, int file, ExtractLine.Schema schema,
+            LineGuard guard) {
+        return lines.map(line -> schema.row(file, guard.check(line, schema)));
     }
 
     /** Facts of the winning partitions, staged, read back, reconciled and only then committed into facts/. */

@@ -5,6 +5,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,12 +38,27 @@ final class LoadCommand implements Callable<Integer> {
                     + " Keep the same key for the life of the warehouse and back it up.")
     Path pseudonymKeyFile;
 
+    @Option(names = "--min-file-age", paramLabel = "DURATION", defaultValue = "0s", converter = OptionConverters.Span.class,
+            description = "Leave landing files modified less than this long ago for a later load: they may still be"
+                    + " being written (e.g. 5m; default 0s, every file is read).")
+    Duration minFileAge;
+
+    @Option(names = "--done-markers", description = "The landing zone's extract system writes x.csv.done once x.csv"
+            + " is complete: read a file only once its .done marker exists.")
+    boolean doneMarkers;
+
+    @Option(names = "--rederive", paramLabel = "PATH", description = "Read this landing file again although its"
+            + " content was published (landing-relative, e.g. ledger/huvudbok-2025-03.csv): repairs the fact"
+            + " partitions derived from it when a fact file no longer matches its manifest. Repeatable.")
+    java.util.Set<String> rederive = new java.util.HashSet<>();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        LoadRecord record = load(landing, warehouse, rejectThreshold, pseudonymKeyFile);
+        LoadRecord record = load(landing, warehouse, rejectThreshold, pseudonymKeyFile,
+                settings -> settings.withLandingRules(minFileAge, doneMarkers).withRederive(rederive));
         print(record, spec.commandLine().getOut());
         return 0;
     }
@@ -52,6 +69,11 @@ final class LoadCommand implements Callable<Integer> {
 
     /** @param pseudonymKeyFile the HR pseudonym key file, or null for the environment or the warehouse's key */
     static LoadRecord load(Path landing, Path warehouse, BigDecimal threshold, Path pseudonymKeyFile) {
+        return load(landing, warehouse, threshold, pseudonymKeyFile, UnaryOperator.identity());
+    }
+
+    private static LoadRecord load(Path landing, Path warehouse, BigDecimal threshold, Path pseudonymKeyFile,
+            UnaryOperator<LoadSettings> options) {
         if (pseudonymKeyFile != null && !Files.isReadable(pseudonymKeyFile)) {
             throw new UserError("pseudonym key file " + pseudonymKeyFile + " does not exist or cannot be read",
                     "point --pseudonym-key-file at the warehouse's key (e.g. created with: openssl rand -base64 32 > FILE;"
@@ -59,7 +81,7 @@ final class LoadCommand implements Callable<Integer> {
         }
         LoadSettings settings;
         try {
-            settings = new LoadSettings(landing, warehouse, threshold, pseudonymKeyFile);
+            settings = options.apply(new LoadSettings(landing, warehouse, threshold, pseudonymKeyFile));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), "e.g. --reject-threshold 0.01");
         }

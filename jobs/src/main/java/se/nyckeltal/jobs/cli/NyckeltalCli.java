@@ -10,6 +10,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import se.nyckeltal.jobs.load.JvmScratch;
 import se.nyckeltal.jobs.load.LoadFailedException;
 
 /** {@code bin/nyckeltal}: the command line of the warehouse (SPEC §8). */
@@ -57,6 +58,7 @@ public final class NyckeltalCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        JvmScratch.claimProcessTemp(); // first: nothing may have made a temp file yet
         System.exit(execute(args));
     }
 

@@ -45,6 +45,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--pbids-mode", defaultValue = "import", description = "import or directquery (default ${DEFAULT-VALUE}).")
     String pbidsMode;
 
+    @Option(names = "--serve-newest-intact", description = "When the published snapshot is broken (its catalogue"
+            + " missing or unreadable, a fact file not the one recorded), serve the newest intact snapshot until a"
+            + " load publishes a new one, instead of refusing to start.")
+    boolean newestIntact;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -85,8 +90,12 @@ final class ServeCommand implements Callable<Integer> {
         }
         GatewayServer server;
         try {
-            server = GatewayServer.start(new WarehouseLayout(warehouse), settings);
+            server = GatewayServer.start(new WarehouseLayout(warehouse), settings, newestIntact);
         } catch (IllegalStateException e) {
+            if (e.getMessage().contains(" is broken")) {
+                throw new UserError(e.getMessage(), "nyckeltal load --landing DIR --warehouse " + warehouse
+                        + " rebuilds it; serve --serve-newest-intact serves the newest intact snapshot meanwhile");
+            }
             throw new UserError(e.getMessage(), e.getMessage().contains("users")
                     ? "nyckeltal users add --users gateway-users.conf NAME, then serve --users gateway-users.conf"
                     : "publish a catalogue first: nyckeltal load --landing DIR --warehouse " + warehouse);

@@ -76,11 +76,36 @@ public final class LandingHashes {
             if (entry == null || entry.size() != size || entry.modifiedNanos() != modified
                     || !entry.fileKey().equals(fileKey)) {
                 entry = new Entry(size, modified, fileKey, hash(path));
+                BasicFileAttributes after = Files.readAttributes(path, BasicFileAttributes.class);
+                if (after.size() != size || after.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS)
+                        != modified) {
+                    // written while hashed: the hash is of no version; the stat after parsing sees the change
+                    entry = new Entry(-1, -1, fileKey, entry.sha256());
+                }
             }
             seen.put(key, entry);
             return entry.sha256();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    /**
+     * Whether a file hashed by this load has another size, modification time or inode now: then the bytes
+     * a parser read may not be the bytes hashed. A file this load did not hash counts as changed.
+     */
+    boolean changedSinceHashed(Path path) {
+        Entry entry = seen.get(path.toAbsolutePath().normalize().toString());
+        if (entry == null) {
+            return true;
+        }
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            return attributes.size() != entry.size()
+                    || attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS) != entry.modifiedNanos()
+                    || !String.valueOf(attributes.fileKey()).equals(entry.fileKey());
+        } catch (IOException gone) {
+            return true;
         }
     }
 

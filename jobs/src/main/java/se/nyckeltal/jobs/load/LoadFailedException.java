@@ -15,6 +15,13 @@ public final class LoadFailedException extends RuntimeException {
         this.record = record;
     }
 
+    /** @param cause what went wrong underneath, shown with --verbose */
+    public LoadFailedException(String message, String hint, LoadRecord record, Throwable cause) {
+        super(message, cause);
+        this.hint = hint;
+        this.record = record;
+    }
+
     public LoadRecord record() {
         return record;
     }

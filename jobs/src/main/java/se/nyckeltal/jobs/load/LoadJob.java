@@ -28,13 +28,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.nyckeltal.etl.extract.IngestResult;
 import se.nyckeltal.etl.extract.IngestSettings;
+import se.nyckeltal.etl.extract.LineGuard;
 import se.nyckeltal.etl.extract.LandingFile;
 import se.nyckeltal.etl.extract.SourceIngest;
 import se.nyckeltal.schemas.contract.SourceKind;
 import se.nyckeltal.schemas.files.FileTree;
 import se.nyckeltal.schemas.reference.ReferenceData;
 import se.nyckeltal.schemas.text.ExtractFormatException;
+import se.nyckeltal.schemas.warehouse.FactFileDigest;
 import se.nyckeltal.schemas.warehouse.FactPartition;
+import se.nyckeltal.schemas.warehouse.FaultPoint;
 import se.nyckeltal.schemas.warehouse.FileOutcome;
 import se.nyckeltal.schemas.warehouse.LoadRecord;
 import se.nyckeltal.schemas.warehouse.LoadedFile;
@@ -43,6 +46,7 @@ import se.nyckeltal.schemas.warehouse.StageTimer;
 import se.nyckeltal.schemas.warehouse.StaleSnapshotException;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 import se.nyckeltal.schemas.warehouse.WarehouseStore;
+import se.nyckeltal.warehouse.catalogue.Catalogue;
 import se.nyckeltal.warehouse.catalogue.CataloguePublisher;
 
 /**
@@ -99,16 +103,58 @@ public final class LoadJob {
 
     private LoadRecord runLocked(WarehouseLayout layout) {
         Instant started = clock.instant();
-        StageTimer stages = new StageTimer();
         String loadId = LOAD_ID.format(started) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
         WarehouseStore store = new WarehouseStore(layout);
+        // We hold the warehouse lock: a load still RUNNING died, and what loads left behind is dead.
+        new DeadLoads(store).record(loadId, started);
+        new LeftoverSweep(layout, store).sweep();
+        JvmScratch.removeDeadProcessTemps();
+        store.writeLoadRecord(running(loadId, started, List.of(), "running"));
+        List<FileOutcome> outcomes = new ArrayList<>();
+        StageTimer stages = new StageTimer();
+        try {
+            return load(layout, store, loadId, started, outcomes, stages);
+        } catch (LoadFailedException e) {
+            if (e.record() != null) {
+                throw e;
+            }
+            throw fail(store, loadId, started, outcomes, stages, e.getMessage(), e.hint());
+        } catch (RuntimeException | Error e) {
+            LoadFault fault = LoadFault.of(e, layout);
+            FileTree.delete(layout.stagingDir(loadId)); // frees the space a full disk needs for the record
+            LoadRecord failed = new LoadRecord(loadId, started, clock.instant(), LoadRecord.Outcome.FAILED, null,
+                    settings.landing().toString(), fault.message(),
+                    outcomes.stream().map(FileOutcome::notPublished).toList(), stages.millis());
+            try {
+                store.writeLoadRecord(failed);
+            } catch (RuntimeException notWritten) {
+                e.addSuppressed(notWritten); // the record stays RUNNING; the next load records it as failed
+            }
+            if (e instanceof Error error && !fault.known()) {
+                throw error;
+            }
+            throw new LoadFailedException(fault.message(), fault.hint(), failed, e);
+        }
+    }
+
+    private LoadRecord load(WarehouseLayout layout, WarehouseStore store, String loadId, Instant started,
+            List<FileOutcome> outcomes, StageTimer stages) {
         LandingHashes hashes = LandingHashes.load(layout.landingHashesFile());
-        LandingZone landing = new LandingZone(settings.landing(), hashes);
+        LandingZone landing = new LandingZone(settings.landing(), hashes,
+                new LandingZone.Readiness(settings.minFileAge(), settings.doneMarkers(), started));
         Optional<Snapshot> published = store.publishedSnapshot();
         Snapshot previous = published.orElse(Snapshot.empty());
-        FileTree.delete(layout.stagingRoot()); // leftovers of a crashed load
+        Optional<String> broken = published.flatMap(p -> Catalogue.problem(layout, p.snapshotId()));
+        broken.ifPresent(problem -> LOG.warn("the published snapshot {} is broken: {}; rebuilding its catalogue",
+                previous.snapshotId(), problem));
 
         progress.step("reading reference data", 0, STEPS);
+        List<String> linksOut = landing.referenceLinksOutside();
+        if (!linksOut.isEmpty()) {
+            throw fail(store, loadId, started, List.of(), "reference file(s) " + String.join(", ", linksOut)
+                    + " are symbolic links leading outside the landing zone; refused",
+                    "copy the reference files into " + landing.referenceFolder() + " instead of linking them");
+        }
         List<String> missing = landing.missingRequiredReference();
         if (!missing.isEmpty()) {
             throw fail(store, loadId, started, List.of(), MissingReference.message(landing, missing),
@@ -126,12 +172,11 @@ public final class LoadJob {
         stages.lap("reference");
 
         progress.step("finding new files", 1, STEPS);
-        List<FileOutcome> outcomes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Map<SourceKind, List<LandingFile>> newFiles = new EnumMap<>(SourceKind.class);
         for (SourceKind source : SourceKind.values()) {
             if (SourceIngests.SUPPORTED.contains(source)) {
-                newFiles.put(source, newFiles(landing, source, previous, outcomes, notes));
+                newFiles.put(source, newFiles(landing, source, previous, settings.rederive(), outcomes, notes));
             } else {
                 int waiting = landing.list(source).files().size(); // one listing: it hashes every file
                 if (waiting > 0) {
@@ -146,7 +191,7 @@ public final class LoadJob {
         int fileCount = newFiles.values().stream().mapToInt(List::size).sum();
         boolean nothingPublished = published.isEmpty();
 
-        if (fileCount == 0 && !referenceChanged && !nothingPublished) {
+        if (fileCount == 0 && !referenceChanged && !nothingPublished && broken.isEmpty()) {
             LoadRecord record = new LoadRecord(loadId, started, clock.instant(), LoadRecord.Outcome.NOTHING_NEW,
                     previous.snapshotId(), settings.landing().toString(),
                     join("nothing new to load; the published catalogue is unchanged", notes), outcomes, stages.millis());
@@ -154,14 +199,15 @@ public final class LoadJob {
             progress.step("nothing new", STEPS, STEPS);
             return record;
         }
-        if (fileCount == 0 && nothingPublished && outcomes.isEmpty()) {
-            throw fail(store, loadId, started, outcomes, "no files to load in " + settings.landing(),
+        if (fileCount == 0 && nothingPublished) {
+            throw fail(store, loadId, started, outcomes, join("no files to load in " + settings.landing(), notes),
                     "put extracts in " + settings.landing().resolve("ledger") + " (CSV or SIE), see SPEC §3");
         }
 
         progress.step("staging facts of " + fileCount + " file(s)", 2, STEPS);
-        List<FactPartition> partitions = stageAndCommit(layout, loadId, reference, previous, referenceChanged, newFiles,
-                outcomes, stages);
+        List<FactPartition> partitions = fileCount == 0 && !referenceChanged ? List.of()
+                : stageAndCommit(layout, loadId, reference, previous, referenceChanged, newFiles, outcomes, stages);
+        partitions = withoutFilesChangedMeanwhile(hashes, partitions, outcomes, notes);
         List<FileOutcome> rejected = outcomes.stream().filter(o -> o.status() == FileOutcome.Status.REJECTED).toList();
         if (!rejected.isEmpty()) {
             String files = rejected.stream().map(o -> o.path() + ": " + o.message()).collect(Collectors.joining("\n  "));
@@ -169,6 +215,7 @@ public final class LoadJob {
                     "fix or re-export the file(s) named above and run the load again; rejected rows are in "
                             + layout.quarantineDir(loadId));
         }
+        FaultPoint.reach(FaultPoint.COMMITTED);
 
         progress.step("building the catalogue", 3, STEPS);
         List<LoadedFile> loaded = outcomes.stream()
@@ -177,14 +224,24 @@ public final class LoadJob {
                 .toList();
         String referenceDir = layout.relative(layout.referenceDir(loadId));
         reference.writeCanonical(layout.referenceDir(loadId));
-        Snapshot next = previous.with(loadId, clock.instant(), loadId, partitions, loaded, referenceDir);
+        Map<String, FactFileDigest> digests = partitions.parallelStream().flatMap(p -> p.files().stream()).distinct()
+                .collect(Collectors.toConcurrentMap(f -> f, f -> FactFileDigest.of(layout.resolve(f))));
+        Snapshot next = previous.with(loadId, clock.instant(), loadId, partitions, loaded, referenceDir)
+                .withFactFiles(digests);
+        String summary = join(summary(outcomes), notes);
+        if (broken.isPresent()) {
+            summary = join("snapshot " + previous.snapshotId() + " was broken (" + broken.get()
+                    + "): its catalogue is rebuilt from the facts", List.of(summary));
+        }
+        // On disk the record says RUNNING until the snapshot is current; the catalogue shows the record it
+        // will have once it is (it is only ever read when it is).
+        store.writeLoadRecord(running(loadId, started, outcomes, summary));
         LoadRecord record = new LoadRecord(loadId, started, clock.instant(), LoadRecord.Outcome.PUBLISHED, loadId,
-                settings.landing().toString(), join(summary(outcomes), notes), outcomes, stages.millis());
-        store.writeLoadRecord(record);
+                settings.landing().toString(), summary, outcomes, stages.millis());
         CataloguePublisher catalogue = new CataloguePublisher(layout);
         Optional<String> base = published.map(Snapshot::snapshotId);
         try {
-            catalogue.build(base, next, reference, store.loadRecords());
+            catalogue.build(base, next, reference, withRecord(store.loadRecords(), record));
             stages.lap("build");
             progress.step("publishing snapshot " + loadId, 4, STEPS);
             catalogue.publish(base, loadId);
@@ -192,16 +249,13 @@ public final class LoadJob {
             throw fail(store, loadId, started, outcomes, stages, "publish refused: " + e.getMessage()
                     + " (another load published while this one ran)",
                     "run the load again: it builds on the snapshot published now and reloads only what that lacks");
-        } catch (RuntimeException e) {
-            LoadRecord failed = new LoadRecord(loadId, started, clock.instant(), LoadRecord.Outcome.FAILED, null,
-                    settings.landing().toString(), "publishing failed: " + e.getMessage(), outcomes, stages.millis());
-            store.writeLoadRecord(failed);
-            throw e;
         }
+        FaultPoint.reach(FaultPoint.SWAPPED);
+        store.writeLoadRecord(record);
         stages.lap("publish");
 
         progress.step("cleaning up superseded fact files", 5, STEPS);
-        new FactFileCleaner(layout, store).removeUnreferenced();
+        new LeftoverSweep(layout, store).sweep();
         stages.lap("cleanup");
         // Again, now with the publish and clean-up times (the catalogue shows the record as it was).
         record = new LoadRecord(record.loadId(), record.startedAt(), record.finishedAt(), record.outcome(),
@@ -209,6 +263,57 @@ public final class LoadJob {
         store.writeLoadRecord(record);
         progress.step("published " + loadId, STEPS, STEPS);
         return record;
+    }
+
+    /**
+     * Files whose size or modification time changed since they were hashed (listing) are not loaded: the
+     * bytes parsed may not be the bytes hashed. Their partitions are dropped and their outcome says they
+     * wait for the next load. Should such a file share a partition with another file of this load (the
+     * later one replaced the earlier one's rows while staging), dropping it would lose the earlier one's
+     * rows too: then the load fails and is simply run again.
+     */
+    private List<FactPartition> withoutFilesChangedMeanwhile(LandingHashes hashes, List<FactPartition> partitions,
+            List<FileOutcome> outcomes, List<String> notes) {
+        List<FactPartition> kept = new ArrayList<>(partitions);
+        for (int i = 0; i < outcomes.size(); i++) {
+            FileOutcome outcome = outcomes.get(i);
+            if (outcome.status() != FileOutcome.Status.LOADED
+                    || !hashes.changedSinceHashed(settings.landing().resolve(outcome.path()))) {
+                continue;
+            }
+            boolean shared = outcomes.stream().anyMatch(other -> other != outcome
+                    && other.status() == FileOutcome.Status.LOADED
+                    && other.partitions().stream().anyMatch(outcome.partitions()::contains));
+            if (shared) {
+                throw new LoadFailedException(outcome.path() + " changed while the load read it (size or"
+                        + " modification time); nothing was published",
+                        "run the load again once the file is complete (see --min-file-age and --done-markers)", null);
+            }
+            kept.removeIf(p -> p.sourceFile().equals(outcome.path()));
+            String reason = "changed while the load read it (size or modification time): it waits for the next load";
+            outcomes.set(i, FileOutcome.skipped(outcome.source(), outcome.path(), null, FileOutcome.Status.WAITING,
+                    reason));
+            notes.add(outcome.path() + " " + reason);
+        }
+        return kept;
+    }
+
+    /** The business date: a DAG run's, else today (UTC) for a manual load. */
+    private java.time.LocalDate businessDate() {
+        return settings.businessDate() != null ? settings.businessDate()
+                : java.time.LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private LoadRecord running(String loadId, Instant started, List<FileOutcome> outcomes, String message) {
+        return new LoadRecord(loadId, started, null, LoadRecord.Outcome.RUNNING, null, settings.landing().toString(),
+                message, outcomes);
+    }
+
+    /** The load records with this load's own replaced by {@code own}. */
+    private static List<LoadRecord> withRecord(List<LoadRecord> records, LoadRecord own) {
+        List<LoadRecord> all = new ArrayList<>(records.stream().filter(r -> !r.loadId().equals(own.loadId())).toList());
+        all.add(own);
+        return all;
     }
 
     /**
@@ -224,8 +329,10 @@ public final class LoadJob {
         List<FactPartition> partitions = new ArrayList<>();
         SparkSession session = spark.get();
         stages.lap("spark_start");
+        FaultPoint.reach(FaultPoint.STAGING);
         Map<SourceKind, SourceIngest> ingests = SourceIngests.create(session,
-                new IngestSettings(settings.rejectThreshold()), reference, previous, settings.pseudonymKeyFile());
+                new IngestSettings(settings.rejectThreshold(), LineGuard.forBusinessDate(businessDate())), reference,
+                previous, settings.pseudonymKeyFile());
         for (SourceIngest ingest : ingests.values()) {
             List<LandingFile> files = newFiles.getOrDefault(ingest.source(), List.of());
             if (files.isEmpty() && !referenceChanged) {
@@ -241,15 +348,25 @@ public final class LoadJob {
 
     /** New files of a source: content not published before and not repeated within this load. */
     private static List<LandingFile> newFiles(LandingZone landing, SourceKind source, Snapshot previous,
-            List<FileOutcome> outcomes, List<String> notes) {
+            Set<String> rederive, List<FileOutcome> outcomes, List<String> notes) {
         LandingZone.Listing listing = landing.list(source);
         listing.unsupported().forEach(path -> notes.add(path + " skipped: not a CSV (.csv/.txt/.tsv)"
                 + (source == SourceKind.LEDGER ? " or SIE (.se/.si/.sie)" : "") + " file"));
+        for (LandingZone.Skipped waiting : listing.waiting()) {
+            outcomes.add(FileOutcome.skipped(source.folder(), waiting.relativePath(), null, FileOutcome.Status.WAITING,
+                    waiting.reason()));
+            notes.add(waiting.relativePath() + " waits for a later load: " + waiting.reason());
+        }
+        for (LandingZone.Skipped refused : listing.refused()) {
+            outcomes.add(FileOutcome.skipped(source.folder(), refused.relativePath(), null,
+                    FileOutcome.Status.REFUSED_LINK, refused.reason()));
+            notes.add(refused.reason());
+        }
         Set<String> published = previous.loadedHashes();
         Set<String> seen = new HashSet<>();
         List<LandingFile> fresh = new ArrayList<>();
         for (LandingFile file : listing.files()) {
-            if (published.contains(file.sha256())) {
+            if (published.contains(file.sha256()) && !rederive.contains(file.relativePath())) {
                 outcomes.add(FileOutcome.skipped(source.folder(), file.relativePath(), file.sha256(),
                         FileOutcome.Status.SKIPPED_ALREADY_LOADED, "same content already published"));
             } else if (!seen.add(file.sha256())) {
@@ -277,7 +394,8 @@ public final class LoadJob {
     private LoadFailedException fail(WarehouseStore store, String loadId, Instant started, List<FileOutcome> outcomes,
             StageTimer stages, String message, String hint) {
         LoadRecord record = new LoadRecord(loadId, started, clock.instant(), LoadRecord.Outcome.FAILED, null,
-                settings.landing().toString(), message, outcomes, stages.millis());
+                settings.landing().toString(), message, outcomes.stream().map(FileOutcome::notPublished).toList(),
+                stages.millis());
         store.writeLoadRecord(record);
         return new LoadFailedException(message, hint, record);
     }

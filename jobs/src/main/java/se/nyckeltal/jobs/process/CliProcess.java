@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import se.nyckeltal.jobs.load.JvmScratch;
 
 /**
  * The command line that starts this very build's CLI in a new JVM: the same java, the same JVM flags
@@ -23,7 +24,11 @@ public final class CliProcess {
         // A debugger or profiler agent of this JVM must not be started a second time.
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent") && !a.startsWith("-Xrunjdwp"))
+                // a scratch folder of its own, not this JVM's (JvmScratch)
+                .filter(a -> !a.startsWith("-Djava.io.tmpdir=") && !a.startsWith("-D" + JvmScratch.ROOT_PROPERTY + "="))
                 .forEach(command::add);
+        command.add("-D" + JvmScratch.ROOT_PROPERTY + "=" + JvmScratch.root());
+        command.add("-Djava.io.tmpdir=" + JvmScratch.newProcessFolder());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(MAIN_CLASS);

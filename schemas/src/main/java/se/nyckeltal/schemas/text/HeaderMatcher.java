@@ -69,11 +69,28 @@ public final class HeaderMatcher {
         }
         if (!missing.isEmpty()) {
             throw new ExtractFormatException("the header lacks required column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + "; found " + header
+                    + String.join(", ", missing) + "; found " + shown(header)
                     + ". Add the column, or name it by the canonical name or a listed alias");
         }
         return new ColumnMapping(columns, indexes, header.size());
     }
+
+    /**
+     * The header as an error message may show it: names that look like column names. Anything else is
+     * not quoted — the first line of a file that is not an extract at all may be anything (a password
+     * file's first entry), and the message goes into the load record analysts can read.
+     */
+    static String shown(List<String> header) {
+        List<String> names = new ArrayList<>();
+        for (String name : header) {
+            String stripped = name.strip();
+            names.add(PLAUSIBLE_NAME.matcher(stripped).matches() ? stripped : "(a field not named like a column)");
+        }
+        return names.toString();
+    }
+
+    private static final java.util.regex.Pattern PLAUSIBLE_NAME =
+            java.util.regex.Pattern.compile("[\\p{L}\\p{N}_ .()%/-]{0,40}");
 
     /**
      * Lower case, composed (NFC: "a" + U+0308 from some macOS tools is "ä"), without surrounding

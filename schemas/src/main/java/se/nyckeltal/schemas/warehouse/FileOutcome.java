@@ -50,7 +50,29 @@ public record FileOutcome(
         /** Same content as an earlier file of this load; nothing done. */
         SKIPPED_DUPLICATE,
         /** Too many bad rows, or unreadable: the whole file is refused and the load fails. */
-        REJECTED
+        REJECTED,
+        /**
+         * Valid, but the load it was read by failed or died before publishing: nothing of it is in any
+         * catalogue, and the next load reads it again.
+         */
+        NOT_PUBLISHED,
+        /**
+         * Not read by this load: still being written (changed while the load ran, younger than the minimum
+         * file age, or without its {@code .done} marker). A later load reads it.
+         */
+        WAITING,
+        /** Refused before reading: a symbolic link leading outside the landing zone. */
+        REFUSED_LINK
+    }
+
+    /** As loaded by a load that did not publish: {@link Status#NOT_PUBLISHED}; other statuses unchanged. */
+    public FileOutcome notPublished() {
+        if (status != Status.LOADED) {
+            return this;
+        }
+        return new FileOutcome(source, path, sha256, Status.NOT_PUBLISHED, encoding, delimiter, rowsRead, rowsLoaded,
+                rowsQuarantined, rowsUnparsedAmount, blankLines, amountTotal, amountLoaded, amountQuarantined,
+                amountSuperseded, reconciled, partitions, message);
     }
 
     /** A file skipped before parsing. */

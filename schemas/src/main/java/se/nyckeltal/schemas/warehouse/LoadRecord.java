@@ -46,6 +46,19 @@ public record LoadRecord(
         /** Nothing new to load; the published catalogue is unchanged. */
         NOTHING_NEW,
         /** The load failed; the published catalogue is unchanged. */
-        FAILED
+        FAILED,
+        /**
+         * The load is running. A record still RUNNING when no load holds the warehouse lock is a load that
+         * died (killed, crashed, machine lost); the next load rewrites it as FAILED, or as PUBLISHED when
+         * it died after its snapshot became current.
+         */
+        RUNNING
+    }
+
+    /** This record with another outcome, snapshot and message; files and timings kept. */
+    public LoadRecord ended(Outcome newOutcome, Instant at, String newSnapshotId, String newMessage,
+            List<FileOutcome> newFiles) {
+        return new LoadRecord(loadId, startedAt, at, newOutcome, newSnapshotId, landing, newMessage, newFiles,
+                stageMillis);
     }
 }

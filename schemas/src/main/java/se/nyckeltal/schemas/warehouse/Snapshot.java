@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import java.util.stream.Collectors;
  * loaded, and the reference data folder. Immutable; a load makes a new one.
  *
  * @param referenceDir warehouse-relative folder holding the reference CSVs used
+ * @param factFiles size and content hash of each live fact file, by warehouse-relative path; empty in
+ *     manifests written before files were recorded (their files are not checked)
  */
 public record Snapshot(
         String snapshotId,
@@ -23,13 +26,35 @@ public record Snapshot(
         String loadId,
         List<FactPartition> partitions,
         List<LoadedFile> loadedFiles,
-        String referenceDir) {
+        String referenceDir,
+        Map<String, FactFileDigest> factFiles) {
     public Snapshot {
         requireNonNull(snapshotId, "snapshotId");
         requireNonNull(createdAt, "createdAt");
         requireNonNull(loadId, "loadId");
         partitions = List.copyOf(partitions);
         loadedFiles = List.copyOf(loadedFiles);
+        factFiles = factFiles == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(factFiles));
+    }
+
+    /** A snapshot without recorded fact file digests. */
+    public Snapshot(String snapshotId, Instant createdAt, String loadId, List<FactPartition> partitions,
+            List<LoadedFile> loadedFiles, String referenceDir) {
+        this(snapshotId, createdAt, loadId, partitions, loadedFiles, referenceDir, Map.of());
+    }
+
+    /** Every live fact file (facts and restricted facts), warehouse-relative. */
+    public Set<String> allFiles() {
+        Set<String> files = new java.util.TreeSet<>();
+        partitions.forEach(p -> files.addAll(p.files()));
+        return files;
+    }
+
+    /** This snapshot with the digests of {@code added} files recorded beside those it has. */
+    public Snapshot withFactFiles(Map<String, FactFileDigest> added) {
+        Map<String, FactFileDigest> all = new TreeMap<>(factFiles);
+        all.putAll(added);
+        return new Snapshot(snapshotId, createdAt, loadId, partitions, loadedFiles, referenceDir, all);
     }
 
     /**
@@ -70,6 +95,11 @@ public record Snapshot(
         replacing.forEach(p -> byKey.put(p.key(), p));
         List<LoadedFile> loaded = new ArrayList<>(loadedFiles);
         loaded.addAll(newlyLoaded);
-        return new Snapshot(newSnapshotId, at, newLoadId, List.copyOf(byKey.values()), loaded, newReferenceDir);
+        Set<String> live = new java.util.HashSet<>();
+        byKey.values().forEach(p -> live.addAll(p.files()));
+        Map<String, FactFileDigest> digests = new TreeMap<>(factFiles);
+        digests.keySet().retainAll(live);
+        return new Snapshot(newSnapshotId, at, newLoadId, List.copyOf(byKey.values()), loaded, newReferenceDir,
+                digests);
     }
 }

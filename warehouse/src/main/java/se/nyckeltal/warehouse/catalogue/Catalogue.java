@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Properties;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 import se.nyckeltal.schemas.warehouse.WarehouseStore;
@@ -43,6 +44,52 @@ public final class Catalogue {
         try (java.sql.Statement statement = connection.createStatement()) {
             statement.execute("SET VARIABLE " + ParquetSource.ROOT_VARIABLE + " = " + SqlLiteral.of(root));
         }
+    }
+
+    /**
+     * What is wrong with a snapshot's catalogue file, if anything: missing, not a DuckDB file DuckDB can
+     * open, or not the catalogue of that snapshot (its {@code meta.snapshot} names another).
+     *
+     * @return empty when the catalogue opens and is the snapshot's
+     */
+    public static Optional<String> problem(WarehouseLayout layout, String snapshotId) {
+        Path file = layout.catalogueFile(snapshotId);
+        if (!Files.isRegularFile(file)) {
+            return Optional.of("its catalogue " + file + " is missing");
+        }
+        Properties properties = new Properties();
+        properties.setProperty("access_mode", "READ_ONLY");
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file, properties);
+                java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery("SELECT snapshot_id FROM meta.snapshot")) {
+            if (!rows.next() || !snapshotId.equals(rows.getString(1))) {
+                return Optional.of("its catalogue " + file + " is not the catalogue of snapshot " + snapshotId);
+            }
+            return Optional.empty();
+        } catch (SQLException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            return Optional.of("its catalogue " + file + " cannot be read (" + message + ")");
+        }
+    }
+
+    /**
+     * The newest snapshot other than the published one whose manifest and catalogue are intact, for a
+     * gateway told to serve it while the published one is broken.
+     */
+    public static Optional<String> newestIntactBefore(WarehouseLayout layout, String brokenSnapshotId) {
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> list = Files.list(layout.catalogueDir())) {
+            list.filter(f -> f.getFileName().toString().endsWith(".duckdb")).forEach(files::add);
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+        // snapshot ids start with the load's UTC time, so the newest sorts last
+        return files.stream()
+                .map(f -> f.getFileName().toString().replaceFirst("\\.duckdb$", ""))
+                .filter(id -> !id.equals(brokenSnapshotId) && Files.isRegularFile(layout.snapshotFile(id)))
+                .sorted(java.util.Comparator.reverseOrder())
+                .filter(id -> problem(layout, id).isEmpty())
+                .findFirst();
     }
 
     /**

@@ -129,15 +129,11 @@ final class CatalogueBuilder {
     /** Where each fact and the quarantine are read from, as FROM items. */
     private Map<String, String> placeholders() {
         Map<String, String> values = new LinkedHashMap<>();
+        FactFileCheck.verify(layout, snapshot);
         for (FactSchema fact : FACTS) {
             List<String> files = new ArrayList<>();
             for (String relative : snapshot.files(fact.table())) {
-                Path path = layout.resolve(relative);
-                if (!Files.isRegularFile(path)) {
-                    throw new IllegalStateException("snapshot " + snapshot.snapshotId() + " lists " + relative
-                            + " but " + path + " does not exist; the warehouse is incomplete");
-                }
-                files.add(layout.relative(path));
+                files.add(layout.relative(layout.resolve(relative)));
             }
             values.put(fact.table() + "_parquet", ParquetSource.of(fact, files));
         }

@@ -14,12 +14,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.nyckeltal.schemas.kpi.KpiCatalogue;
 import se.nyckeltal.schemas.reference.ReferenceData;
+import se.nyckeltal.schemas.warehouse.FaultPoint;
 import se.nyckeltal.schemas.warehouse.LoadRecord;
 import se.nyckeltal.schemas.warehouse.Snapshot;
 import se.nyckeltal.schemas.warehouse.StaleSnapshotException;
@@ -92,6 +95,7 @@ public final class CataloguePublisher {
             Files.createDirectories(target.getParent());
             deleteWithWal(building);
             new CatalogueBuilder(layout, snapshot, reference, KpiCatalogue.load(), loads, previous).build(building);
+            FaultPoint.reach(FaultPoint.BUILDING);
             Files.move(building, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (SQLException | RuntimeException e) {
             deleteQuietly(building);
@@ -113,6 +117,7 @@ public final class CataloguePublisher {
      *     refused snapshot's catalogue file is deleted and the published one stays as it was
      */
     public void publish(Optional<String> base, String snapshotId) {
+        FaultPoint.reach(FaultPoint.BUILT);
         try {
             store.publish(base, snapshotId);
         } catch (StaleSnapshotException e) {
@@ -123,15 +128,31 @@ public final class CataloguePublisher {
         LOG.info("published snapshot {}", snapshotId);
     }
 
-    /** Keeps the newest catalogue files and the current one; removes temporary files of crashed builds. */
-    private void prune(String currentId) {
+    /**
+     * Keeps the current catalogue and the newest {@value #KEEP_CATALOGUES} that were ever published;
+     * deletes the catalogues of loads that failed or died before publishing (never current, so no
+     * reader has them open, and they must not push a published one out of the kept five), and
+     * temporary files of builds that crashed over an hour ago.
+     */
+    public void prune(String currentId) {
         Path current = layout.catalogueFile(currentId);
+        Set<String> neverCurrent = new HashSet<>();
+        for (LoadRecord load : store.loadRecords()) {
+            if (load.outcome() == LoadRecord.Outcome.FAILED && !load.loadId().equals(currentId)) {
+                neverCurrent.add(load.loadId() + ".duckdb");
+            }
+        }
         List<Path> catalogues = new ArrayList<>();
         List<Path> leftovers = new ArrayList<>();
+        if (!Files.isDirectory(layout.catalogueDir())) {
+            return;
+        }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(layout.catalogueDir())) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                if (name.endsWith(".duckdb")) {
+                if (neverCurrent.contains(name)) {
+                    deleteQuietly(file);
+                } else if (name.endsWith(".duckdb")) {
                     catalogues.add(file);
                 } else if (name.endsWith(BUILDING) || name.endsWith(BUILDING + ".wal")) {
                     leftovers.add(file);

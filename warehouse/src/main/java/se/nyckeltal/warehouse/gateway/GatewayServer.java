@@ -76,6 +76,16 @@ public final class GatewayServer implements AutoCloseable {
      * @throws IOException when the port cannot be bound
      */
     public static GatewayServer start(WarehouseLayout layout, GatewayConfig config) throws IOException, SQLException {
+        return start(layout, config, false);
+    }
+
+    /**
+     * As {@link #start(WarehouseLayout, GatewayConfig)}; with {@code newestIntact}, a broken published
+     * snapshot is not refused: the newest intact one is served ({@link LiveCatalogue#open(WarehouseLayout,
+     * GatewayConfig, boolean)}).
+     */
+    public static GatewayServer start(WarehouseLayout layout, GatewayConfig config, boolean newestIntact)
+            throws IOException, SQLException {
         requireNonNull(layout, "layout");
         requireNonNull(config, "config");
         UserFile users = null;
@@ -91,7 +101,7 @@ public final class GatewayServer implements AutoCloseable {
             }
         }
         SSLContext tls = config.tlsCertificate() == null ? null : TlsContext.load(config.tlsCertificate(), config.tlsKey());
-        LiveCatalogue catalogue = LiveCatalogue.open(layout, config);
+        LiveCatalogue catalogue = LiveCatalogue.open(layout, config, newestIntact);
         ServerSocket listener = new ServerSocket();
         try {
             listener.setReuseAddress(true);

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import se.nyckeltal.schemas.files.FileTree;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 import se.nyckeltal.schemas.warehouse.WarehouseStore;
+import se.nyckeltal.warehouse.catalogue.Catalogue;
 
 /**
  * The published catalogue as the gateway serves it: polls {@code W/current} and, when a new
@@ -53,11 +54,36 @@ public final class LiveCatalogue implements AutoCloseable {
      * @throws IllegalStateException when nothing has been published yet
      */
     public static LiveCatalogue open(WarehouseLayout layout, GatewayConfig config) throws SQLException {
+        return open(layout, config, false);
+    }
+
+    /**
+     * As {@link #open(WarehouseLayout, GatewayConfig)}; when the published snapshot is broken (its catalogue
+     * missing or unreadable, a fact file not the one its manifest recorded) it is named in the error, or,
+     * with {@code newestIntact}, the newest intact snapshot is served until a load publishes a new one.
+     */
+    public static LiveCatalogue open(WarehouseLayout layout, GatewayConfig config, boolean newestIntact)
+            throws SQLException {
         requireNonNull(layout, "layout");
         requireNonNull(config, "config");
-        String snapshotId = new WarehouseStore(layout).currentSnapshotId().orElseThrow(() -> new IllegalStateException(
+        String published = new WarehouseStore(layout).currentSnapshotId().orElseThrow(() -> new IllegalStateException(
                 "no catalogue published in " + layout.root() + " yet; run 'nyckeltal load --landing DIR --warehouse "
                         + layout.root() + "' first"));
+        String snapshotId = published;
+        Optional<String> broken = SnapshotDatabase.problem(layout, published);
+        if (broken.isPresent()) {
+            if (!newestIntact) {
+                throw new IllegalStateException("the published snapshot " + published + " of " + layout.root()
+                        + " is broken: " + broken.get() + "; run 'nyckeltal load' to rebuild it, or serve the newest"
+                        + " intact snapshot meanwhile with --serve-newest-intact");
+            }
+            snapshotId = Catalogue.newestIntactBefore(layout, published)
+                    .filter(id -> SnapshotDatabase.problem(layout, id).isEmpty())
+                    .orElseThrow(() -> new IllegalStateException("the published snapshot " + published + " is broken ("
+                            + broken.get() + ") and no older snapshot is intact; run 'nyckeltal load' to rebuild it"));
+            LOG.warn("the published snapshot {} is broken ({}); serving snapshot {}, the newest intact one", published,
+                    broken.get(), snapshotId);
+        }
         Path temp;
         boolean own = config.tempDirectory() == null;
         try {

@@ -2,25 +2,25 @@ package se.nyckeltal.warehouse.gateway;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
+import se.nyckeltal.schemas.warehouse.WarehouseStore;
+import se.nyckeltal.warehouse.catalogue.FactFileCheck;
 import se.nyckeltal.warehouse.catalogue.SqlLiteral;
 import se.nyckeltal.warehouse.catalogue.Catalogue;
 import se.nyckeltal.warehouse.gateway.sql.PgCatalog;
+import se.nyckeltal.warehouse.query.CatalogueLockDown;
 
 /**
  * One published snapshot's catalogue, opened once for the gateway and locked down (SPEC §9):
@@ -54,6 +54,7 @@ public final class SnapshotDatabase {
         if (!Files.isRegularFile(file)) {
             throw new SQLException("catalogue " + file + " of snapshot " + snapshotId + " does not exist");
         }
+        FactFileCheck.verify(layout, new WarehouseStore(layout).readSnapshot(snapshotId));
         Properties properties = new Properties();
         properties.setProperty("access_mode", "READ_ONLY");
         DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file, properties);
@@ -69,19 +70,23 @@ public final class SnapshotDatabase {
         }
     }
 
+    /** What makes a snapshot unservable (catalogue or fact files), or empty when it can be served. */
+    static Optional<String> problem(WarehouseLayout layout, String snapshotId) {
+        Optional<String> catalogue = Catalogue.problem(layout, snapshotId);
+        if (catalogue.isPresent()) {
+            return catalogue;
+        }
+        try {
+            FactFileCheck.verify(layout, new WarehouseStore(layout).readSnapshot(snapshotId));
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     /** The facts folder as given and as the file system resolves it (DuckDB compares resolved paths). */
     static Set<String> allowedDirectories(WarehouseLayout layout) {
-        Set<String> directories = new LinkedHashSet<>();
-        Path facts = layout.factsDir();
-        directories.add(facts.toAbsolutePath().normalize() + "/");
-        try {
-            if (Files.exists(facts)) {
-                directories.add(facts.toRealPath() + "/");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot resolve " + facts, e);
-        }
-        return directories;
+        return CatalogueLockDown.allowedDirectories(layout);
     }
 
     /**
@@ -90,19 +95,13 @@ public final class SnapshotDatabase {
      */
     static void lockDown(Connection connection, Set<String> allowedDirectories, GatewayConfig config, Path tempDirectory)
             throws SQLException {
-        String directories = allowedDirectories.stream().map(SqlLiteral::of)
-                .collect(Collectors.joining(", ", "[", "]"));
         execute(connection, "SET memory_limit = " + SqlLiteral.of(config.memoryLimit()));
         execute(connection, "SET threads = " + config.threads());
         execute(connection, "SET temp_directory = " + SqlLiteral.of(tempDirectory.toAbsolutePath().toString()));
-        execute(connection, "SET autoinstall_known_extensions = false");
-        execute(connection, "SET autoload_known_extensions = false");
         execute(connection, "SET enable_progress_bar = false");
         // PostgreSQL folds unquoted identifiers to lower case, aliases included: clients read "data_type"
         execute(connection, "SET preserve_identifier_case = false");
-        execute(connection, "SET allowed_directories = " + directories);
-        execute(connection, "SET enable_external_access = false");
-        execute(connection, "SET lock_configuration = true");
+        CatalogueLockDown.apply(connection, allowedDirectories);
     }
 
     static void execute(Connection connection, String sql) throws SQLException {

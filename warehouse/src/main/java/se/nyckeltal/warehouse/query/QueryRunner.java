@@ -21,6 +21,8 @@ public final class QueryRunner {
     public static void run(WarehouseLayout layout, String sql, OutputFormat format, Appendable out)
             throws SQLException, IOException {
         try (Connection connection = Catalogue.openReadOnly(layout)) {
+            // The gateway's lock-down: no file outside the published facts, configuration locked.
+            CatalogueLockDown.apply(connection, CatalogueLockDown.allowedDirectories(layout));
             String select = ReadOnlyGate.requireSelect(connection, sql);
             try (Statement statement = connection.createStatement();
                     ResultSet result = statement.executeQuery(select)) {

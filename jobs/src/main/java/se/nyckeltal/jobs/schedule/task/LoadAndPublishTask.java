@@ -19,10 +19,14 @@ final class LoadAndPublishTask implements NightlyTask {
     @Override
     public int run(TaskContext context) {
         PrintWriter out = context.out();
-        LoadSettings settings = new LoadSettings(context.landing(), context.warehouse(), LoadSettings.DEFAULT_REJECT_THRESHOLD);
+        // The run's business date is its data interval end: ACTUAL periods after the month following it are
+        // quarantined (they cannot have happened yet).
+        LoadSettings settings = new LoadSettings(context.landing(), context.warehouse(), LoadSettings.DEFAULT_REJECT_THRESHOLD)
+                .withBusinessDate(context.dataIntervalEnd() == null ? context.ds()
+                        : java.time.LocalDate.ofInstant(context.dataIntervalEnd(), java.time.ZoneOffset.UTC));
         LoadProgress progress = (step, done, total) -> out.printf("[%d/%d] %s%n", Math.min(done + 1, total), total, step);
         try {
-            // The clock stamps the load id only; the load has no business date of its own.
+            // The clock stamps the load id only; the business date is the run's.
             LoadRecord record = new LoadJob(settings, () -> SparkSessions.getOrCreate("nyckeltal-load_and_publish"),
                     Clock.systemUTC(), progress).run();
             out.printf("load %s: %s%n", record.loadId(), record.outcome());

@@ -17,6 +17,9 @@
 --                         the units of that ownership get no capitation that year
 --   capitation_rate_missing (warning) a component and key (e.g. AGE_SEX K:0-4) with listings in a priced
 --                         year but no rate: those listings earn 0
+--   implausible_amount    (warning) a ledger row of 10 000 000 000 kr or more (either sign): no unit of a
+--                         region books that in one month on one account; usually a shifted decimal
+--                         mark or an id in the amount column. Loaded as delivered, flagged here.
 --   quarantined_rows      (warning) a delivered file with rows in meta.quarantine
 --   file_rejected         (error)   a delivered file refused whole; its load failed
 --   file_not_reconciled   (error)   a file whose loaded + quarantined + superseded amounts do not add
@@ -194,6 +197,22 @@ missing_rate_keys AS (
     GROUP BY m.period // 100, m.ownership, m.component, m.rate_key
 ),
 
+implausible_amounts AS (
+    SELECT
+        'implausible_amount' AS check_id,
+        'warning'            AS severity,
+        'ledger'             AS source,
+        source_file          AS subject,
+        format('{} ledger rows of {} in {}..{} have an amount of 10 000 000 000 kr or more (largest {}); '
+               || 'check the export (decimal mark, column order) and deliver a corrected file',
+               count(*), source_file, min(period), max(period), max(abs(amount))) AS detail,
+        count(*)             AS rows,
+        SUM(amount)          AS amount
+    FROM fact.ledger
+    WHERE abs(amount) >= 10000000000
+    GROUP BY source_file
+),
+
 quarantined_rows AS (
     SELECT
         'quarantined_rows' AS check_id,
@@ -247,6 +266,7 @@ findings AS (
     UNION ALL SELECT * FROM listing_units_without_ownership
     UNION ALL SELECT * FROM missing_rate_years
     UNION ALL SELECT * FROM missing_rate_keys
+    UNION ALL SELECT * FROM implausible_amounts
     UNION ALL SELECT * FROM quarantined_rows
     UNION ALL SELECT * FROM rejected_files
     UNION ALL SELECT * FROM unreconciled_files

@@ -7,6 +7,8 @@ CREATE TABLE meta.load_files (
     path                 VARCHAR NOT NULL,
     sha256               VARCHAR,
     status               VARCHAR NOT NULL,  -- LOADED | SKIPPED_ALREADY_LOADED | SKIPPED_DUPLICATE | REJECTED
+                                            -- | NOT_PUBLISHED (its load failed or died) | WAITING (still
+                                            -- being written: read by a later load) | REFUSED_LINK
     encoding             VARCHAR,
     delimiter            VARCHAR,
     rows_read            BIGINT  NOT NULL,

@@ -4,7 +4,7 @@ CREATE TABLE meta.loads (
     load_id            VARCHAR     NOT NULL,
     started_at         TIMESTAMPTZ NOT NULL,
     finished_at        TIMESTAMPTZ,
-    outcome            VARCHAR     NOT NULL,  -- PUBLISHED | NOTHING_NEW | FAILED
+    outcome            VARCHAR     NOT NULL,  -- PUBLISHED | NOTHING_NEW | FAILED (a load that died too)
     snapshot_id        VARCHAR,
     landing            VARCHAR,
     message            VARCHAR,

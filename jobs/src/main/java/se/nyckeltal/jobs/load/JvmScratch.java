@@ -1,0 +1,118 @@
+package se.nyckeltal.jobs.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.nyckeltal.schemas.files.FileTree;
+
+/**
+ * Where a {@code nyckeltal} JVM writes scratch files: {@code java.io.tmpdir}, where DuckDB extracts its
+ * 70 MB native library (deleted on a clean exit only), and Spark's block manager and shuffle folders
+ * ({@code spark.local.dir}, put beside it). The JDK fixes the temp folder when the JVM starts, so the
+ * launchers ({@code bin/nyckeltal}, {@link #newProcessFolder()} for child processes) give each JVM a
+ * folder of its own, {@code <tmp>/nyckeltal-jvm-<id>}; the JVM writes its process id into it, and
+ * every load removes the folders of processes that no longer run — what a {@code kill -9} left.
+ */
+public final class JvmScratch {
+    /** The temp folder under which the per-process folders are. */
+    public static final String ROOT_PROPERTY = "nyckeltal.jvm.tmp.root";
+    static final String PREFIX = "nyckeltal-jvm-";
+    private static final String PID_FILE = "pid";
+    /** A folder without a pid file younger than this belongs to a JVM still starting. */
+    private static final Duration STARTING = Duration.ofMinutes(10);
+    private static final Logger LOG = LoggerFactory.getLogger(JvmScratch.class);
+
+    private JvmScratch() {}
+
+    /** The folder the per-process scratch folders are in. */
+    public static Path root() {
+        String configured = System.getProperty(ROOT_PROPERTY);
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        return tmp.getFileName() != null && tmp.getFileName().toString().startsWith(PREFIX) ? tmp.getParent() : tmp;
+    }
+
+    /** A new scratch folder for a child JVM, to pass as its {@code -Djava.io.tmpdir}. */
+    public static Path newProcessFolder() {
+        Path folder = root().resolve(PREFIX + UUID.randomUUID().toString().substring(0, 8));
+        try {
+            return Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the scratch folder " + folder, e);
+        }
+    }
+
+    /**
+     * Called first by the CLI: in a scratch folder of its own (started by a launcher), records this
+     * process's id there and puts Spark's local dirs beside it, unless the operator chose others.
+     */
+    public static void claimProcessTemp() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        if (tmp.getFileName() == null || !tmp.getFileName().toString().startsWith(PREFIX)) {
+            return;
+        }
+        try {
+            Files.createDirectories(tmp);
+            Files.writeString(tmp.resolve(PID_FILE), String.valueOf(ProcessHandle.current().pid()),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return; // nothing to clean up after us then; the folder stays as the launcher made it
+        }
+        if (System.getProperty("spark.local.dir") == null && System.getenv("SPARK_LOCAL_DIRS") == null) {
+            System.setProperty("spark.local.dir", tmp.resolve("spark").toString());
+        }
+        // A clean exit leaves nothing; a killed process leaves the folder to the next load.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                FileTree.delete(tmp);
+            } catch (UncheckedIOException e) {
+                // the next load removes what is left
+            }
+        }, "nyckeltal-scratch-cleanup"));
+    }
+
+    /** Removes the scratch folders of nyckeltal processes that no longer run; how many. */
+    static int removeDeadProcessTemps() {
+        Path root = root();
+        int removed = 0;
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(root, PREFIX + "*")) {
+            for (Path folder : folders) {
+                if (Files.isDirectory(folder) && !Files.isSymbolicLink(folder) && ended(folder)) {
+                    FileTree.delete(folder);
+                    removed++;
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("cannot remove the scratch folders of ended processes in {}: {}", root, e.toString());
+        }
+        if (removed > 0) {
+            LOG.info("removed the scratch folders of {} ended process(es) in {}", removed, root);
+        }
+        return removed;
+    }
+
+    private static boolean ended(Path folder) throws IOException {
+        Path pidFile = folder.resolve(PID_FILE);
+        if (!Files.exists(pidFile)) {
+            return Files.getLastModifiedTime(folder).toInstant().isBefore(Instant.now().minus(STARTING));
+        }
+        String pid = Files.readString(pidFile, StandardCharsets.UTF_8).strip();
+        if (pid.isEmpty() || !pid.chars().allMatch(Character::isDigit)) {
+            return true;
+        }
+        return ProcessHandle.of(Long.parseLong(pid)).map(p -> !p.isAlive()).orElse(true);
+    }
+}
