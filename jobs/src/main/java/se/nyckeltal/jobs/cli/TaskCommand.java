@@ -68,6 +68,11 @@ final class TaskCommand implements Runnable {
                         + " warehouse).")
         Path reports;
 
+        @Option(names = "--min-file-age", paramLabel = "DURATION", defaultValue = "0s",
+                converter = OptionConverters.Span.class, description = "load_and_publish: leave landing files modified"
+                        + " less than this long ago for a later run, they may still be being written (default 0s).")
+        java.time.Duration minFileAge;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -88,7 +93,7 @@ final class TaskCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             String id = MonthlyReportTask.IDS.contains(taskId) ? taskId : NightlyTasks.currentId(taskId);
             TaskContext context = new TaskContext(dagId, id, ds, intervalStart, intervalEnd, runId,
-                    landing.toAbsolutePath().normalize(), warehouse.toAbsolutePath().normalize(), out);
+                    landing.toAbsolutePath().normalize(), warehouse.toAbsolutePath().normalize(), out, minFileAge);
             out.println(context.header());
             if (!id.equals(taskId)) {
                 out.printf("note: task id %s is now %s; the old id still runs it%n", taskId, id);

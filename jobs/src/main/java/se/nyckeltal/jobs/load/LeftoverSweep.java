@@ -7,9 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.nyckeltal.schemas.files.FileTree;
@@ -94,12 +97,11 @@ final class LeftoverSweep {
                 removed++;
             }
         }
-        Path referenceRoot = layout.referenceDir("x").getParent();
-        removed += removeMatching(referenceRoot, name -> !keptReference.contains(name));
+        removed += removeMatching(layout.referenceRoot(), name -> !keptReference.contains(name));
         return removed;
     }
 
-    private static int removeMatching(Path dir, java.util.function.Predicate<String> leftover) {
+    private static int removeMatching(Path dir, Predicate<String> leftover) {
         int removed = 0;
         for (Path path : list(dir)) {
             if (leftover.test(path.getFileName().toString())) {
@@ -110,11 +112,11 @@ final class LeftoverSweep {
         return removed;
     }
 
-    private static java.util.List<Path> list(Path dir) {
+    private static List<Path> list(Path dir) {
         if (dir == null || !Files.isDirectory(dir)) {
-            return java.util.List.of();
+            return List.of();
         }
-        java.util.List<Path> entries = new java.util.ArrayList<>();
+        List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             stream.forEach(entries::add);
         } catch (IOException e) {

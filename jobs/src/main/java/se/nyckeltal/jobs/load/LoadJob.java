@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -299,9 +300,9 @@ public final class LoadJob {
     }
 
     /** The business date: a DAG run's, else today (UTC) for a manual load. */
-    private java.time.LocalDate businessDate() {
+    private LocalDate businessDate() {
         return settings.businessDate() != null ? settings.businessDate()
-                : java.time.LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+                : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     private LoadRecord running(String loadId, Instant started, List<FileOutcome> outcomes, String message) {

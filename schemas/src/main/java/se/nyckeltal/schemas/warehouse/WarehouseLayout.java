@@ -57,7 +57,12 @@ public record WarehouseLayout(Path root) {
     }
 
     public Path referenceDir(String snapshotId) {
-        return root.resolve("reference").resolve(snapshotId);
+        return referenceRoot().resolve(snapshotId);
+    }
+
+    /** {@code W/reference}: one folder per snapshot. */
+    public Path referenceRoot() {
+        return root.resolve("reference");
     }
 
     public Path factsDir() {

@@ -1,12 +1,19 @@
 package se.nyckeltal.warehouse.catalogue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 import se.nyckeltal.schemas.warehouse.WarehouseStore;
 
@@ -41,7 +48,7 @@ public final class Catalogue {
      */
     public static void useWarehouseRoot(Connection connection, WarehouseLayout layout) throws SQLException {
         String root = layout.root().toAbsolutePath().normalize().toString();
-        try (java.sql.Statement statement = connection.createStatement()) {
+        try (Statement statement = connection.createStatement()) {
             statement.execute("SET VARIABLE " + ParquetSource.ROOT_VARIABLE + " = " + SqlLiteral.of(root));
         }
     }
@@ -60,8 +67,8 @@ public final class Catalogue {
         Properties properties = new Properties();
         properties.setProperty("access_mode", "READ_ONLY");
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file, properties);
-                java.sql.Statement statement = connection.createStatement();
-                java.sql.ResultSet rows = statement.executeQuery("SELECT snapshot_id FROM meta.snapshot")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT snapshot_id FROM meta.snapshot")) {
             if (!rows.next() || !snapshotId.equals(rows.getString(1))) {
                 return Optional.of("its catalogue " + file + " is not the catalogue of snapshot " + snapshotId);
             }
@@ -77,17 +84,17 @@ public final class Catalogue {
      * gateway told to serve it while the published one is broken.
      */
     public static Optional<String> newestIntactBefore(WarehouseLayout layout, String brokenSnapshotId) {
-        java.util.List<Path> files = new java.util.ArrayList<>();
-        try (java.util.stream.Stream<Path> list = Files.list(layout.catalogueDir())) {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> list = Files.list(layout.catalogueDir())) {
             list.filter(f -> f.getFileName().toString().endsWith(".duckdb")).forEach(files::add);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return Optional.empty();
         }
         // snapshot ids start with the load's UTC time, so the newest sorts last
         return files.stream()
                 .map(f -> f.getFileName().toString().replaceFirst("\\.duckdb$", ""))
                 .filter(id -> !id.equals(brokenSnapshotId) && Files.isRegularFile(layout.snapshotFile(id)))
-                .sorted(java.util.Comparator.reverseOrder())
+                .sorted(Comparator.reverseOrder())
                 .filter(id -> problem(layout, id).isEmpty())
                 .findFirst();
     }

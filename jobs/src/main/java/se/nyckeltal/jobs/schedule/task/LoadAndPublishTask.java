@@ -23,7 +23,8 @@ final class LoadAndPublishTask implements NightlyTask {
         // quarantined (they cannot have happened yet).
         LoadSettings settings = new LoadSettings(context.landing(), context.warehouse(), LoadSettings.DEFAULT_REJECT_THRESHOLD)
                 .withBusinessDate(context.dataIntervalEnd() == null ? context.ds()
-                        : java.time.LocalDate.ofInstant(context.dataIntervalEnd(), java.time.ZoneOffset.UTC));
+                        : java.time.LocalDate.ofInstant(context.dataIntervalEnd(), java.time.ZoneOffset.UTC))
+                .withLandingRules(context.minFileAge(), false);
         LoadProgress progress = (step, done, total) -> out.printf("[%d/%d] %s%n", Math.min(done + 1, total), total, step);
         try {
             // The clock stamps the load id only; the business date is the run's.

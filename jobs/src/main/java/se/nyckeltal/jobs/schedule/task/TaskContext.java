@@ -4,21 +4,31 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
 /**
  * What a task of the nightly DAG gets from its run — never from the wall clock: the business date
  * ({@code ds}), the data interval and the run id, plus where the landing zone and the warehouse are.
+ *
+ * @param minFileAge landing files modified more recently than this wait for a later run (still being written)
  */
 public record TaskContext(String dagId, String taskId, LocalDate ds, Instant dataIntervalStart,
-        Instant dataIntervalEnd, String runId, Path landing, Path warehouse, PrintWriter out) {
+        Instant dataIntervalEnd, String runId, Path landing, Path warehouse, PrintWriter out, Duration minFileAge) {
     public TaskContext {
         requireNonNull(taskId, "taskId");
+        minFileAge = minFileAge == null ? Duration.ZERO : minFileAge;
         requireNonNull(ds, "ds");
         requireNonNull(landing, "landing");
         requireNonNull(warehouse, "warehouse");
         requireNonNull(out, "out");
+    }
+
+    /** A context in which the load reads every landing file, however recently written. */
+    public TaskContext(String dagId, String taskId, LocalDate ds, Instant dataIntervalStart, Instant dataIntervalEnd,
+            String runId, Path landing, Path warehouse, PrintWriter out) {
+        this(dagId, taskId, ds, dataIntervalStart, dataIntervalEnd, runId, landing, warehouse, out, Duration.ZERO);
     }
 
     /** The line every task starts its log with, so a log says which run and interval it belongs to. */

@@ -89,6 +89,13 @@ class NightlyDagIntegrationTest {
         LedgerLandingFixtures.write(landing);
         Files.createDirectories(landing.resolve("production"));
         Files.writeString(landing.resolve("production/besok-2025-02.csv"), "period;unit;contact_type;volume\n");
+        // delivered an hour ago: the shipped DAG's load leaves files younger than five minutes for the next run
+        try (var files = Files.walk(landing)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(
+                        java.time.Instant.now().minus(java.time.Duration.ofHours(1))));
+            }
+        }
         MutableClock clock = MutableClock.at("2025-03-15T03:31:00Z"); // Saturday 04:31, just after the tick
         RunStore store = new RunStore(tmp.resolve("state"));
         // the shipped nightly DAG alone: monthly_report, shipped beside it, would schedule its own run at this tick
