@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +23,11 @@ import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
+import se.nyckeltal.warehouse.gateway.auth.LoginThrottle;
 import se.nyckeltal.warehouse.gateway.auth.UserFile;
+import se.nyckeltal.warehouse.gateway.wire.BufferBudget;
+import se.nyckeltal.warehouse.gateway.wire.MessageWriter;
+import se.nyckeltal.warehouse.gateway.wire.PgError;
 
 /**
  * The SQL gateway: serves a warehouse's published catalogue to PostgreSQL clients (psql, pgjdbc,
@@ -40,7 +45,10 @@ public final class GatewayServer implements AutoCloseable {
     private final ExecutorService sessions;
     private final ScheduledExecutorService timer;
     private final Map<Integer, ClientSession> bySessionId = new ConcurrentHashMap<>();
-    private final AtomicInteger admitted = new AtomicInteger();
+    /** Every open connection, authenticated or not, counts against connections.max. */
+    private final AtomicInteger open = new AtomicInteger();
+    private final BufferBudget buffers;
+    private final LoginThrottle logins;
     private final SecureRandom random = new SecureRandom();
     private final byte[] mockSecret = new byte[32];
     private final Thread acceptor;
@@ -54,6 +62,8 @@ public final class GatewayServer implements AutoCloseable {
         this.catalogue = catalogue;
         this.listener = listener;
         random.nextBytes(mockSecret);
+        this.buffers = new BufferBudget(config.guards().bufferLimit());
+        this.logins = new LoginThrottle(config.guards().maxFailedLogins(), config.guards().lockout(), Clock.systemUTC());
         AtomicInteger threads = new AtomicInteger();
         this.sessions = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "gateway-session-" + threads.incrementAndGet());
@@ -136,6 +146,14 @@ public final class GatewayServer implements AutoCloseable {
         return mockSecret;
     }
 
+    BufferBudget buffers() {
+        return buffers;
+    }
+
+    LoginThrottle logins() {
+        return logins;
+    }
+
     private void accept() {
         while (!closed) {
             Socket socket;
@@ -150,6 +168,11 @@ public final class GatewayServer implements AutoCloseable {
                 LOG.warn("accept failed: {}", e.toString());
                 continue;
             }
+            if (open.incrementAndGet() > config.maxConnections()) {
+                open.decrementAndGet();
+                refuse(socket);
+                continue;
+            }
             try {
                 socket.setTcpNoDelay(true);
                 socket.setKeepAlive(true);
@@ -157,6 +180,7 @@ public final class GatewayServer implements AutoCloseable {
                 sessions.execute(session);
             } catch (IOException | RuntimeException e) {
                 LOG.warn("cannot start a session: {}", e.toString());
+                open.decrementAndGet();
                 try {
                     socket.close();
                 } catch (IOException ignored) {
@@ -176,20 +200,31 @@ public final class GatewayServer implements AutoCloseable {
         }
     }
 
-    /** Counts an authenticated session against connections.max. */
-    boolean admit(ClientSession session) {
-        if (admitted.incrementAndGet() > config.maxConnections()) {
-            admitted.decrementAndGet();
-            bySessionId.remove(session.processId());
-            return false;
+    /**
+     * A connection beyond connections.max gets PostgreSQL's "too many clients" at once, from the
+     * accepting thread (a few bytes the socket buffer takes), and never a session thread.
+     */
+    private void refuse(Socket socket) {
+        LOG.warn("refused a connection from {}: {} connections open (connections.max)",
+                socket.getInetAddress().getHostAddress(), config.maxConnections());
+        try (socket) {
+            socket.setSoTimeout(1_000);
+            MessageWriter out = new MessageWriter(socket.getOutputStream());
+            out.error(PgError.fatal(PgError.TOO_MANY_CONNECTIONS, "sorry, too many clients already"));
+            out.flush();
+        } catch (IOException e) {
+            LOG.debug("refusing a connection: {}", e.toString());
         }
-        return true;
+    }
+
+    /** Open connections, authenticated or not. */
+    int openConnections() {
+        return open.get();
     }
 
     void ended(ClientSession session) {
-        if (bySessionId.remove(session.processId(), session) && session.admittedFlag()) {
-            admitted.decrementAndGet();
-        }
+        bySessionId.remove(session.processId(), session);
+        open.decrementAndGet();
     }
 
     /** A CancelRequest: cancels the session's running statement when the key matches. */

@@ -32,7 +32,7 @@ public final class ReadOnlyGate {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Set<String> TABLE_FUNCTIONS = Set.of("range", "generate_series", "unnest", "repeat",
-            "repeat_row", "json_each", "json_tree", "duckdb_columns", "duckdb_constraints", "duckdb_databases",
+            "repeat_row", "json_each", "json_tree", "duckdb_columns", "duckdb_constraints",
             "duckdb_dependencies", "duckdb_functions", "duckdb_indexes", "duckdb_keywords", "duckdb_schemas",
             "duckdb_sequences", "duckdb_tables", "duckdb_types", "duckdb_views", "pragma_table_info",
             "pragma_show", "pragma_version", "test_all_types",

@@ -59,7 +59,7 @@ public final class PgCatalog implements AutoCloseable {
     public static PgCatalog build(Connection snapshot, GatewayConfig config, Path tempDirectory) throws SQLException {
         DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
         try {
-            createSources(root);
+            createSources(root, config.maxConnections());
             fillTypes(root);
             fillObjects(snapshot, root);
             for (String statement : statements()) {
@@ -86,7 +86,7 @@ public final class PgCatalog implements AutoCloseable {
         root.close();
     }
 
-    private static void createSources(Connection c) throws SQLException {
+    private static void createSources(Connection c, int maxConnections) throws SQLException {
         execute(c, "CREATE TABLE gw_settings (current_database_name VARCHAR, role_name VARCHAR, started TIMESTAMPTZ)");
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO gw_settings VALUES (?, ?, ?)")) {
             insert.setString(1, DATABASE);
@@ -96,7 +96,7 @@ public final class PgCatalog implements AutoCloseable {
         }
         execute(c, "CREATE TABLE gw_setting (name VARCHAR, setting VARCHAR)");
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO gw_setting VALUES (?, ?)")) {
-            for (Map.Entry<String, String> setting : ServerSettings.defaults().entrySet()) {
+            for (Map.Entry<String, String> setting : ServerSettings.defaults(maxConnections).entrySet()) {
                 insert.setString(1, setting.getKey());
                 insert.setString(2, setting.getValue());
                 insert.addBatch();

@@ -19,7 +19,8 @@ public final class ServerSettings {
 
     private ServerSettings() {}
 
-    public static Map<String, String> defaults() {
+    /** The settings of a server that admits {@code maxConnections} clients (connections.max). */
+    public static Map<String, String> defaults(int maxConnections) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("application_name", "");
         settings.put("client_encoding", "UTF8");
@@ -52,7 +53,7 @@ public final class ServerSettings {
         settings.put("lc_monetary", "C.UTF-8");
         settings.put("lc_numeric", "C.UTF-8");
         settings.put("lc_time", "C.UTF-8");
-        settings.put("max_connections", "64");
+        settings.put("max_connections", String.valueOf(maxConnections));
         settings.put("block_size", "8192");
         settings.put("escape_string_warning", "on");
         settings.put("default_transaction_deferrable", "off");

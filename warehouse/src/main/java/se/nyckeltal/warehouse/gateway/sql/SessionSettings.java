@@ -43,9 +43,9 @@ public final class SessionSettings {
     private final Map<String, String> defaults;
     private final Map<String, String> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
-    public SessionSettings() {
+    public SessionSettings(int maxConnections) {
         this.defaults = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        this.defaults.putAll(ServerSettings.defaults());
+        this.defaults.putAll(ServerSettings.defaults(maxConnections));
         this.values.putAll(defaults);
     }
 
