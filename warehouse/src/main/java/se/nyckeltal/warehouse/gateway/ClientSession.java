@@ -467,7 +467,16 @@ final class ClientSession implements Runnable {
         if (transaction == TransactionStatus.IDLE && portals.isEmpty()) {
             refreshSnapshot();
         }
-        return new Prepared(planner.plan(kind, sql, catalog, snapshot), parameterTypes);
+        QueryPlan plan = planner.plan(kind, sql, catalog, snapshot);
+        if (plan.target() == QueryPlan.Target.SNAPSHOT || plan.target() == QueryPlan.Target.CATALOG) {
+            UntypedArrays.Typed typed = UntypedArrays.type(plan.duckSql(), parameterTypes, connection(plan));
+            if (!typed.duckSql().equals(plan.duckSql())) {
+                plan = new QueryPlan(plan.kind(), plan.target(), plan.sql(), typed.duckSql(), plan.fixed(), plan.inner(),
+                        plan.command());
+                parameterTypes = typed.declaredTypes();
+            }
+        }
+        return new Prepared(plan, parameterTypes);
     }
 
     // ---------------------------------------------------------------- running

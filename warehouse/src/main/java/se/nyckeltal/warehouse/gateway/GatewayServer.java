@@ -44,6 +44,8 @@ public final class GatewayServer implements AutoCloseable {
     private final ServerSocket listener;
     private final ExecutorService sessions;
     private final ScheduledExecutorService timer;
+    /** Answers connections beyond the limit: two threads at most, a short queue, the rest just closed. */
+    private final java.util.concurrent.ThreadPoolExecutor refusals;
     private final Map<Integer, ClientSession> bySessionId = new ConcurrentHashMap<>();
     /** Every open connection, authenticated or not, counts against connections.max. */
     private final AtomicInteger open = new AtomicInteger();
@@ -75,6 +77,12 @@ public final class GatewayServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.refusals = new java.util.concurrent.ThreadPoolExecutor(0, 2, 10, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.ArrayBlockingQueue<>(32), runnable -> {
+                    Thread thread = new Thread(runnable, "gateway-refusals");
+                    thread.setDaemon(true);
+                    return thread;
+                }, (task, executor) -> ((Refusal) task).drop());
         this.acceptor = new Thread(this::accept, "gateway-accept");
         this.acceptor.setDaemon(true);
     }
@@ -201,19 +209,52 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     /**
-     * A connection beyond connections.max gets PostgreSQL's "too many clients" at once, from the
-     * accepting thread (a few bytes the socket buffer takes), and never a session thread.
+     * A connection beyond connections.max never gets a session thread. Like PostgreSQL it is answered
+     * "too many clients" after its start-up packet (a client that is still writing would otherwise
+     * see a broken pipe, not the reason), by one of two refusal threads that give it a second; when
+     * those are busy it is closed at once.
      */
     private void refuse(Socket socket) {
         LOG.warn("refused a connection from {}: {} connections open (connections.max)",
                 socket.getInetAddress().getHostAddress(), config.maxConnections());
-        try (socket) {
-            socket.setSoTimeout(1_000);
-            MessageWriter out = new MessageWriter(socket.getOutputStream());
-            out.error(PgError.fatal(PgError.TOO_MANY_CONNECTIONS, "sorry, too many clients already"));
-            out.flush();
-        } catch (IOException e) {
-            LOG.debug("refusing a connection: {}", e.toString());
+        refusals.execute(new Refusal(socket));
+    }
+
+    private static final class Refusal implements Runnable {
+        private final Socket socket;
+
+        Refusal(Socket socket) {
+            this.socket = socket;
+        }
+
+        @Override
+        public void run() {
+            try (socket) {
+                socket.setSoTimeout(1_000);
+                java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+                MessageWriter out = new MessageWriter(socket.getOutputStream());
+                int length = in.readInt();
+                int code = in.readInt();
+                if (code == 80877103 && length == 8) { // SSLRequest: no TLS for a refusal, then the start-up packet
+                    out.rawByte('N');
+                    out.flush();
+                    length = in.readInt();
+                    in.readInt();
+                }
+                in.skipNBytes(Math.max(0, Math.min(length, 10_000) - 8));
+                out.error(PgError.fatal(PgError.TOO_MANY_CONNECTIONS, "sorry, too many clients already"));
+                out.flush();
+            } catch (IOException e) {
+                LOG.debug("refusing a connection: {}", e.toString());
+            }
+        }
+
+        void drop() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // dropping is all we wanted
+            }
         }
     }
 
@@ -250,6 +291,7 @@ public final class GatewayServer implements AutoCloseable {
         }
         bySessionId.values().forEach(ClientSession::shutdown);
         sessions.shutdownNow();
+        refusals.shutdownNow();
         timer.shutdownNow();
         catalogue.close();
     }

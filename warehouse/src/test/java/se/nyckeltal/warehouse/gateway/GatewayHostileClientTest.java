@@ -143,6 +143,7 @@ class GatewayHostileClientTest {
             }
             waitForOpenConnections(MAX_CONNECTIONS);
             try (RawClient refused = RawClient.unstarted(gateway.port())) {
+                refused.sendStartupPacket(GatewayFixture.USER);
                 RawClient.Message error = refused.read();
                 assertThat(error.field('C')).isEqualTo("53300");
                 assertThat(error.field('M')).isEqualTo("sorry, too many clients already");

@@ -47,6 +47,8 @@ public final class ServerSettings {
         settings.put("client_min_messages", "notice");
         settings.put("bytea_output", "hex");
         settings.put("max_identifier_length", "63");
+        settings.put("max_index_keys", "32");
+        settings.put("max_function_args", "100");
         settings.put("lc_collate", "C.UTF-8");
         settings.put("lc_ctype", "C.UTF-8");
         settings.put("lc_messages", "C.UTF-8");

@@ -224,6 +224,12 @@ public final class SessionSettings {
         };
     }
 
+    /** search_path as written, unquoted, in order (with "$user", public and pg_catalog where they are named). */
+    public List<String> searchPathNames() {
+        return List.of(values.get("search_path").split(",")).stream().map(String::strip).map(SessionSettings::unquote)
+                .filter(s -> !s.isEmpty()).toList();
+    }
+
     /** search_path as schema names, without "$user", public and pg_catalog. */
     public List<String> searchPath() {
         return List.of(values.get("search_path").split(",")).stream().map(String::strip).map(SessionSettings::unquote)
