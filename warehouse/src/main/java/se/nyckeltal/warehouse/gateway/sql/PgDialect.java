@@ -57,6 +57,8 @@ public final class PgDialect {
             "(?i)\\(\\s*information_schema\\s*\\.\\s*_pg_expandarray\\s*\\(\\s*([\\w.\"]+)\\s*\\)\\s*\\)\\s*\\.\\s*(x|n)\\b");
     private static final Pattern EXPANDARRAY = Pattern.compile(
             "(?i)information_schema\\s*\\.\\s*_pg_expandarray\\s*\\(\\s*([\\w.\"]+)\\s*\\)");
+    private static final Pattern GENERATE_SERIES = Pattern.compile("(?i)\\bgenerate_series\\s*\\(");
+    private static final Pattern UNNEST_BEFORE = Pattern.compile("(?i)\\bunnest\\s*\\(\\s*$");
     private static final Pattern FROM_BEFORE = Pattern.compile("(?i)\\b(?:FROM|JOIN)\\s*$");
     private static final Pattern CURRENT_SCHEMAS = Pattern.compile("(?i)\\bcurrent_schemas\\s*\\(");
     /**
@@ -263,6 +265,7 @@ public final class PgDialect {
         text = outsideLiterals(text, EXPANDARRAY, m -> FROM_BEFORE.matcher(expanding.substring(
                 Math.max(0, m.start() - 12), m.start())).find() ? m.group()
                 : "unnest(list_transform(" + m.group(1) + ", lambda v, i: {'x': v, 'n': i}))");
+        text = setReturningSeries(text);
         text = outsideLiterals(text, INFORMATION_SCHEMA, m -> "information_schema_" + m.group(1).toLowerCase());
         text = outsideLiterals(text, PREFIX, m -> "");
         text = outsideLiterals(text, CURRENT_SETTING, m -> "gw_setting_value(");
@@ -277,6 +280,49 @@ public final class PgDialect {
             };
         });
         return text;
+    }
+
+    /**
+     * {@code generate_series(a, b)} in a select list is set-returning in PostgreSQL (psqlODBC's
+     * SQLForeignKeys numbers key columns with it) and a list in DuckDB: unnested there. In FROM it is
+     * a table function in both and stays.
+     */
+    private static String setReturningSeries(String text) {
+        boolean[] inLiteral = literalMask(text);
+        Matcher matcher = GENERATE_SERIES.matcher(text);
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        int last = 0;
+        while (matcher.find()) {
+            if (inLiteral[matcher.start()] || matcher.start() < last
+                    || FROM_BEFORE.matcher(text.substring(Math.max(0, matcher.start() - 12), matcher.start())).find()
+                    || UNNEST_BEFORE.matcher(text.substring(Math.max(0, matcher.start() - 12), matcher.start())).find()) {
+                continue;
+            }
+            int close = closingParenthesis(text, matcher.end() - 1, inLiteral);
+            if (close < 0) {
+                continue;
+            }
+            out.append(text, last, matcher.start()).append("unnest(").append(text, matcher.start(), close + 1).append(')');
+            last = close + 1;
+        }
+        return out.append(text, last, text.length()).toString();
+    }
+
+    /** The index of the parenthesis closing the one at {@code open}, or -1. */
+    private static int closingParenthesis(String text, int open, boolean[] inLiteral) {
+        int depth = 0;
+        for (int i = open; i < text.length(); i++) {
+            if (inLiteral[i]) {
+                continue;
+            }
+            char c = text.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private interface Replacement {
