@@ -642,11 +642,21 @@ public final class ReportBuilder {
         }
         List<String> header = List.of("Aktivitet/projekt", "Tidplan", "Ansvarig", "Beräknad årseffekt (mnkr)",
                 "Realiserad effekt ack " + c.month + " (mnkr)", "Kommentar");
+        Map<String, Map<String, Object>> subtotals = new HashMap<>();
+        if (catalogue.has("kpi.action_plan_totals")) {
+            for (Map<String, Object> row : catalogue.query("SELECT * FROM kpi.action_plan_totals WHERE period = ?"
+                    + " AND org_level = ? AND org_id = ?", c.period, c.org.level(), c.org.id())) {
+                subtotals.put(text(row, "category"), row);
+            }
+        }
         List<Table.Row> tableRows = new ArrayList<>();
         String category = null;
         for (Map<String, Object> row : rows) {
             String rowCategory = text(row, "category");
             if (!rowCategory.equals(category)) {
+                if (category != null) {
+                    actionSubtotal(c, category, subtotals.get(category)).ifPresent(tableRows::add);
+                }
                 category = rowCategory;
                 tableRows.add(new Table.Row(List.of(Cell.label("BUDGET".equals(category) ? "Del av budget " + c.year
                         : "Aktiviteter utöver budget " + c.year), Cell.blank(), Cell.blank(), Cell.blank(), Cell.blank(),
@@ -664,6 +674,7 @@ public final class ReportBuilder {
                             SwedishFormat.mnkr(realised, 1), false)),
                     Cell.label(nullToEmpty(text(row, "comment")))), null));
         }
+        actionSubtotal(c, category, subtotals.get(category)).ifPresent(tableRows::add);
         if (c.kpi("action_plan_planned_effect", YTD) != null || c.kpi("action_plan_realised_effect", YTD) != null) {
             tableRows.add(new Table.Row(List.of(Cell.label("Summa " + c.year), Cell.blank(), Cell.blank(),
                     Cell.figure(c.kpiFigure("action_plan_planned_effect", YTD, "value", Format.mnkr(1))),
@@ -672,6 +683,22 @@ public final class ReportBuilder {
         }
         return section("action_plan", heading, null, List.of(), List.of(new Table(null, "Belopp i mnkr", header, tableRows)),
                 List.of(), c.comment("action_plan", "Analys"), List.of());
+    }
+
+    /** The seed's "Summa budget 2024" / "Summa utöver budget 2024" row of a category (kpi.action_plan_totals). */
+    private static Optional<Table.Row> actionSubtotal(Context c, String category, Map<String, Object> totals) {
+        if (totals == null) {
+            return Optional.empty();
+        }
+        String view = "kpi.action_plan_totals";
+        BigDecimal planned = decimal(totals, "planned_annual_effect");
+        BigDecimal realised = decimal(totals, "realised_effect_ytd");
+        return Optional.of(new Table.Row(List.of(Cell.label(("BUDGET".equals(category) ? "Summa budget " : "Summa utöver budget ")
+                + c.year), Cell.blank(), Cell.blank(),
+                Cell.figure(new Figure(category, c.org.level(), c.org.id(), c.period, YTD, "planned_annual_effect", view, planned,
+                        SwedishFormat.mnkr(planned, 1), false)),
+                Cell.figure(new Figure(category, c.org.level(), c.org.id(), c.period, YTD, "realised_effect_ytd", view, realised,
+                        SwedishFormat.mnkr(realised, 1), false)), Cell.blank()), "subtotal"));
     }
 
     private static String nullToEmpty(String text) {
