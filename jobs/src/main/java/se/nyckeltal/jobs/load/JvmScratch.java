@@ -42,14 +42,12 @@ public final class JvmScratch {
         return tmp.getFileName() != null && tmp.getFileName().toString().startsWith(PREFIX) ? tmp.getParent() : tmp;
     }
 
-    /** A new scratch folder for a child JVM, to pass as its {@code -Djava.io.tmpdir}. */
+    /**
+     * A new scratch folder's path for a child JVM, to pass as its {@code -Djava.io.tmpdir}. Not created
+     * here (a command line may never be run): the child's {@link #claimProcessTemp()} creates it first.
+     */
     public static Path newProcessFolder() {
-        Path folder = root().resolve(PREFIX + UUID.randomUUID().toString().substring(0, 8));
-        try {
-            return Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the scratch folder " + folder, e);
-        }
+        return root().resolve(PREFIX + UUID.randomUUID().toString().substring(0, 8));
     }
 
     /**
