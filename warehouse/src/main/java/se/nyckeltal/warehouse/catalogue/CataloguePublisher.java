@@ -17,12 +17,12 @@ import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.nyckeltal.schemas.kpi.KpiCatalogue;
 import se.nyckeltal.schemas.reference.ReferenceData;
 import se.nyckeltal.schemas.warehouse.LoadRecord;
 import se.nyckeltal.schemas.warehouse.Snapshot;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 import se.nyckeltal.schemas.warehouse.WarehouseStore;
+import se.nyckeltal.warehouse.kpi.KpiDefinitions;
 
 /**
  * Publishes a snapshot: builds its catalogue beside the live one and swaps the current pointer, so a
@@ -71,7 +71,7 @@ public final class CataloguePublisher {
         try {
             Files.createDirectories(target.getParent());
             deleteWithWal(building);
-            new CatalogueBuilder(layout, snapshot, reference, KpiCatalogue.load(), loads, previous).build(building);
+            new CatalogueBuilder(layout, snapshot, reference, KpiDefinitions.load(), loads, previous).build(building);
             Files.move(building, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (SQLException | RuntimeException e) {
             deleteQuietly(building);

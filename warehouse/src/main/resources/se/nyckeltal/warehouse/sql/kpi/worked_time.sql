@@ -14,7 +14,7 @@ WITH line_values AS (
     SELECT
         h.period, h.time_window, h.measure, h.org_level, h.org_id, h.org_name,
         l.line_order, l.line_id, l.line_name, l.value
-    FROM kpi.hr_window_hours AS h
+    FROM internal.hr_window_hours AS h
     CROSS JOIN LATERAL (
         VALUES
             (1, 'own_staff',           'Utförd arbetstid Egen personal',            h.own_staff),

@@ -1,16 +1,18 @@
--- kpi.hr_window_hours: one row per period × time window × measure ('actual', 'previous_year') × org
+-- internal.hr_window_hours: one row per period × time window × measure ('actual', 'previous_year') × org
 -- level × org, for the periods with HR rows and the orgs with HR rows in the window: worked time summed
 -- over the window (rolled up with the org structure of the period, like-for-like) and the norm hours of
--- one årsarbetare over that window. kpi.hr_components (worked_hours, fte) and kpi.worked_time (Arbetad
--- tid) both read it, so the KPI and the report's table cannot disagree.
+-- one årsarbetare over that window. The KPIs worked_hours, fte and cost_per_worked_hour
+-- (kpi/definitions/hr/) and kpi.worked_time (Arbetad tid) all read it, so the KPI and the report's table
+-- cannot disagree.
 --   own_staff, resource_pool, agency   WORKED + OVERTIME + ON_CALL of that staff category
 --   worked_incl_on_call                WORKED + OVERTIME + ON_CALL, every staff category
 --   worked_excl_on_call                WORKED + OVERTIME, every staff category (the worked_hours KPI)
 --   norm_hours                         the norm of the year of the window's last month × months ÷ 12
-CREATE VIEW kpi.hr_window_hours AS
+CREATE TABLE internal.hr_window_hours AS
 WITH hr_periods AS (
     SELECT DISTINCT period
     FROM fact.hr_time
+    WHERE period >= ${recompute_from}
 ),
 
 measure_feeds (measure, years_back) AS (
@@ -61,3 +63,4 @@ SELECT h.*, n.norm_hours
 FROM window_hours AS h
 JOIN norm_hours AS n
     USING (period, time_window, measure)
+ORDER BY period, time_window, measure, org_level, org_id

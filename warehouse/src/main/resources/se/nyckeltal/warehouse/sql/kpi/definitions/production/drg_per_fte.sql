@@ -1,5 +1,16 @@
--- kpi.drg_per_fte_components: one row per period × time window × org level × org × measure
--- ('actual' | 'previous_year') for drg_per_fte, DRG-poäng per årsarbetare with the one-month lag (SPEC §5).
+-- kpi_id:         drg_per_fte
+-- name_sv:        DRG-poäng per årsarbetare (1 mån släp)
+-- unit:           poäng per åa
+-- good_direction: up
+-- has_budget:     false
+-- window:         lagged_one_month
+-- description:    DRG-poäng ÷ årsarbetare för föregående månads fönster (ack: jan–föregående månad), bara enheter
+--                 med DRG-poäng i fönstret.
+-- definition:     Σ ACTUAL `DRG_POINTS` of the units with DRG points in the lagged window ÷ Σ årsarbetare of
+--                 those units only over that window (worked hours ÷ (norm hours × months ÷ 12)); no budget
+--
+-- One row per period × time window × org level × org × measure ('actual' | 'previous_year'), DRG-poäng per
+-- årsarbetare with the one-month lag (SPEC §5).
 --
 -- At period P the window is the same window type one month earlier (kpi.production_window_months,
 -- lag_months 1: month → P − 1, ytd at March → January–February, ytd at January → the whole previous
@@ -12,7 +23,6 @@
 -- (structure of P, like-for-like) and divided only in kpi.kpi_values. previous_year is the same, twelve
 -- months earlier. There is no budget: HR time has none. An org whose DRG units have no worked hours in
 -- the window gets no row.
-CREATE VIEW kpi.drg_per_fte_components AS
 WITH measure_feeds (measure, years_back) AS (
     VALUES
         ('actual',        0),
@@ -63,7 +73,6 @@ drg_units AS (
 )
 
 SELECT
-    'drg_per_fte'                                   AS kpi_id,
     d.period,
     d.time_window,
     r.org_level,
