@@ -21,6 +21,7 @@ import se.nyckeltal.schemas.reference.ReferenceData;
 import se.nyckeltal.schemas.warehouse.FactPartition;
 import se.nyckeltal.schemas.warehouse.Snapshot;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
+import se.nyckeltal.warehouse.catalogue.SqlLiteral;
 
 /**
  * A warehouse folder for tests. Ledger rows are written as Parquet partitions by DuckDB itself, one
@@ -42,8 +43,8 @@ public final class TestWarehouse {
 
     /** One ledger row (amount with the ledger's sign: costs +, revenues −). */
     public TestWarehouse ledger(int period, String scenario, String costCenter, String account, String amount) {
-        String values = "(" + period + ", " + quote(scenario) + ", " + quote(costCenter) + ", " + quote(account) + ", "
-                + amount + ")";
+        String values = "(" + period + ", " + SqlLiteral.of(scenario) + ", " + SqlLiteral.of(costCenter) + ", "
+                + SqlLiteral.of(account) + ", " + amount + ")";
         pendingByPartition.computeIfAbsent(scenario + ":" + period, k -> new ArrayList<>()).add(values);
         return this;
     }
@@ -60,9 +61,9 @@ public final class TestWarehouse {
                 String sourceFile = "ledger/huvudbok-" + loadId + ".csv";
                 execute(duckdb, "COPY (SELECT CAST(period AS INTEGER) AS period, scenario, cost_center, account,"
                         + " CAST(NULL AS VARCHAR) AS activity, CAST(NULL AS VARCHAR) AS counterpart,"
-                        + " CAST(amount AS DECIMAL(18,2)) AS amount, " + quote(sourceFile) + " AS source_file, "
-                        + quote(loadId) + " AS load_id FROM (VALUES " + String.join(", ", partition.getValue())
-                        + ") AS v(period, scenario, cost_center, account, amount)) TO " + quote(file.toString())
+                        + " CAST(amount AS DECIMAL(18,2)) AS amount, " + SqlLiteral.of(sourceFile) + " AS source_file, "
+                        + SqlLiteral.of(loadId) + " AS load_id FROM (VALUES " + String.join(", ", partition.getValue())
+                        + ") AS v(period, scenario, cost_center, account, amount)) TO " + SqlLiteral.of(file.toString())
                         + " (FORMAT parquet)");
                 partitions.add(new FactPartition("ledger", scenario, period, List.of(layout.relative(file)), sourceFile,
                         loadId, partition.getValue().size()));
@@ -81,9 +82,10 @@ public final class TestWarehouse {
         Path file = layout.quarantineDir(loadId).resolve("part-" + lineNumber + ".parquet");
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
             Files.createDirectories(file.getParent());
-            execute(duckdb, "COPY (SELECT " + quote(loadId) + " AS load_id, 'ledger' AS source, " + quote(sourceFile)
-                    + " AS source_file, CAST(" + lineNumber + " AS BIGINT) AS line_number, " + quote(reason)
-                    + " AS reason, " + quote(rawLine) + " AS raw_line) TO " + quote(file.toString()) + " (FORMAT parquet)");
+            execute(duckdb, "COPY (SELECT " + SqlLiteral.of(loadId) + " AS load_id, 'ledger' AS source, "
+                    + SqlLiteral.of(sourceFile) + " AS source_file, CAST(" + lineNumber + " AS BIGINT) AS line_number, "
+                    + SqlLiteral.of(reason) + " AS reason, " + SqlLiteral.of(rawLine) + " AS raw_line) TO "
+                    + SqlLiteral.of(file.toString()) + " (FORMAT parquet)");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
@@ -136,7 +138,4 @@ public final class TestWarehouse {
         }
     }
 
-    private static String quote(String text) {
-        return text == null ? "NULL" : "'" + text.replace("'", "''") + "'";
-    }
 }

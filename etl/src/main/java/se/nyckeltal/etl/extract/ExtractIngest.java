@@ -164,7 +164,7 @@ public final class ExtractIngest implements SourceIngest {
             if (load.anyRejected()) {
                 return new IngestResult(load.unpublishedOutcomes(), List.of());
             }
-            return publish(load, lines, sourceFile, writer);
+            return stageAndCommit(load, lines, sourceFile, writer);
         } finally {
             if (validated != null) {
                 validated.unpersist();
@@ -195,8 +195,8 @@ public final class ExtractIngest implements SourceIngest {
         return lines.map(line -> schema.row(file, line));
     }
 
-    /** Facts of the winning partitions, written, read back, reconciled and only then moved into place. */
-    private IngestResult publish(Load load, Dataset<Row> lines, Column sourceFile, FactPartitionWriter writer) {
+    /** Facts of the winning partitions, staged, read back, reconciled and only then committed into facts/. */
+    private IngestResult stageAndCommit(Load load, Dataset<Row> lines, Column sourceFile, FactPartitionWriter writer) {
         PartitionReplacement replacement = load.replacement();
         List<StagedPartition> staged = List.of();
         if (load.anyValid()) {
@@ -217,7 +217,7 @@ public final class ExtractIngest implements SourceIngest {
         if (!unreconciled.isEmpty()) {
             return new IngestResult(load.unreconciledOutcomes(outcomes, unreconciled), List.of());
         }
-        return new IngestResult(outcomes, writer.publish(staged));
+        return new IngestResult(outcomes, writer.commit(staged));
     }
 
     /** Valid lines of the partitions each file wins, summed by the source to its fact grain. */

@@ -8,7 +8,7 @@ import se.nyckeltal.schemas.warehouse.FileOutcome;
  * What an ingest did.
  *
  * @param outcomes one per input file, in input order
- * @param partitions fact partitions written and already moved into place under {@code facts/};
+ * @param partitions fact partitions staged and committed into {@code facts/} (not yet published);
  *     empty when any file was rejected (a failed load publishes nothing)
  */
 public record IngestResult(List<FileOutcome> outcomes, List<FactPartition> partitions) {

@@ -5,8 +5,9 @@ import se.nyckeltal.schemas.contract.SourceKind;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 
 /**
- * Reads one kind of extract (ledger, production, HR) into validated fact partitions. The load job
- * runs every source's ingest, then publishes all of them together or none.
+ * Reads one kind of extract (ledger, production, HR) into validated fact partitions: stages them as
+ * Parquet under {@code staging/}, then commits them into {@code facts/} when every file is valid.
+ * The load job runs every source's ingest, then publishes a snapshot with all of them or none.
  */
 public interface SourceIngest {
     SourceKind source();
@@ -15,7 +16,7 @@ public interface SourceIngest {
      * @param files this source's new deliveries in file-name order (not loaded before, no duplicate
      *     content); may be empty when only the reference data changed, so a source whose facts
      *     depend on reference data can re-derive them
-     * @return outcomes per file, and the partitions written (none when any file was rejected)
+     * @return outcomes per file, and the partitions committed (none when any file was rejected)
      */
     IngestResult ingest(List<LandingFile> files, WarehouseLayout layout, String loadId);
 }

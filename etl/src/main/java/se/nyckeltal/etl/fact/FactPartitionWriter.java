@@ -29,6 +29,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import se.nyckeltal.etl.spark.SparkPaths;
 import se.nyckeltal.schemas.fact.FactSchema;
+import se.nyckeltal.schemas.files.FileTree;
 import se.nyckeltal.schemas.warehouse.FactPartition;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 
@@ -99,7 +100,7 @@ public final class FactPartitionWriter {
         }
         columns.add(col(PERIOD).as(STAGE_PERIOD));
         columns.add(col(SCENARIO).as(STAGE_SCENARIO));
-        deleteRecursively(stagingDir);
+        FileTree.delete(stagingDir);
         facts.select(columns.toArray(Column[]::new))
                 // One task per partition, so one file per partition.
                 .repartition(col(STAGE_PERIOD), col(STAGE_SCENARIO))
@@ -110,9 +111,12 @@ public final class FactPartitionWriter {
         return readBack(listStaged());
     }
 
-    /** Moves staged partitions into place; returns them as live fact partitions. */
-    public List<FactPartition> publish(List<StagedPartition> staged) {
-        List<FactPartition> published = new ArrayList<>(staged.size());
+    /**
+     * Commits staged partitions: moves their files into {@code facts/} (or {@code restricted/facts/}).
+     * They are read by no one until a published snapshot lists them.
+     */
+    public List<FactPartition> commit(List<StagedPartition> staged) {
+        List<FactPartition> committed = new ArrayList<>(staged.size());
         for (StagedPartition partition : staged) {
             Path dir = schema.restricted() ? layout.restrictedPartitionDir(schema.table(), partition.period())
                     : layout.factPartitionDir(schema.table(), partition.period());
@@ -132,15 +136,15 @@ public final class FactPartitionWriter {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot move staged " + schema.table() + " files into " + dir, e);
             }
-            published.add(new FactPartition(schema.table(), partition.scenario(), partition.period(), files,
+            committed.add(new FactPartition(schema.table(), partition.scenario(), partition.period(), files,
                     partition.sourceFile(), loadId, partition.rows()));
         }
-        return published;
+        return committed;
     }
 
     /** Removes this writer's staging folder (and the load's, when nothing else is left in it). */
     public void cleanUp() {
-        deleteRecursively(stagingDir);
+        FileTree.delete(stagingDir);
         try {
             Files.deleteIfExists(stagingDir.getParent());
         } catch (DirectoryNotEmptyException otherTableStillStaging) {
@@ -237,19 +241,6 @@ public final class FactPartitionWriter {
             return entries.sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
-        }
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(dir)) {
-            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + dir, e);
         }
     }
 }

@@ -99,9 +99,9 @@ final class HrDerivedFacts {
                     timeWriter.stage(hrTime(employeeMonth).withColumn("load_id", lit(loadId)));
             List<StagedPartition> stateStaged = stateWriter.stage(state(spells, periods, sourceFiles));
             List<FactPartition> published = new ArrayList<>();
-            published.addAll(employeeMonthWriter.publish(employeeMonthStaged));
-            published.addAll(timeWriter.publish(timeStaged));
-            published.addAll(stateWriter.publish(stateStaged));
+            published.addAll(employeeMonthWriter.commit(employeeMonthStaged));
+            published.addAll(timeWriter.commit(timeStaged));
+            published.addAll(stateWriter.commit(stateStaged));
             return published;
         } finally {
             if (employeeMonth != null) {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -28,6 +27,7 @@ import se.nyckeltal.etl.extract.LandingFile;
 import se.nyckeltal.etl.extract.SourceIngest;
 import se.nyckeltal.schemas.contract.SourceKind;
 import se.nyckeltal.schemas.fact.FactSchema;
+import se.nyckeltal.schemas.files.FileTree;
 import se.nyckeltal.schemas.warehouse.FactPartition;
 import se.nyckeltal.schemas.warehouse.FileOutcome;
 import se.nyckeltal.schemas.warehouse.Snapshot;
@@ -42,8 +42,6 @@ import se.nyckeltal.schemas.warehouse.WarehouseLayout;
  * and reconcile per file.
  */
 public final class HrIngest implements SourceIngest {
-    static final String FINGERPRINT_FILE = "pseudonym-key.fingerprint";
-
     private final SparkSession spark;
     private final IngestSettings settings;
     private final Snapshot previous;
@@ -75,7 +73,7 @@ public final class HrIngest implements SourceIngest {
             return new IngestResult(List.of(), List.of());
         }
         RestrictedArea.prepare(layout.restrictedDir());
-        deleteRecursively(layout.restrictedDir().resolve("staging")); // leftovers of a crashed load
+        FileTree.delete(layout.restrictedStagingRoot()); // leftovers of a crashed load
         PseudonymKey key;
         try {
             key = keys.resolve(layout);
@@ -140,7 +138,7 @@ public final class HrIngest implements SourceIngest {
      * employee a second pseudonym: spells would break at this load and counts would double.
      */
     private void checkFingerprint(PseudonymKey key, WarehouseLayout layout) {
-        Path file = layout.restrictedDir().resolve(FINGERPRINT_FILE);
+        Path file = layout.pseudonymKeyFingerprintFile();
         if (previous.partitions(FactSchema.HR_DAY.table()).isEmpty() || !Files.isRegularFile(file)) {
             return;
         }
@@ -159,7 +157,7 @@ public final class HrIngest implements SourceIngest {
 
     private static void writeFingerprint(PseudonymKey key, WarehouseLayout layout) {
         try {
-            Files.writeString(layout.restrictedDir().resolve(FINGERPRINT_FILE), key.fingerprint() + "\n",
+            Files.writeString(layout.pseudonymKeyFingerprintFile(), key.fingerprint() + "\n",
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the pseudonym key fingerprint", e);
@@ -176,18 +174,5 @@ public final class HrIngest implements SourceIngest {
                     file.relativePath() + " not read: " + why));
         }
         return new IngestResult(outcomes, List.of());
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(dir)) {
-            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + dir, e);
-        }
     }
 }

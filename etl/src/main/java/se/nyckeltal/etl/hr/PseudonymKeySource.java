@@ -30,7 +30,6 @@ import se.nyckeltal.schemas.warehouse.WarehouseLayout;
  */
 public record PseudonymKeySource(Path keyFile, String environmentValue) {
     public static final String ENVIRONMENT_VARIABLE = "NYCKELTAL_PSEUDONYM_KEY";
-    static final String GENERATED_KEY_FILE = "pseudonym.key";
     private static final Logger LOG = LoggerFactory.getLogger(PseudonymKeySource.class);
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
 
@@ -41,7 +40,7 @@ public record PseudonymKeySource(Path keyFile, String environmentValue) {
 
     /** The key file a warehouse generates when no key is configured. */
     public static Path generatedKeyFile(WarehouseLayout layout) {
-        return layout.restrictedDir().resolve(GENERATED_KEY_FILE);
+        return layout.generatedPseudonymKeyFile();
     }
 
     /**

@@ -68,7 +68,7 @@ final class Reweighting {
         try {
             List<StagedPartition> staged = writer.stage(weightedVolume.add(published));
             check(stale, staged);
-            return writer.publish(staged);
+            return writer.commit(staged);
         } finally {
             writer.cleanUp();
         }

@@ -119,7 +119,7 @@ class HrIngestTest {
             }
         }
         // and nothing employee-level was left in the shared staging folder either
-        try (Stream<Path> staged = Files.walk(layout.root().resolve("staging"))) {
+        try (Stream<Path> staged = Files.walk(layout.stagingRoot())) {
             assertThat(staged.filter(Files::isRegularFile).toList()).isEmpty();
         }
     }

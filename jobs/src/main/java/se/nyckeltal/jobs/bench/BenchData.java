@@ -16,9 +16,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import se.nyckeltal.jobs.generate.DemoRegionGenerator;
 import se.nyckeltal.jobs.generate.GeneratorSettings;
+import se.nyckeltal.schemas.files.FileTree;
 
 /**
  * The benchmark's input, generated once per setting and reused by later runs (generating M takes
@@ -69,7 +69,7 @@ final class BenchData {
                 throw new UncheckedIOException("cannot read " + manifest + "; delete the folder or use --regenerate", e);
             }
         }
-        deleteRecursively(dir);
+        FileTree.delete(dir);
         DemoRegionGenerator generator = DemoRegionGenerator.of(settings);
         long started = System.nanoTime();
         progress.accept("generating scale " + settings.scale() + " (" + settings.years() + " years to "
@@ -161,19 +161,6 @@ final class BenchData {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import se.nyckeltal.jobs.generate.GeneratorSettings;
+import se.nyckeltal.schemas.files.FileTree;
 import se.nyckeltal.schemas.warehouse.FileOutcome;
 import se.nyckeltal.schemas.warehouse.LoadRecord;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
@@ -57,7 +58,7 @@ public final class Benchmark {
         BenchData data = BenchData.prepare(settings.work().resolve("data"), settings.generator(), settings.regenerate(),
                 progress);
         Path run = settings.work().resolve("run-" + settings.generator().scale());
-        BenchData.deleteRecursively(run);
+        FileTree.delete(run);
         Path landing = run.resolve("landing");
         Path warehouse = run.resolve("warehouse");
         data.stageHistory(landing);

@@ -35,8 +35,10 @@ import se.nyckeltal.jobs.bench.DecodedCopy.UndecodableLine;
 import se.nyckeltal.schemas.contract.LedgerContract;
 import se.nyckeltal.schemas.contract.SourceKind;
 import se.nyckeltal.schemas.fact.FactSchema;
+import se.nyckeltal.schemas.files.FileTree;
 import se.nyckeltal.schemas.text.TextEncoding;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
+import se.nyckeltal.warehouse.catalogue.SqlLiteral;
 
 /**
  * The DuckDB-only baseline of the ledger benchmark (issue 7): the same parse → validate → normalise →
@@ -133,7 +135,7 @@ public final class DuckDbLedgerBaseline {
         BaselineResult result() {
             long start = System.nanoTime();
             try {
-                BenchData.deleteRecursively(scratch.getParent());
+                FileTree.delete(scratch.getParent());
                 Files.createDirectories(scratch);
                 List<LedgerDelivery> deliveries = timed("scan", this::scan);
                 Map<Integer, List<UndecodableLine>> undecodable = new HashMap<>();
@@ -147,7 +149,7 @@ public final class DuckDbLedgerBaseline {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
-                BenchData.deleteRecursively(scratch.getParent());
+                FileTree.delete(scratch.getParent());
                 try {
                     Files.deleteIfExists(layout.stagingDir(loadId));
                 } catch (IOException notEmpty) {
@@ -188,7 +190,7 @@ public final class DuckDbLedgerBaseline {
         private void configure(Connection db) throws SQLException {
             execute(db, "SET threads = " + threads);
             execute(db, "SET memory_limit = '" + (memoryLimitBytes >> 20) + "MiB'");
-            execute(db, "SET temp_directory = " + literal(scratch.resolve("duckdb-spill").toString()));
+            execute(db, "SET temp_directory = " + SqlLiteral.of(scratch.resolve("duckdb-spill").toString()));
             // Line numbers are positions in the raw table: the scan's order must be kept.
             execute(db, "SET preserve_insertion_order = true");
             execute(db, resource(RULES));
@@ -359,7 +361,7 @@ public final class DuckDbLedgerBaseline {
             if (files.isEmpty()) {
                 return;
             }
-            String paths = files.stream().map(i -> literal(readPaths.get(i).toString()))
+            String paths = files.stream().map(i -> SqlLiteral.of(readPaths.get(i).toString()))
                     .collect(Collectors.joining(", ", "[", "]"));
             String numbers = files.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
             execute(db, "INSERT INTO raw SELECT " + numbers + "[CAST(file_index AS BIGINT) + 1], line FROM read_csv(" + paths
@@ -428,11 +430,11 @@ public final class DuckDbLedgerBaseline {
         private void writeQuarantine(Connection db) throws SQLException, IOException {
             Path dir = layout.quarantineDir(loadId);
             Files.createDirectories(dir);
-            execute(db, "COPY (SELECT " + literal(loadId) + " AS load_id, " + literal(SourceKind.LEDGER.folder())
+            execute(db, "COPY (SELECT " + SqlLiteral.of(loadId) + " AS load_id, " + SqlLiteral.of(SourceKind.LEDGER.folder())
                     + " AS source, f.source_file, v.line_number, v.reason, v.raw_line"
                     + " FROM validated v JOIN files f USING (file) WHERE v.kind = 'REJECTED'"
                     + " ORDER BY f.source_file, v.line_number)"
-                    + " TO " + literal(dir.resolve("ledger-baseline.parquet").toString()) + " (FORMAT parquet)");
+                    + " TO " + SqlLiteral.of(dir.resolve("ledger-baseline.parquet").toString()) + " (FORMAT parquet)");
         }
 
         /**
@@ -442,7 +444,7 @@ public final class DuckDbLedgerBaseline {
         private void writeFacts(Connection db) throws SQLException {
             // Summed by file number, named afterwards: hashing a number beats hashing a path per line.
             execute(db, "COPY (SELECT a.period, a.scenario, a.cost_center, a.account, a.activity, a.counterpart,"
-                    + " a.amount, f.source_file, " + literal(loadId) + " AS load_id,"
+                    + " a.amount, f.source_file, " + SqlLiteral.of(loadId) + " AS load_id,"
                     + " a.period // 100 AS year, lpad(CAST(a.period % 100 AS VARCHAR), 2, '0') AS month"
                     + " FROM (SELECT v.file, v.period, v.scenario, v.cost_center, v.account, v.activity, v.counterpart,"
                     + " CAST(sum(v.amount) AS DECIMAL(18, 2)) AS amount"
@@ -452,9 +454,9 @@ public final class DuckDbLedgerBaseline {
                     + " WHERE v.kind = 'VALID'"
                     + " GROUP BY v.file, v.period, v.scenario, v.cost_center, v.account, v.activity, v.counterpart) a"
                     + " JOIN files f ON f.file = a.file)"
-                    + " TO " + literal(staging.toString())
+                    + " TO " + SqlLiteral.of(staging.toString())
                     + " (FORMAT parquet, PARTITION_BY (year, month), FILENAME_PATTERN "
-                    + literal(FactSchema.LEDGER.table() + "-" + loadId + "-{i}") + ")");
+                    + SqlLiteral.of(FactSchema.LEDGER.table() + "-" + loadId + "-{i}") + ")");
         }
 
         /** What the staged files really hold, per partition: one source file each, rows and amount. */
@@ -464,7 +466,7 @@ public final class DuckDbLedgerBaseline {
                 return readBack;
             }
             query(db, "SELECT scenario, period, count(DISTINCT source_file), any_value(source_file), count(*),"
-                    + " sum(amount) FROM read_parquet(" + literal(staging.resolve("*/*/*.parquet").toString())
+                    + " sum(amount) FROM read_parquet(" + SqlLiteral.of(staging.resolve("*/*/*.parquet").toString())
                     + ", hive_partitioning = false) GROUP BY scenario, period", rows -> {
                 if (rows.getLong(3) != 1) {
                     throw new IllegalStateException("ledger partition " + rows.getString(1) + ":" + rows.getInt(2)
@@ -585,10 +587,6 @@ public final class DuckDbLedgerBaseline {
                 handler.accept(rows);
             }
         }
-    }
-
-    static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 
     static String resource(String name) {

@@ -15,16 +15,15 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.nyckeltal.schemas.files.FileTree;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 import se.nyckeltal.warehouse.catalogue.Catalogue;
 import se.nyckeltal.warehouse.gateway.GatewayConfig;
@@ -189,11 +188,9 @@ public final class QueryLatencyBench {
 
     /** Best effort: a leftover temp folder must not hide the benchmark's result or its failure. */
     private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            FileTree.delete(root);
+        } catch (UncheckedIOException e) {
             LOG.warn("cannot remove the benchmark's temporary folder {}: {}", root, e.toString());
         }
     }

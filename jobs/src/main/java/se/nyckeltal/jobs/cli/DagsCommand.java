@@ -15,7 +15,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -154,8 +153,9 @@ final class DagsCommand implements Runnable {
         @Option(names = "--run-id", description = "Default manual__<logical date>.")
         String runId;
 
-        @Option(names = "--logical-date", description = "ISO date-time with offset; default now.")
-        String logicalDate;
+        @Option(names = "--logical-date", converter = OptionConverters.AirflowInstant.class,
+                description = "ISO date-time with offset; default now.")
+        Instant logicalDate;
 
         @Override
         public Integer call() {
@@ -168,17 +168,8 @@ final class DagsCommand implements Runnable {
                     throw new UserError("--conf is not a JSON object: " + conf, "e.g. --conf '{\"warehouse\": \"/data/w\"}'");
                 }
             }
-            Instant logical = null;
-            if (logicalDate != null) {
-                try {
-                    logical = AirflowTime.parse(logicalDate);
-                } catch (DateTimeParseException e) {
-                    throw new UserError("--logical-date '" + logicalDate + "' is not a date-time with offset",
-                            "e.g. --logical-date 2025-03-14T04:30:00+01:00");
-                }
-            }
             try {
-                DagRun run = engine().trigger(dagId, runId, logical, confMap);
+                DagRun run = engine().trigger(dagId, runId, logicalDate, confMap);
                 out().printf("queued %s %s, data interval %s .. %s%n", dagId, run.runId(),
                         AirflowTime.format(run.dataIntervalStart()), AirflowTime.format(run.dataIntervalEnd()));
                 if (!engine().store().schedulerRunning()) {
@@ -207,25 +198,19 @@ final class DagsCommand implements Runnable {
         @Option(names = "--to", required = true, paramLabel = "DATE", description = "YYYY-MM-DD (whole day) or YYYY-MM-DDTHH:MM.")
         String to;
 
-        @Option(names = "--reprocess", defaultValue = "none",
+        @Option(names = "--reprocess", defaultValue = "none", converter = OptionConverters.Reprocess.class,
                 description = "Intervals that have a run: none (leave them), failed (rerun failed runs), completed"
                         + " (rerun failed and successful). Default ${DEFAULT-VALUE}.")
-        String reprocess;
+        DagRunEngine.Reprocess reprocess;
 
         @Override
         public Integer call() throws InterruptedException {
             DagDefinition dag = dag(dagId);
-            DagRunEngine.Reprocess mode;
-            try {
-                mode = DagRunEngine.Reprocess.valueOf(reprocess.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new UserError("--reprocess '" + reprocess + "' is not none, failed or completed", null);
-            }
             Instant start = bound(from, dag.timezone(), false);
             Instant end = bound(to, dag.timezone(), true);
             DagRunEngine.BackfillPlan plan;
             try {
-                plan = engine().backfill(dagId, start, end, mode);
+                plan = engine().backfill(dagId, start, end, reprocess);
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage(), null);
             }
@@ -370,23 +355,37 @@ final class DagsCommand implements Runnable {
     }
 
     @Command(name = "export-airflow", mixinStandardHelpOptions = true,
-            description = "Write the equivalent Airflow DAG (Python) for a team moving to Airflow.")
+            description = {"Write the equivalent Airflow DAG (Python) for a team moving to Airflow.",
+                "Airflow 3 by default (airflow.sdk, the standard provider's BashOperator); --airflow-version 2 for Airflow 2."})
     static final class ExportAirflow extends DagsSubcommand {
         @Parameters(index = "0", paramLabel = "DAG")
         String dagId;
 
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "e.g. nightly.py")
-        Path file;
+        @Option(names = "--out", paramLabel = "FILE", description = "e.g. nightly.py; standard output when omitted or -")
+        String file;
+
+        @Option(names = "--airflow-version", paramLabel = "N", defaultValue = "3",
+                description = "3 (default) or 2")
+        int airflowVersion;
 
         @Override
         public Integer call() throws IOException {
-            String python = AirflowDagExporter.export(dag(dagId));
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
+            if (!AirflowDagExporter.VERSIONS.contains(airflowVersion)) {
+                throw new UserError("--airflow-version " + airflowVersion + " is not supported", "give 3 (default) or 2");
             }
-            Files.writeString(file, python, StandardCharsets.UTF_8);
-            out().println("wrote " + file.toAbsolutePath().normalize());
-            out().flush();
+            String python = AirflowDagExporter.export(dag(dagId), airflowVersion);
+            if (file == null || file.equals("-")) {
+                out().print(python);
+                out().flush();
+                return 0;
+            }
+            Path target = Path.of(file);
+            if (target.getParent() != null) {
+                Files.createDirectories(target.getParent());
+            }
+            Files.writeString(target, python, StandardCharsets.UTF_8);
+            spec.commandLine().getErr().println("wrote " + target.toAbsolutePath().normalize());
+            spec.commandLine().getErr().flush();
             return 0;
         }
     }

@@ -18,10 +18,11 @@ import se.nyckeltal.schemas.reference.ReferenceData;
                 + " budgets and forecasts, production and HR time, in the format quirks real exports have."
                 + " --scale S is the demo region (40 units, about 2,000 FTE); M a region like the one in"
                 + " the månadsrapport (about 300 cost centres, 5,100 FTE, daily production, a fine-grained"
-                + " ledger, its org structure in reference/); L four times M.")
+                + " ledger, its own org structure); L four times M. Each writes the org units and accounts a"
+                + " load needs into reference/.")
 final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--landing", required = true,
-            description = "Folder to write ledger/, production/, hr/ (and for M and L reference/) into.")
+            description = "Folder to write reference/, ledger/, production/ and hr/ into.")
     Path landing;
 
     @Option(names = "--scale", description = "S (the demo), M or L; either case (default ${DEFAULT-VALUE}).",

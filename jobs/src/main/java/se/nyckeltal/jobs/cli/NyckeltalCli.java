@@ -35,9 +35,12 @@ public final class NyckeltalCli implements Runnable {
     /** Exit code for a run that failed for a reason the user can act on. */
     public static final int EXIT_FAILED = 1;
 
+    /** This invocation's --verbose: an instance field, so one call's flag never leaks into the next. */
+    private boolean verbose;
+
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Log more and show stack traces on errors.")
     void verbose(boolean verbose) {
-        Verbosity.set(verbose);
+        this.verbose = verbose;
         if (verbose) {
             ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.INFO);
             ((Logger) LoggerFactory.getLogger("se.nyckeltal")).setLevel(Level.INFO);
@@ -65,9 +68,22 @@ public final class NyckeltalCli implements Runnable {
 
     /** As {@link #execute(String...)} with output and errors captured (for tests). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new NyckeltalCli());
+        NyckeltalCli command = new NyckeltalCli();
+        CommandLine cli = new CommandLine(command);
         cli.setOut(out);
         cli.setErr(err);
+        CommandLine.IParameterExceptionHandler parameterErrors = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            if (!(e.getCause() instanceof OptionConverters.BadValue bad)) {
+                return parameterErrors.handleParseException(e, arguments); // picocli's message and usage
+            }
+            PrintWriter errors = e.getCommandLine().getErr();
+            String option = e.getArgSpec() instanceof CommandLine.Model.OptionSpec spec ? " (" + spec.longestName() + ")" : "";
+            errors.println("error: " + bad.getMessage() + option);
+            errors.println("hint: " + bad.hint());
+            errors.flush();
+            return EXIT_FAILED;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter errors = commandLine.getErr();
             if (e instanceof LoadFailedException failed) {
@@ -84,7 +100,7 @@ public final class NyckeltalCli implements Runnable {
                 errors.println("error: " + describe(e));
                 errors.println("hint: run again with --verbose for the full stack trace");
             }
-            if (Verbosity.on()) {
+            if (command.verbose) {
                 e.printStackTrace(errors);
             }
             errors.flush();

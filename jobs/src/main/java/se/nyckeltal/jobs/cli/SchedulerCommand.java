@@ -18,14 +18,13 @@ import picocli.CommandLine.Parameters;
 import se.nyckeltal.jobs.schedule.SchedulerService;
 import se.nyckeltal.jobs.schedule.api.ApiUsers;
 import se.nyckeltal.jobs.schedule.dag.DagBag;
-import se.nyckeltal.jobs.schedule.dag.DurationText;
 import se.nyckeltal.jobs.schedule.run.DagRunEngine;
 
 @Command(name = "scheduler", mixinStandardHelpOptions = true,
         subcommands = SchedulerCommand.AddApiUser.class,
         description = {"Run the DAGs on their schedules in the foreground (Ctrl-C stops it), logging each run.",
             "On start it recovers runs a stopped scheduler left behind and catches up missed intervals.",
-            "With --port it also serves Airflow's REST API (/api/v1) with HTTP basic auth."})
+            "With --port it also serves Airflow 3's REST API (/api/v2, JWTs from POST /auth/token) and, deprecated, /api/v1."})
 final class SchedulerCommand implements Callable<Integer> {
     @Mixin
     ScheduleOptions options;
@@ -41,8 +40,9 @@ final class SchedulerCommand implements Callable<Integer> {
             description = "API users (name:hash lines, see 'scheduler add-api-user'). Required with --port.")
     Path apiUsers;
 
-    @Option(names = "--heartbeat", defaultValue = "1s", description = "How often runs are advanced (default ${DEFAULT-VALUE}).")
-    String heartbeat;
+    @Option(names = "--heartbeat", defaultValue = "1s", converter = OptionConverters.Span.class,
+            description = "How often runs are advanced (default ${DEFAULT-VALUE}).")
+    Duration heartbeat;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -63,14 +63,8 @@ final class SchedulerCommand implements Callable<Integer> {
             }
             api = new SchedulerService.ApiSettings(bind, port, users);
         }
-        Duration beat;
-        try {
-            beat = DurationText.parse(heartbeat);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), "e.g. --heartbeat 1s");
-        }
         DagRunEngine engine = options.engine(bag);
-        SchedulerService service = new SchedulerService(engine, beat, api);
+        SchedulerService service = new SchedulerService(engine, heartbeat, api);
         try {
             service.start();
         } catch (IllegalStateException e) {
@@ -78,7 +72,7 @@ final class SchedulerCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().printf("scheduler running: %d DAG(s) from %s, state in %s%s; Ctrl-C stops it%n",
                 bag.dags().size(), bag.source(), engine.store().root(),
-                api == null ? "" : ", API on http://" + bind + ":" + service.apiPort() + "/api/v1");
+                api == null ? "" : ", API on http://" + bind + ":" + service.apiPort() + "/api/v2 (tokens: POST /auth/token)");
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             service.close();

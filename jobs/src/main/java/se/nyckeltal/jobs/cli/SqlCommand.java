@@ -3,7 +3,6 @@ package se.nyckeltal.jobs.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,8 +19,9 @@ final class SqlCommand implements Callable<Integer> {
     @Option(names = "--warehouse", required = true, description = "Warehouse folder.")
     Path warehouse;
 
-    @Option(names = "--format", defaultValue = "table", description = "csv, json or table (default ${DEFAULT-VALUE}).")
-    String format;
+    @Option(names = "--format", defaultValue = "table", converter = OptionConverters.Format.class,
+            description = "csv, json or table (default table).")
+    OutputFormat format;
 
     @Parameters(index = "0", paramLabel = "SQL", description = "The query, e.g. \"SELECT * FROM kpi.kpi_values LIMIT 5\".")
     String sql;
@@ -31,15 +31,9 @@ final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OutputFormat output;
-        try {
-            output = OutputFormat.valueOf(format.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UserError("unknown format '" + format + "'", "use --format csv, json or table");
-        }
         PrintWriter out = spec.commandLine().getOut();
         try {
-            QueryRunner.run(new WarehouseLayout(warehouse), sql, output, out);
+            QueryRunner.run(new WarehouseLayout(warehouse), sql, format, out);
         } catch (SQLException e) {
             throw new UserError(firstLine(e.getMessage()),
                     "check the query; list tables with \"SELECT table_schema, table_name FROM information_schema.tables\"");

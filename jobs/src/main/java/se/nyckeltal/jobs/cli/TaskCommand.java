@@ -4,13 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import se.nyckeltal.jobs.schedule.run.AirflowTime;
 import se.nyckeltal.jobs.schedule.task.NightlyTask;
 import se.nyckeltal.jobs.schedule.task.NightlyTasks;
 import se.nyckeltal.jobs.schedule.task.TaskContext;
@@ -31,20 +29,25 @@ final class TaskCommand implements Runnable {
                 "The business date comes from --ds and the interval, never from the clock."})
     static final class Run implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "TASK_ID",
-                description = "ingest_ledger, ingest_production, ingest_hr, build_facts, publish_catalogue, data_quality_checks")
+                description = "validate_ledger, validate_production, validate_hr, load_and_publish, verify_published,"
+                        + " data_quality_checks (the ids of earlier releases — ingest_*, build_facts, publish_catalogue"
+                        + " — still run)")
         String taskId;
 
         @Option(names = "--dag", defaultValue = "nightly")
         String dagId;
 
-        @Option(names = "--ds", required = true, paramLabel = "YYYY-MM-DD", description = "Airflow's {{ ds }}.")
-        String ds;
+        @Option(names = "--ds", required = true, paramLabel = "YYYY-MM-DD", converter = OptionConverters.Day.class,
+                description = "Airflow's {{ ds }}.")
+        LocalDate ds;
 
-        @Option(names = "--data-interval-start", required = true, paramLabel = "ISO", description = "{{ data_interval_start }}")
-        String intervalStart;
+        @Option(names = "--data-interval-start", required = true, paramLabel = "ISO",
+                converter = OptionConverters.AirflowInstant.class, description = "{{ data_interval_start }}")
+        Instant intervalStart;
 
-        @Option(names = "--data-interval-end", required = true, paramLabel = "ISO", description = "{{ data_interval_end }}")
-        String intervalEnd;
+        @Option(names = "--data-interval-end", required = true, paramLabel = "ISO",
+                converter = OptionConverters.AirflowInstant.class, description = "{{ data_interval_end }}")
+        Instant intervalEnd;
 
         @Option(names = "--run-id", defaultValue = "manual", description = "{{ run_id }}")
         String runId;
@@ -62,25 +65,17 @@ final class TaskCommand implements Runnable {
         public Integer call() throws Exception {
             NightlyTask task = NightlyTasks.get(taskId).orElseThrow(() -> new UserError("no task '" + taskId + "'",
                     "task run knows " + String.join(", ", NightlyTasks.ids())));
-            LocalDate date;
-            Instant start;
-            Instant end;
-            try {
-                date = LocalDate.parse(ds);
-                start = AirflowTime.parse(intervalStart);
-                end = AirflowTime.parse(intervalEnd);
-            } catch (DateTimeParseException e) {
-                throw new UserError(e.getParsedString() + " is not a date (--ds 2025-03-14) or date-time with offset"
-                        + " (--data-interval-start 2025-03-14T03:30:00+00:00)", "pass Airflow's {{ ds }} and"
-                        + " {{ data_interval_start }} / {{ data_interval_end }}");
-            }
-            if (end.isBefore(start)) {
+            if (intervalEnd.isBefore(intervalStart)) {
                 throw new UserError("the data interval ends before it starts", null);
             }
             PrintWriter out = spec.commandLine().getOut();
-            TaskContext context = new TaskContext(dagId, taskId, date, start, end, runId,
+            String id = NightlyTasks.currentId(taskId);
+            TaskContext context = new TaskContext(dagId, id, ds, intervalStart, intervalEnd, runId,
                     landing.toAbsolutePath().normalize(), warehouse.toAbsolutePath().normalize(), out);
             out.println(context.header());
+            if (!id.equals(taskId)) {
+                out.printf("note: task id %s is now %s; the old id still runs it%n", taskId, id);
+            }
             int exit = task.run(context);
             out.flush();
             return exit;

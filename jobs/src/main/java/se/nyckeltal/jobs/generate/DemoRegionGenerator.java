@@ -109,10 +109,16 @@ public final class DemoRegionGenerator {
     public Summary generate(Path landing, Consumer<Path> onFileWritten) {
         requireNonNull(landing, "landing");
         Tally tally = new Tally(onFileWritten);
+        // A load needs the region's own org units and accounts: the generated region delivers them
+        // like its extracts. Scale S is the demo region, whose files are the shipped defaults.
+        Path reference = landing.resolve("reference");
         if (region.hasOwnReference()) {
-            Path file = region.writeOrgUnits(landing.resolve("reference"));
-            tally.written(file, region.orgUnits().size());
+            tally.written(region.writeOrgUnits(reference), region.orgUnits().size());
+        } else {
+            tally.written(writeShippedReference(reference, ReferenceData.ORG_UNITS),
+                    ReferenceData.defaults().orgUnits().size());
         }
+        tally.written(writeShippedReference(reference, ReferenceData.ACCOUNTS), ReferenceData.defaults().accounts().size());
         for (YearMonth month = settings.firstMonth(); !month.isAfter(settings.lastMonth()); month = month.plusMonths(1)) {
             List<Row> records = actuals(month);
             if (month.equals(MONTH_WITH_UNKNOWN_UNIT)) {
@@ -339,6 +345,17 @@ public final class DemoRegionGenerator {
     }
 
     /** Gathers what was written, per source folder, and tells the caller file by file. */
+    private static Path writeShippedReference(Path referenceDir, String name) {
+        Path file = referenceDir.resolve(name);
+        try {
+            Files.createDirectories(referenceDir);
+            Files.write(file, ReferenceData.shippedDefault(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return file;
+    }
+
     private static final class Tally {
         private final Consumer<Path> onFileWritten;
         private final List<Path> files = new ArrayList<>();

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import se.nyckeltal.etl.extract.LandingFile;
 import se.nyckeltal.schemas.contract.LedgerContract;
 import se.nyckeltal.schemas.contract.SourceKind;
+import se.nyckeltal.schemas.reference.ReferenceData;
 
 /**
  * The landing folder as the load sees it (SPEC §3): {@code ledger/}, {@code production/},
@@ -41,6 +42,17 @@ public record LandingZone(Path root, LandingHashes hashes) {
     public Path referenceDir() {
         Path dir = root.resolve("reference");
         return Files.isDirectory(dir) ? dir : null;
+    }
+
+    /** {@link ReferenceData#REQUIRED_FILE_NAMES} not in {@code reference/}, in that order; empty when all are there. */
+    public List<String> missingRequiredReference() {
+        Path dir = root.resolve("reference");
+        return ReferenceData.REQUIRED_FILE_NAMES.stream().filter(name -> !Files.isRegularFile(dir.resolve(name))).toList();
+    }
+
+    /** The folder the region's reference files go in (whether or not it exists yet). */
+    public Path referenceFolder() {
+        return root.resolve("reference");
     }
 
     /** What a source folder holds: files to read, and files that are not extracts (reported, not read). */

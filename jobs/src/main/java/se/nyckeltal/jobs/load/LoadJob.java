@@ -8,17 +8,17 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -31,6 +31,7 @@ import se.nyckeltal.etl.extract.IngestSettings;
 import se.nyckeltal.etl.extract.LandingFile;
 import se.nyckeltal.etl.extract.SourceIngest;
 import se.nyckeltal.schemas.contract.SourceKind;
+import se.nyckeltal.schemas.files.FileTree;
 import se.nyckeltal.schemas.reference.ReferenceData;
 import se.nyckeltal.schemas.text.ExtractFormatException;
 import se.nyckeltal.schemas.warehouse.FactPartition;
@@ -38,6 +39,8 @@ import se.nyckeltal.schemas.warehouse.FileOutcome;
 import se.nyckeltal.schemas.warehouse.LoadRecord;
 import se.nyckeltal.schemas.warehouse.LoadedFile;
 import se.nyckeltal.schemas.warehouse.Snapshot;
+import se.nyckeltal.schemas.warehouse.StageTimer;
+import se.nyckeltal.schemas.warehouse.StaleSnapshotException;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 import se.nyckeltal.schemas.warehouse.WarehouseStore;
 import se.nyckeltal.warehouse.catalogue.CataloguePublisher;
@@ -46,11 +49,17 @@ import se.nyckeltal.warehouse.catalogue.CataloguePublisher;
  * One load: every new file in the landing zone → validated facts → a new catalogue, published
  * atomically, or nothing published at all (SPEC §3, §4, §6). The published catalogue before a
  * failed load stays exactly as it was.
+ *
+ * <p>One verb per step: <b>stage</b> each source's facts as Parquet under {@code staging/};
+ * <b>commit</b> them into {@code facts/} (both inside a source's ingest, commit only when all its
+ * files are valid); <b>build</b> the DuckDB catalogue of the next snapshot; <b>publish</b> it by
+ * swapping the current pointer — a compare-and-swap against the snapshot the load started from,
+ * so a load never replaces a snapshot it did not build on.
  */
 public final class LoadJob {
     private static final Logger LOG = LoggerFactory.getLogger(LoadJob.class);
     private static final DateTimeFormatter LOAD_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    private static final int STEPS = 5;
+    private static final int STEPS = 6;
 
     private final LoadSettings settings;
     private final Supplier<SparkSession> spark;
@@ -95,16 +104,23 @@ public final class LoadJob {
         WarehouseStore store = new WarehouseStore(layout);
         LandingHashes hashes = LandingHashes.load(layout.landingHashesFile());
         LandingZone landing = new LandingZone(settings.landing(), hashes);
-        Snapshot previous = store.currentSnapshot();
-        deleteRecursively(layout.root().resolve("staging")); // leftovers of a crashed load
+        Optional<Snapshot> published = store.publishedSnapshot();
+        Snapshot previous = published.orElse(Snapshot.empty());
+        FileTree.delete(layout.stagingRoot()); // leftovers of a crashed load
 
         progress.step("reading reference data", 0, STEPS);
+        List<String> missing = landing.missingRequiredReference();
+        if (!missing.isEmpty()) {
+            throw fail(store, loadId, started, List.of(), MissingReference.message(landing, missing),
+                    MissingReference.hint(landing));
+        }
         ReferenceData reference;
         try {
             reference = ReferenceData.load(landing.referenceDir());
         } catch (ExtractFormatException e) {
             throw fail(store, loadId, started, List.of(), "reference data: " + e.getMessage(),
-                    "fix the file in " + settings.landing().resolve("reference") + " (or remove it to use the default)");
+                    "fix the file in " + landing.referenceFolder() + " (" + MissingReference.OPTIONAL
+                            + " may also be removed to use the defaults)");
         }
         boolean referenceChanged = !reference.equals(previousReference(layout, previous));
         stages.lap("reference");
@@ -128,7 +144,7 @@ public final class LoadJob {
         hashes.save();
         stages.lap("listing");
         int fileCount = newFiles.values().stream().mapToInt(List::size).sum();
-        boolean nothingPublished = previous.snapshotId().equals("none");
+        boolean nothingPublished = published.isEmpty();
 
         if (fileCount == 0 && !referenceChanged && !nothingPublished) {
             LoadRecord record = new LoadRecord(loadId, started, clock.instant(), LoadRecord.Outcome.NOTHING_NEW,
@@ -143,8 +159,69 @@ public final class LoadJob {
                     "put extracts in " + settings.landing().resolve("ledger") + " (CSV or SIE), see SPEC §3");
         }
 
+        progress.step("staging facts of " + fileCount + " file(s)", 2, STEPS);
+        List<FactPartition> partitions = stageAndCommit(layout, loadId, reference, previous, referenceChanged, newFiles,
+                outcomes, stages);
+        List<FileOutcome> rejected = outcomes.stream().filter(o -> o.status() == FileOutcome.Status.REJECTED).toList();
+        if (!rejected.isEmpty()) {
+            String files = rejected.stream().map(o -> o.path() + ": " + o.message()).collect(Collectors.joining("\n  "));
+            throw fail(store, loadId, started, outcomes, stages, "load refused, nothing published:\n  " + files,
+                    "fix or re-export the file(s) named above and run the load again; rejected rows are in "
+                            + layout.quarantineDir(loadId));
+        }
+
+        progress.step("building the catalogue", 3, STEPS);
+        List<LoadedFile> loaded = outcomes.stream()
+                .filter(o -> o.status() == FileOutcome.Status.LOADED)
+                .map(o -> new LoadedFile(o.sha256(), o.path(), loadId))
+                .toList();
+        String referenceDir = layout.relative(layout.referenceDir(loadId));
+        reference.writeCanonical(layout.referenceDir(loadId));
+        Snapshot next = previous.with(loadId, clock.instant(), loadId, partitions, loaded, referenceDir);
+        LoadRecord record = new LoadRecord(loadId, started, clock.instant(), LoadRecord.Outcome.PUBLISHED, loadId,
+                settings.landing().toString(), join(summary(outcomes), notes), outcomes, stages.millis());
+        store.writeLoadRecord(record);
+        CataloguePublisher catalogue = new CataloguePublisher(layout);
+        Optional<String> base = published.map(Snapshot::snapshotId);
+        try {
+            catalogue.build(base, next, reference, store.loadRecords());
+            stages.lap("build");
+            progress.step("publishing snapshot " + loadId, 4, STEPS);
+            catalogue.publish(base, loadId);
+        } catch (StaleSnapshotException e) {
+            throw fail(store, loadId, started, outcomes, stages, "publish refused: " + e.getMessage()
+                    + " (another load published while this one ran)",
+                    "run the load again: it builds on the snapshot published now and reloads only what that lacks");
+        } catch (RuntimeException e) {
+            LoadRecord failed = new LoadRecord(loadId, started, clock.instant(), LoadRecord.Outcome.FAILED, null,
+                    settings.landing().toString(), "publishing failed: " + e.getMessage(), outcomes, stages.millis());
+            store.writeLoadRecord(failed);
+            throw e;
+        }
+        stages.lap("publish");
+
+        progress.step("cleaning up superseded fact files", 5, STEPS);
+        new FactFileCleaner(layout, store).removeUnreferenced();
+        stages.lap("cleanup");
+        // Again, now with the publish and clean-up times (the catalogue shows the record as it was).
+        record = new LoadRecord(record.loadId(), record.startedAt(), record.finishedAt(), record.outcome(),
+                record.snapshotId(), record.landing(), record.message(), record.files(), stages.millis());
+        store.writeLoadRecord(record);
+        progress.step("published " + loadId, STEPS, STEPS);
+        return record;
+    }
+
+    /**
+     * Stage and commit: each source's ingest writes its facts as Parquet under {@code staging/} and,
+     * when every file of the source is valid, moves the partitions into {@code facts/}. Committed
+     * partitions are read by no one until a published snapshot lists them.
+     *
+     * @return the committed partitions; {@code outcomes} gets one outcome per file
+     */
+    private List<FactPartition> stageAndCommit(WarehouseLayout layout, String loadId, ReferenceData reference,
+            Snapshot previous, boolean referenceChanged, Map<SourceKind, List<LandingFile>> newFiles,
+            List<FileOutcome> outcomes, StageTimer stages) {
         List<FactPartition> partitions = new ArrayList<>();
-        progress.step("parsing and validating " + fileCount + " file(s)", 2, STEPS);
         SparkSession session = spark.get();
         stages.lap("spark_start");
         Map<SourceKind, SourceIngest> ingests = SourceIngests.create(session,
@@ -159,45 +236,7 @@ public final class LoadJob {
             partitions.addAll(result.partitions());
             stages.lap("ingest." + ingest.source().folder());
         }
-        List<FileOutcome> rejected = outcomes.stream().filter(o -> o.status() == FileOutcome.Status.REJECTED).toList();
-        if (!rejected.isEmpty()) {
-            String files = rejected.stream().map(o -> o.path() + ": " + o.message()).collect(Collectors.joining("\n  "));
-            throw fail(store, loadId, started, outcomes, stages, "load refused, nothing published:\n  " + files,
-                    "fix or re-export the file(s) named above and run the load again; rejected rows are in "
-                            + layout.quarantineDir(loadId));
-        }
-
-        progress.step("publishing the catalogue", 3, STEPS);
-        List<LoadedFile> loaded = outcomes.stream()
-                .filter(o -> o.status() == FileOutcome.Status.LOADED)
-                .map(o -> new LoadedFile(o.sha256(), o.path(), loadId))
-                .toList();
-        String referenceDir = layout.relative(layout.referenceDir(loadId));
-        reference.writeCanonical(layout.referenceDir(loadId));
-        Snapshot next = previous.with(loadId, clock.instant(), loadId, partitions, loaded, referenceDir);
-        LoadRecord record = new LoadRecord(loadId, started, clock.instant(), LoadRecord.Outcome.PUBLISHED, loadId,
-                settings.landing().toString(), join(summary(outcomes), notes), outcomes, stages.millis());
-        store.writeLoadRecord(record);
-        try {
-            new CataloguePublisher(layout).publish(next, reference, store.loadRecords());
-        } catch (RuntimeException e) {
-            LoadRecord failed = new LoadRecord(loadId, started, clock.instant(), LoadRecord.Outcome.FAILED, null,
-                    settings.landing().toString(), "publishing failed: " + e.getMessage(), outcomes, stages.millis());
-            store.writeLoadRecord(failed);
-            throw e;
-        }
-
-        stages.lap("publish");
-
-        progress.step("cleaning up superseded fact files", 4, STEPS);
-        new FactFileCleaner(layout, store).removeUnreferenced();
-        stages.lap("cleanup");
-        // Again, now with the publish and clean-up times (the catalogue shows the record as it was).
-        record = new LoadRecord(record.loadId(), record.startedAt(), record.finishedAt(), record.outcome(),
-                record.snapshotId(), record.landing(), record.message(), record.files(), stages.millis());
-        store.writeLoadRecord(record);
-        progress.step("published " + loadId, STEPS, STEPS);
-        return record;
+        return partitions;
     }
 
     /** New files of a source: content not published before and not repeated within this load. */
@@ -267,34 +306,5 @@ public final class LoadJob {
                     "wait for it to finish (it holds " + layout.lockFile() + ")", null);
         }
         return lock;
-    }
-
-    /** Wall time of each stage of one load, for the load record (and the benchmark that reads it). */
-    private static final class StageTimer {
-        private final Map<String, Long> millis = new java.util.LinkedHashMap<>();
-        private long last = System.nanoTime();
-
-        void lap(String stage) {
-            long now = System.nanoTime();
-            millis.merge(stage, (now - last) / 1_000_000, Long::sum);
-            last = now;
-        }
-
-        Map<String, Long> millis() {
-            return new java.util.LinkedHashMap<>(millis);
-        }
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
     }
 }

@@ -18,6 +18,7 @@ import se.nyckeltal.etl.extract.LandingFile;
 import se.nyckeltal.etl.extract.SourceIngest;
 import se.nyckeltal.etl.hr.PseudonymKeySource;
 import se.nyckeltal.schemas.contract.SourceKind;
+import se.nyckeltal.schemas.files.FileTree;
 import se.nyckeltal.schemas.reference.ReferenceData;
 import se.nyckeltal.schemas.text.ExtractFormatException;
 import se.nyckeltal.schemas.warehouse.FileOutcome;
@@ -76,13 +77,17 @@ public final class SourceCheck {
         if (fresh.isEmpty()) {
             return new Result(source, true, 0, List.of(), notes);
         }
+        List<String> missing = landing.missingRequiredReference();
+        if (!missing.isEmpty()) {
+            throw new LoadFailedException(MissingReference.message(landing, missing), MissingReference.hint(landing), null);
+        }
         ReferenceData reference;
         try {
             reference = ReferenceData.load(landing.referenceDir());
         } catch (ExtractFormatException e) {
-            throw new LoadFailedException("reference data: " + e.getMessage(),
-                    "fix the file in " + settings.landing().resolve("reference") + " (or remove it to use the default)",
-                    null);
+            throw new LoadFailedException("reference data: " + e.getMessage(), "fix the file in "
+                    + landing.referenceFolder() + " (" + MissingReference.OPTIONAL + " may also be removed to use the"
+                    + " defaults)", null);
         }
         Path scratch;
         try {
@@ -98,7 +103,7 @@ public final class SourceCheck {
             IngestResult result = ingest.ingest(fresh, new WarehouseLayout(scratch), "check");
             return new Result(source, true, fresh.size(), result.outcomes(), notes);
         } finally {
-            LoadJob.deleteRecursively(scratch);
+            FileTree.delete(scratch);
         }
     }
 

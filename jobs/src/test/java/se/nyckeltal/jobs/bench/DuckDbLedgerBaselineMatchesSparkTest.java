@@ -25,6 +25,7 @@ import se.nyckeltal.etl.testing.Landing;
 import se.nyckeltal.etl.testing.SharedSpark;
 import se.nyckeltal.schemas.warehouse.FileOutcome;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
+import se.nyckeltal.warehouse.catalogue.SqlLiteral;
 
 /**
  * The benchmark's ratio means something only if both paths do the same work: the real Spark path
@@ -97,7 +98,7 @@ class DuckDbLedgerBaselineMatchesSparkTest {
 
     /** A DuckDB table expression over every Parquet data file below {@code dir} . */
     private static String parquet(Path dir) {
-        return "read_parquet(" + DuckDbLedgerBaseline.literal(dir + "/**/*.parquet") + ", hive_partitioning = false)";
+        return "read_parquet(" + SqlLiteral.of(dir + "/**/*.parquet") + ", hive_partitioning = false)";
     }
 
     private static long count(String table) throws SQLException {

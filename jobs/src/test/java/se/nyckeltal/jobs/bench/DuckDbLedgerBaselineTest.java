@@ -18,6 +18,7 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.nyckeltal.etl.extract.IngestSettings;
+import se.nyckeltal.warehouse.catalogue.SqlLiteral;
 
 /**
  * The DuckDB baseline on hand-written deliveries ({@link BaselineFixtures}): what it loads,
@@ -188,7 +189,7 @@ class DuckDbLedgerBaselineTest {
     }
 
     private String glob(String dir) {
-        return DuckDbLedgerBaseline.literal(tmp.resolve(dir) + "/**/*.parquet");
+        return SqlLiteral.of(tmp.resolve(dir) + "/**/*.parquet");
     }
 
     private static List<Tuple> query(String sql) throws SQLException {

@@ -1,6 +1,5 @@
 package se.nyckeltal.jobs.bench;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +20,7 @@ import se.nyckeltal.etl.extract.LandingFile;
 import se.nyckeltal.etl.ledger.LedgerIngest;
 import se.nyckeltal.etl.spark.SparkSessions;
 import se.nyckeltal.etl.testing.Landing;
+import se.nyckeltal.schemas.files.FileTree;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 
 /**
@@ -70,7 +70,7 @@ public final class LedgerIngestTimings {
 
         for (int run = 1; run <= runs; run++) {
             Path out = work.resolve("run-" + run);
-            deleteRecursively(out);
+            FileTree.delete(out);
 
             if (!sparkOnly) {
                 clock.lap();
@@ -96,7 +96,7 @@ public final class LedgerIngestTimings {
             System.out.printf(Locale.ROOT, "run %d  spark ingest     %s  rows read %d, quarantined %d, facts %d,"
                     + " published %s%n", run, sparkTime, rowsRead, quarantined, factRows, !result.anyRejected());
             jobs.print(start, end);
-            deleteRecursively(out);
+            FileTree.delete(out);
         }
         spark.stop();
     }
@@ -186,17 +186,6 @@ public final class LedgerIngestTimings {
 
         private static String mb(long bytes) {
             return String.format(Locale.ROOT, "%.1fMB", bytes / 1e6);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(dir)) {
-            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.nyckeltal.schemas.reference.ReferenceData;
 
 /** {@code generate --scale}: what a benchmark script types and reads back. */
 class GenerateCommandTest {
@@ -27,10 +28,14 @@ class GenerateCommandTest {
         int exit = run("generate", "--scale", "s", "--to", "2024-01", "--years", "1", "--landing", landing.toString());
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).startsWith("scale S, 2024-01–2024-01:");
-        assertThat(out.toString().lines().skip(1).limit(3).map(l -> l.strip().split(" ")[0]))
-                .containsExactly("ledger", "production", "hr");
+        assertThat(out.toString().lines().skip(1).limit(4).map(l -> l.strip().split(" ")[0]))
+                .containsExactly("reference", "ledger", "production", "hr");
         assertThat(landing.resolve("ledger/huvudbok-2024-01.csv")).isRegularFile();
-        assertThat(landing.resolve("reference")).doesNotExist(); // the demo uses the shipped reference data
+        // A load needs the region's org units and accounts; the demo region's are the shipped ones.
+        assertThat(landing.resolve("reference/org_units.csv")).hasBinaryContent(
+                ReferenceData.shippedDefault(ReferenceData.ORG_UNITS));
+        assertThat(landing.resolve("reference/accounts.csv")).hasBinaryContent(
+                ReferenceData.shippedDefault(ReferenceData.ACCOUNTS));
     }
 
     @Test

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import se.nyckeltal.etl.testing.SharedSpark;
 import se.nyckeltal.jobs.load.LedgerLandingFixtures;
+import se.nyckeltal.schemas.warehouse.LoadRecord;
+import se.nyckeltal.schemas.warehouse.WarehouseLayout;
+import se.nyckeltal.schemas.warehouse.WarehouseStore;
 
 /** The CLI contract scripts rely on (SPEC §8): exit codes, csv output, one-line errors with a hint. */
 @ExtendWith(SharedSpark.class)
@@ -61,16 +65,56 @@ class NyckeltalCliTest {
     }
 
     @Test
-    void verboseAddsTheStackTrace() {
+    void aLoadWithoutTheRegionsOrgUnitsAndAccountsStopsAndSaysWhatToDeliver() throws Exception {
+        Path landing = tmp.resolve("landing");
+        Files.createDirectories(landing.resolve("ledger"));
+        Files.writeString(landing.resolve("ledger/huvudbok-2025-02.csv"), "period;kst;konto;belopp\n202502;U1;4010;700\n");
+        Path warehouse = tmp.resolve("w");
+
+        assertThat(run("load", "--landing", landing.toString(), "--warehouse", warehouse.toString()))
+                .isEqualTo(NyckeltalCli.EXIT_FAILED);
+        assertThat(err.toString().lines()).hasSize(2);
+        assertThat(err.toString()).startsWith("error: no org_units.csv or accounts.csv in " + landing.resolve("reference")
+                        + ": a load needs the region's own org units and chart of accounts")
+                .contains("\nhint: put the region's org_units.csv and accounts.csv in " + landing.resolve("reference"));
+        assertThat(new WarehouseStore(new WarehouseLayout(warehouse)).currentSnapshotId()).isEmpty();
+
+        // The org units alone are not enough either: the message names what is still missing.
+        Files.createDirectories(landing.resolve("reference"));
+        Files.writeString(landing.resolve("reference/org_units.csv"),
+                "unit_id;unit_name;area_id;area_name;valid_from;valid_to\nU1;Enhet Ett;A;Område A;2020-01-01;\n");
+        err.getBuffer().setLength(0);
+        assertThat(run("load", "--landing", landing.toString(), "--warehouse", warehouse.toString()))
+                .isEqualTo(NyckeltalCli.EXIT_FAILED);
+        assertThat(err.toString()).startsWith("error: no accounts.csv in ");
+        assertThat(new WarehouseStore(new WarehouseLayout(warehouse)).loadRecords())
+                .extracting(LoadRecord::outcome).containsOnly(LoadRecord.Outcome.FAILED);
+    }
+
+    @Test
+    void verboseAddsTheStackTraceToThatCallOnly() {
         run("--verbose", "sql", "--warehouse", tmp.resolve("empty").toString(), "SELECT 1");
         assertThat(err.toString()).contains("\tat ");
-        Verbosity.set(false);
+        err.getBuffer().setLength(0);
+
+        // The next call in the same JVM (as the next test would be) has no --verbose: no stack trace.
+        run("sql", "--warehouse", tmp.resolve("empty").toString(), "SELECT 1");
+        assertThat(err.toString()).startsWith("error: ").doesNotContain("\tat ");
     }
 
     @Test
     void unknownOutputFormatIsRefused() {
         int exit = run("sql", "--warehouse", tmp.toString(), "--format", "xml", "SELECT 1");
         assertThat(exit).isEqualTo(NyckeltalCli.EXIT_FAILED);
-        assertThat(err.toString()).contains("unknown format 'xml'").contains("hint: use --format csv, json or table");
+        assertThat(err.toString().lines()).containsExactly("error: unknown format 'xml' (--format)",
+                "hint: use --format csv, json or table");
+    }
+
+    @Test
+    void formatIsReadInAnyCase() {
+        int exit = run("sql", "--warehouse", tmp.resolve("empty").toString(), "--format", "CSV", "SELECT 1");
+        // Past option parsing: the error is about the empty warehouse, not the format.
+        assertThat(exit).isEqualTo(NyckeltalCli.EXIT_FAILED);
+        assertThat(err.toString()).startsWith("error: ").doesNotContain("format");
     }
 }

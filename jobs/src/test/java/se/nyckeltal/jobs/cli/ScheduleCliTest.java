@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.nyckeltal.jobs.load.ReferenceFixtures;
+import se.nyckeltal.schemas.reference.ReferenceData;
 
 /** The scheduling commands through NyckeltalCli.execute, as a script or an Airflow worker calls them. */
 class ScheduleCliTest {
@@ -34,36 +36,59 @@ class ScheduleCliTest {
     void taskRunExits0WhenItsWorkIsDone() throws Exception {
         Path landing = Files.createDirectories(tmp.resolve("landing/ledger"));
         Files.writeString(landing.resolve("huvudbok-2025-02.csv"), "period;kst;konto;belopp\n202502;U1;4010;700,00\n");
-        assertThat(run(taskRun("ingest_ledger", landing.getParent(), tmp.resolve("w")))).as(err.toString()).isZero();
-        assertThat(out.toString()).startsWith("nightly.ingest_ledger run scheduled__2025-03-14T03:30:00+00:00:"
+        ReferenceFixtures.writeShipped(landing.getParent(), ReferenceData.ORG_UNITS, ReferenceData.ACCOUNTS);
+        assertThat(run(taskRun("validate_ledger", landing.getParent(), tmp.resolve("w")))).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("nightly.validate_ledger run scheduled__2025-03-14T03:30:00+00:00:"
                 + " business date 2025-03-14, data interval 2025-03-14T03:30:00Z .. 2025-03-15T03:30:00Z")
                 .contains("1 new ledger file(s) valid and ready for the load");
+    }
+
+    @Test
+    void validationStopsWhenTheLandingZoneLacksTheRegionsReference() throws Exception {
+        Path landing = Files.createDirectories(tmp.resolve("landing/ledger"));
+        Files.writeString(landing.resolve("huvudbok-2025-02.csv"), "period;kst;konto;belopp\n202502;U1;4010;700,00\n");
+        assertThat(run(taskRun("validate_ledger", landing.getParent(), tmp.resolve("w")))).isEqualTo(1);
+        assertThat(err.toString()).startsWith("error: no org_units.csv or accounts.csv in ")
+                .contains("\nhint: put the region's org_units.csv and accounts.csv in ");
     }
 
     @Test
     void taskRunExits99WhenTheSourceHasNoNewFiles() throws Exception {
         Path landing = tmp.resolve("landing");
         Files.createDirectories(landing.resolve("hr"));
-        assertThat(run(taskRun("ingest_hr", landing, tmp.resolve("w")))).isEqualTo(99);
+        assertThat(run(taskRun("validate_hr", landing, tmp.resolve("w")))).isEqualTo(99);
         assertThat(out.toString()).contains("skipped: no new hr files in");
     }
 
     @Test
     void taskRunExits1WhenTheTaskFails() throws Exception {
         Files.createDirectories(tmp.resolve("landing"));
-        assertThat(run(taskRun("publish_catalogue", tmp.resolve("landing"), tmp.resolve("empty")))).isEqualTo(1);
+        assertThat(run(taskRun("verify_published", tmp.resolve("landing"), tmp.resolve("empty")))).isEqualTo(1);
         assertThat(out.toString()).contains("failed: nothing is published in");
         assertThat(run(taskRun("data_quality_checks", tmp.resolve("landing"), tmp.resolve("empty")))).isEqualTo(1);
         assertThat(err.toString()).startsWith("error: no catalogue published").contains("\nhint: ");
-        assertThat(run(taskRun("build_facts", tmp.resolve("missing"), tmp.resolve("w")))).isEqualTo(1);
+        assertThat(run(taskRun("load_and_publish", tmp.resolve("missing"), tmp.resolve("w")))).isEqualTo(1);
         assertThat(out.toString()).contains("failed: landing folder");
+    }
+
+    @Test
+    void theTaskIdsOfEarlierReleasesStillRunTheirTasks() throws Exception {
+        // An Airflow DAG exported before the renames calls build_facts; it runs load_and_publish.
+        assertThat(run(taskRun("build_facts", tmp.resolve("missing"), tmp.resolve("w")))).isEqualTo(1);
+        assertThat(out.toString()).startsWith("nightly.load_and_publish run scheduled__2025-03-14T03:30:00+00:00:")
+                .contains("note: task id build_facts is now load_and_publish; the old id still runs it")
+                .contains("failed: landing folder");
+        Files.createDirectories(tmp.resolve("landing/hr"));
+        assertThat(run(taskRun("ingest_hr", tmp.resolve("landing"), tmp.resolve("w")))).isEqualTo(99);
+        assertThat(run(taskRun("publish_catalogue", tmp.resolve("landing"), tmp.resolve("empty")))).isEqualTo(1);
+        assertThat(out.toString()).contains("failed: nothing is published in");
     }
 
     @Test
     void anUnknownTaskOrABadDateIsAOneLineError() {
         assertThat(run(taskRun("ingest_everything", tmp, tmp))).isEqualTo(1);
-        assertThat(err.toString()).startsWith("error: no task 'ingest_everything'").contains("hint: task run knows ingest_ledger");
-        String[] args = taskRun("ingest_ledger", tmp, tmp);
+        assertThat(err.toString()).startsWith("error: no task 'ingest_everything'").contains("hint: task run knows validate_ledger");
+        String[] args = taskRun("validate_ledger", tmp, tmp);
         args[6] = "14/3/2025";
         assertThat(run(args)).isEqualTo(1);
         assertThat(err.toString().lines()).hasSize(2).first().asString().startsWith("error: 14/3/2025 is not a date");
@@ -76,7 +101,7 @@ class ScheduleCliTest {
         assertThat(out.toString()).contains("nightly").contains("30 4 * * *").contains("Europe/Stockholm");
         assertThat(run("dags", "show", "nightly", "--state", state, "--warehouse", "/data/w")).isZero();
         assertThat(out.toString()).contains("deadline        06:00").contains("warehouse=/data/w")
-                .contains("build_facts            upstream ingest_ledger,ingest_production,ingest_hr");
+                .contains("load_and_publish       upstream validate_ledger,validate_production,validate_hr");
         assertThat(run("dags", "pause", "nightly", "--state", state)).isZero();
         assertThat(run("dags", "list", "--state", state)).isZero();
         assertThat(out.toString()).contains("true");
@@ -87,7 +112,7 @@ class ScheduleCliTest {
         assertThat(run("dags", "runs", "nightly", "--state", state)).isZero();
         assertThat(out.toString()).contains("rerun").contains("queued");
         assertThat(run("dags", "tasks", "nightly", "rerun", "--state", state)).isZero();
-        assertThat(out.toString()).contains("ingest_ledger").contains("none");
+        assertThat(out.toString()).contains("validate_ledger").contains("none");
         assertThat(run("dags", "show", "nope", "--state", state)).isEqualTo(1);
         assertThat(err.toString()).startsWith("error: no DAG 'nope'");
     }
@@ -96,7 +121,25 @@ class ScheduleCliTest {
     void exportAirflowWritesThePythonFile() throws Exception {
         Path file = tmp.resolve("airflow/nightly.py");
         assertThat(run("dags", "export-airflow", "nightly", "--out", file.toString(), "--state", tmp.toString())).isZero();
-        assertThat(Files.readString(file)).contains("with DAG(").contains("dag_id=\"nightly\"");
+        assertThat(Files.readString(file)).contains("with DAG(").contains("dag_id=\"nightly\"")
+                .contains("from airflow.sdk import DAG");
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).contains("wrote " + file);
+    }
+
+    @Test
+    void exportAirflowWritesToStandardOutputWithoutOutOrWithDash() throws Exception {
+        assertThat(run("dags", "export-airflow", "nightly", "--state", tmp.toString())).isZero();
+        String python = out.toString();
+        assertThat(python).startsWith("\"\"\"nightly: exported").contains("from airflow.sdk import DAG")
+                .doesNotContain("wrote ");
+        assertThat(run("dags", "export-airflow", "nightly", "--out", "-", "--state", tmp.toString())).isZero();
+        assertThat(out.toString()).isEqualTo(python);
+        assertThat(run("dags", "export-airflow", "nightly", "--airflow-version", "2", "--state", tmp.toString())).isZero();
+        assertThat(out.toString()).contains("from airflow.operators.bash import BashOperator").contains("sla=");
+        assertThat(run("dags", "export-airflow", "nightly", "--airflow-version", "1", "--state", tmp.toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("--airflow-version 1 is not supported");
     }
 
     @Test

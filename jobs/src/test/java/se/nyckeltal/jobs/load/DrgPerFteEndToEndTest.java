@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import se.nyckeltal.etl.spark.SparkSessions;
 import se.nyckeltal.etl.testing.SharedSpark;
+import se.nyckeltal.schemas.reference.ReferenceData;
 import se.nyckeltal.schemas.warehouse.LoadRecord;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 import se.nyckeltal.warehouse.catalogue.Catalogue;
@@ -59,6 +60,8 @@ class DrgPerFteEndToEndTest {
             worked(hr, month, "E4", "2010", 20);
         }
         write("hr/tid.csv", hr.toString());
+        // Units 1050, 1060 and 2010 are the demo region's: deliver its org units (and accounts, which a load needs).
+        ReferenceFixtures.writeShipped(tmp.resolve("landing"), ReferenceData.ORG_UNITS, ReferenceData.ACCOUNTS);
         LoadRecord record = new LoadJob(new LoadSettings(tmp.resolve("landing"), tmp.resolve("warehouse"),
                 LoadSettings.DEFAULT_REJECT_THRESHOLD, null), () -> SparkSessions.getOrCreate("test"), Clock.systemUTC(),
                 LoadProgress.SILENT).run();

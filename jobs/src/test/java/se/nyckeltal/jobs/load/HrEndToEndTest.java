@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import se.nyckeltal.etl.hr.PseudonymKey;
 import se.nyckeltal.etl.spark.SparkSessions;
 import se.nyckeltal.etl.testing.SharedSpark;
+import se.nyckeltal.schemas.reference.ReferenceData;
 import se.nyckeltal.schemas.warehouse.FileOutcome;
 import se.nyckeltal.schemas.warehouse.LoadRecord;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
@@ -103,6 +104,7 @@ class HrEndToEndTest {
         write("reference/org_units.csv", "unit_id;unit_name;area_id;area_name;valid_from;valid_to\n"
                 + "U1;Avdelning 1;A;Område A;2020-01-01;\nU2;Avdelning 2;A;Område A;2020-01-01;\n");
         write("reference/parameters.csv", "year;fte_norm_hours\n2025;1800\n");
+        ReferenceFixtures.writeShipped(tmp.resolve("landing"), ReferenceData.ACCOUNTS); // 4010, 4710: the default plan's
         write("ledger/huvudbok-2025-02.csv", "period;cost_center;account;amount\n202502;U1;4010;300000\n"
                 + "202502;U2;4710;33000\n");
         write("hr/tid-2025-02.csv", hrMonth(2, new double[] {0, 0, 8, 8, 6}, true));

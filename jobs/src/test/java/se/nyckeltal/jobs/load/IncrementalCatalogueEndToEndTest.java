@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import se.nyckeltal.etl.spark.SparkSessions;
 import se.nyckeltal.etl.testing.SharedSpark;
+import se.nyckeltal.schemas.reference.ReferenceData;
 import se.nyckeltal.schemas.warehouse.LoadRecord;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 import se.nyckeltal.warehouse.catalogue.Catalogue;
@@ -49,6 +50,8 @@ class IncrementalCatalogueEndToEndTest {
     @Test
     void nightlyLoadCopiesUnchangedYearsAndPublishesWhatAFullBuildWould() throws Exception {
         Path stepwise = tmp.resolve("stepwise");
+        // The demo region's units and accounts, delivered as a region delivers its own.
+        ReferenceFixtures.writeShipped(stepwise.resolve("landing"), ReferenceData.ORG_UNITS, ReferenceData.ACCOUNTS);
         for (YearMonth month = YearMonth.of(2024, 11); !month.isAfter(YearMonth.of(2025, 2)); month = month.plusMonths(1)) {
             writeMonth(stepwise, month, "", 0);
         }
@@ -85,6 +88,7 @@ class IncrementalCatalogueEndToEndTest {
     @Test
     void changedReferenceDataMeansAFullBuild() throws Exception {
         Path warehouse = tmp.resolve("reference");
+        ReferenceFixtures.writeShipped(warehouse.resolve("landing"), ReferenceData.ORG_UNITS, ReferenceData.ACCOUNTS);
         writeMonth(warehouse, YearMonth.of(2025, 1), "", 0);
         assertThat(load(warehouse).outcome()).isEqualTo(LoadRecord.Outcome.PUBLISHED);
         write(warehouse, "reference/parameters.csv", "year;fte_norm_hours\n2024;1700\n2025;1700\n");

@@ -5,6 +5,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import se.nyckeltal.schemas.reference.ReferenceData;
 
 /**
  * A small landing zone whose KPIs are worked out by hand in {@link LedgerEndToEndTest}.
@@ -36,6 +37,7 @@ public final class LedgerLandingFixtures {
                 "U2;Enhet Två;B;Område B;2025-01-01;",
                 "U3;Enhet Tre;B;Område B;2020-01-01;",
                 ""));
+        ReferenceFixtures.writeShipped(landing, ReferenceData.ACCOUNTS); // the account lines below are the default plan's
         // 2024: Windows-1252, Swedish header, CRLF, YYYY-MM, space thousands, UTFALL.
         write(landing.resolve("ledger/huvudbok-2024-01.csv"), Charset.forName("windows-1252"), String.join("\r\n",
                 "Period;Kostnadsställe;Konto;Verksamhet;Motpart;Typ;Belopp",

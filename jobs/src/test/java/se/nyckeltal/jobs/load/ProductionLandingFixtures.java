@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import se.nyckeltal.schemas.reference.ReferenceData;
 
 /**
  * A small production landing zone whose KPIs are worked out by hand in {@link ProductionEndToEndTest}.
@@ -58,6 +59,7 @@ final class ProductionLandingFixtures {
                 "U3;Medicin;B;Område B;2020-01-01;",
                 ""));
         write(landing.resolve("reference/contact_types.csv"), StandardCharsets.UTF_8, CONTACT_TYPES);
+        ReferenceFixtures.writeShipped(landing, ReferenceData.ACCOUNTS); // a load needs one; production uses none of it
         // Comma-separated, quoted, decimal dots.
         write(landing.resolve("production/produktion-2024-01.csv"), StandardCharsets.UTF_8, String.join("\r\n",
                 "period,unit,contact_type,volume",

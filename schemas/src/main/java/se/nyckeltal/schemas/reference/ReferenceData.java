@@ -30,7 +30,8 @@ import se.nyckeltal.schemas.text.TextTable;
 /**
  * The region's reference data (SPEC §3): org structure, account mapping, contact types, yearly
  * parameters and KPI targets. Shipped defaults describe the demo region; a file of the same name in
- * {@code <landing>/reference/} replaces its default wholesale.
+ * {@code <landing>/reference/} replaces its default wholesale. A load requires the region's own
+ * {@link #REQUIRED_FILE_NAMES}; only the others fall back to the defaults there.
  */
 public record ReferenceData(
         List<OrgUnitVersion> orgUnits,
@@ -45,6 +46,13 @@ public record ReferenceData(
     public static final String PARAMETERS = "parameters.csv";
     public static final String KPI_TARGETS = "kpi_targets.csv";
     public static final List<String> FILE_NAMES = List.of(ORG_UNITS, ACCOUNTS, CONTACT_TYPES, PARAMETERS, KPI_TARGETS);
+
+    /**
+     * The files a region's load must bring in {@code <landing>/reference/}: the shipped org units and
+     * chart of accounts are the demo region's, never a real region's (the demo and the generator
+     * write them into the landing zones they create).
+     */
+    public static final List<String> REQUIRED_FILE_NAMES = List.of(ORG_UNITS, ACCOUNTS);
 
     /** The norm behind the published FTE figures when parameters.csv has no row for a year. */
     public static final BigDecimal DEFAULT_FTE_NORM_HOURS = new BigDecimal("1725");
@@ -76,6 +84,14 @@ public record ReferenceData(
                 contactTypes(table.apply(CONTACT_TYPES)),
                 parameters(table.apply(PARAMETERS)),
                 kpiTargets(table.apply(KPI_TARGETS)));
+    }
+
+    /** The shipped default of a reference file (the demo region's), byte for byte. */
+    public static byte[] shippedDefault(String name) {
+        if (!FILE_NAMES.contains(name)) {
+            throw new IllegalArgumentException("no reference file " + name + " (files: " + FILE_NAMES + ")");
+        }
+        return bytes(null, name);
     }
 
     /** Which files came from the override folder rather than the defaults. */

@@ -32,6 +32,10 @@ public record Snapshot(
         loadedFiles = List.copyOf(loadedFiles);
     }
 
+    /**
+     * The base a first load builds on: nothing loaded. Never written or published; whether anything is
+     * published is {@link WarehouseStore#publishedSnapshot()}, not this snapshot's id.
+     */
     public static Snapshot empty() {
         return new Snapshot("none", Instant.EPOCH, "none", List.of(), List.of(), null);
     }

@@ -2,6 +2,8 @@ package se.nyckeltal.schemas.warehouse;
 
 import static java.util.Objects.requireNonNull;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -17,12 +19,15 @@ import java.nio.file.Path;
  * W/meta/loads/&lt;loadId&gt;.json                     one record per load attempt, published or failed
  * W/meta/quarantine/load_id=&lt;loadId&gt;/*.parquet   rejected rows of that load
  * W/meta/landing_hashes.json                      landing files' content hashes by path, size and mtime
+ * W/meta/dag_runs/&lt;dagId&gt;__&lt;runId&gt;.json          the scheduler's record of each run (meta.dag_runs)
  * W/staging/&lt;loadId&gt;/                          in-flight Spark output, removed after the load
  * W/restricted/                                 employee-level data; never exposed to analysts:
  * W/restricted/pseudonym.key                    generated HR pseudonym key (when none is configured)
+ * W/restricted/pseudonym-key.fingerprint        fingerprint of the key the pseudonyms were made with
  * W/restricted/facts/&lt;table&gt;/year=YYYY/month=MM/*.parquet   restricted facts (FactSchema.restricted)
  * W/restricted/staging/&lt;loadId&gt;/               in-flight restricted Spark output
  * W/.lock                                       held by a running load
+ * W/.publish.lock                               held while the current pointer is compared and swapped
  * </pre>
  */
 public record WarehouseLayout(Path root) {
@@ -91,12 +96,27 @@ public record WarehouseLayout(Path root) {
         return quarantineDir().resolve("load_id=" + loadId);
     }
 
+    /** Where loads stage Spark output; whatever is here when a load starts is a crashed load's leftovers. */
+    public Path stagingRoot() {
+        return root.resolve("staging");
+    }
+
     public Path stagingDir(String loadId) {
-        return root.resolve("staging").resolve(loadId);
+        return stagingRoot().resolve(loadId);
     }
 
     public Path restrictedDir() {
         return root.resolve("restricted");
+    }
+
+    /** The HR pseudonym key the first HR load generates when none is configured. */
+    public Path generatedPseudonymKeyFile() {
+        return restrictedDir().resolve("pseudonym.key");
+    }
+
+    /** Fingerprint of the key the warehouse's pseudonyms were made with, so a changed key is caught. */
+    public Path pseudonymKeyFingerprintFile() {
+        return restrictedDir().resolve("pseudonym-key.fingerprint");
     }
 
     /** {@code restricted/facts/<table>/year=YYYY/month=MM}: where a restricted fact's partitions live. */
@@ -109,12 +129,32 @@ public record WarehouseLayout(Path root) {
         return restrictedDir().resolve("facts");
     }
 
+    /** As {@link #stagingRoot()}, for employee-level facts. */
+    public Path restrictedStagingRoot() {
+        return restrictedDir().resolve("staging");
+    }
+
     public Path restrictedStagingDir(String loadId) {
-        return restrictedDir().resolve("staging").resolve(loadId);
+        return restrictedStagingRoot().resolve(loadId);
     }
 
     public Path lockFile() {
         return root.resolve(".lock");
+    }
+
+    /** Held only while a publish compares the current pointer with its base and swaps it. */
+    public Path publishLockFile() {
+        return root.resolve(".publish.lock");
+    }
+
+    /** The scheduler's run records, one file per run of a DAG that loads this warehouse. */
+    public Path dagRunsDir() {
+        return root.resolve("meta").resolve("dag_runs");
+    }
+
+    /** {@code meta/dag_runs/<dagId>__<runId, URL-encoded>.json}: run ids hold {@code :} and {@code +}. */
+    public Path dagRunFile(String dagId, String runId) {
+        return dagRunsDir().resolve(dagId + "__" + URLEncoder.encode(runId, StandardCharsets.UTF_8) + ".json");
     }
 
     /** A path inside the warehouse as stored in manifests: relative, with forward slashes. */

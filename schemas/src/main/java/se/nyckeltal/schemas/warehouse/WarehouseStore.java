@@ -9,10 +9,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -56,9 +60,14 @@ public final class WarehouseStore {
         }
     }
 
-    /** The published snapshot, or {@link Snapshot#empty()} for a new warehouse. */
+    /** The published snapshot; empty for a warehouse where nothing has been published yet. */
+    public Optional<Snapshot> publishedSnapshot() {
+        return currentSnapshotId().map(this::readSnapshot);
+    }
+
+    /** The published snapshot, or {@link Snapshot#empty()} (nothing loaded) for a new warehouse. */
     public Snapshot currentSnapshot() {
-        return currentSnapshotId().map(this::readSnapshot).orElse(Snapshot.empty());
+        return publishedSnapshot().orElse(Snapshot.empty());
     }
 
     public Snapshot readSnapshot(String snapshotId) {
@@ -69,13 +78,81 @@ public final class WarehouseStore {
         writeAtomically(layout.snapshotFile(snapshot.snapshotId()), toJson(snapshot));
     }
 
-    /** Makes {@code snapshotId} the published one: a single atomic rename. */
-    public void publish(String snapshotId) {
-        writeAtomically(layout.currentPointer(), snapshotId + "\n");
+    /**
+     * Makes {@code snapshotId} the published one — only if {@code base} is still the published one
+     * (a compare-and-swap, as Iceberg's {@code commit(base, metadata)}). The compare and the atomic
+     * rename of the pointer happen under {@link WarehouseLayout#publishLockFile()}, so two publishes,
+     * in this process or another, cannot both succeed from the same base.
+     *
+     * @param base the snapshot the new one was built on; empty when it was built on an empty warehouse
+     * @throws StaleSnapshotException when another snapshot was published since {@code base}; nothing changes
+     */
+    public void publish(Optional<String> base, String snapshotId) {
+        requireNonNull(base, "base");
+        requireNonNull(snapshotId, "snapshotId");
+        try {
+            Files.createDirectories(layout.root());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + layout.root(), e);
+        }
+        try (FileChannel channel = FileChannel.open(layout.publishLockFile(), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = lock(channel)) {
+            Optional<String> current = currentSnapshotId();
+            if (!current.equals(base)) {
+                throw new StaleSnapshotException(snapshotId, base, current);
+            }
+            writeAtomically(layout.currentPointer(), snapshotId + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + layout.publishLockFile(), e);
+        }
+    }
+
+    /** Waits for the publish lock; another thread of this JVM holding it shows as an overlap, not a wait. */
+    private static FileLock lock(FileChannel channel) throws IOException {
+        while (true) {
+            try {
+                return channel.lock();
+            } catch (OverlappingFileLockException heldInThisJvm) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while waiting for the publish lock", e);
+                }
+            }
+        }
     }
 
     public void writeLoadRecord(LoadRecord record) {
         writeAtomically(layout.loadRecordFile(record.loadId()), toJson(record));
+    }
+
+    public void writeDagRunRecord(DagRunRecord record) {
+        writeAtomically(layout.dagRunFile(record.dagId(), record.runId()), toJson(record));
+    }
+
+    /**
+     * Every DAG run record, by file name. A file that does not parse is skipped: records are written
+     * through a temporary file, so that is a leftover of a crash, rewritten on the run's next change.
+     */
+    public List<DagRunRecord> dagRunRecords() {
+        Path dir = layout.dagRunsDir();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<DagRunRecord> records = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                try {
+                    records.add(JSON.readValue(file.toFile(), DagRunRecord.class));
+                } catch (IOException halfWritten) {
+                    // skipped, see above
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+        return records;
     }
 
     /** Every load record, oldest first. */

@@ -1,13 +1,21 @@
 package se.nyckeltal.schemas.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +31,7 @@ class WarehouseStoreTest {
 
         assertThat(store.currentSnapshotId()).isEmpty();
         assertThat(store.currentSnapshot()).isEqualTo(Snapshot.empty());
+        assertThat(store.publishedSnapshot()).isEmpty();
         assertThat(store.loadRecords()).isEmpty();
     }
 
@@ -58,18 +67,94 @@ class WarehouseStoreTest {
                 List.of(), null);
         store.writeSnapshot(snapshot);
 
-        store.publish("s1");
+        store.publish(Optional.empty(), "s1");
 
         assertThat(store.currentSnapshotId()).contains("s1");
         assertThat(store.currentSnapshot()).isEqualTo(snapshot);
+        assertThat(store.publishedSnapshot()).contains(snapshot);
+    }
+
+    @Test
+    void aPublishBuiltOnASnapshotThatIsNoLongerCurrentIsRefusedAndChangesNothing() {
+        WarehouseStore store = new WarehouseStore(new WarehouseLayout(root));
+        store.publish(Optional.empty(), "s1");
+        // Two loads start from s1; the first to publish wins.
+        store.publish(Optional.of("s1"), "s2-first");
+
+        assertThatThrownBy(() -> store.publish(Optional.of("s1"), "s2-second"))
+                .isInstanceOf(StaleSnapshotException.class)
+                .hasMessage("snapshot s2-second was built on snapshot s1, but snapshot s2-first is published now;"
+                        + " s2-second was not published");
+        assertThat(store.currentSnapshotId()).contains("s2-first");
+    }
+
+    @Test
+    void aFirstPublishIsRefusedWhenSomethingWasPublishedMeanwhile() {
+        WarehouseStore store = new WarehouseStore(new WarehouseLayout(root));
+        store.publish(Optional.empty(), "s1");
+
+        assertThatThrownBy(() -> store.publish(Optional.empty(), "s1-other"))
+                .isInstanceOf(StaleSnapshotException.class)
+                .hasMessageContaining("built on an empty warehouse, but snapshot s1 is published now");
+        assertThat(store.currentSnapshotId()).contains("s1");
+    }
+
+    @Test
+    void ofManyConcurrentPublishesFromTheSameBaseExactlyOneWins() throws Exception {
+        WarehouseStore store = new WarehouseStore(new WarehouseLayout(root));
+        store.publish(Optional.empty(), "base");
+        int racers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                String id = "next-" + i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        new WarehouseStore(new WarehouseLayout(root)).publish(Optional.of("base"), id);
+                        return true;
+                    } catch (StaleSnapshotException refused) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int won = 0;
+            for (Future<Boolean> result : results) {
+                won += result.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+            assertThat(store.currentSnapshotId()).get().asString().startsWith("next-");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void dagRunRecordsRoundTripAndAHalfWrittenOneIsSkipped() throws IOException {
+        WarehouseLayout layout = new WarehouseLayout(root);
+        WarehouseStore store = new WarehouseStore(layout);
+        DagRunRecord run = new DagRunRecord("nightly", "scheduled__2026-11-22T03:30:00+00:00", "scheduled", "success",
+                Instant.parse("2026-11-22T03:30:00Z"), Instant.parse("2026-11-22T03:30:00Z"),
+                Instant.parse("2026-11-23T03:30:00Z"), Instant.parse("2026-11-23T03:30:01Z"),
+                Instant.parse("2026-11-23T03:30:02Z"), Instant.parse("2026-11-23T03:52:00Z"), null, false, 6, 6, 0, 0,
+                "", null);
+        store.writeDagRunRecord(run);
+        Files.writeString(layout.dagRunsDir().resolve("broken.json"), "{\"dag_id\": \"nightly\", ");
+
+        assertThat(layout.dagRunFile("nightly", run.runId()))
+                .hasFileName("nightly__scheduled__2026-11-22T03%3A30%3A00%2B00%3A00.json").exists();
+        assertThat(store.dagRunRecords()).containsExactly(run);
     }
 
     @Test
     void laterPublishReplacesTheCurrentPointer() throws IOException {
         WarehouseStore store = new WarehouseStore(new WarehouseLayout(root));
 
-        store.publish("s1");
-        store.publish("s2");
+        store.publish(Optional.empty(), "s1");
+        store.publish(Optional.of("s1"), "s2");
 
         assertThat(store.currentSnapshotId()).contains("s2");
         try (var files = Files.list(root)) {

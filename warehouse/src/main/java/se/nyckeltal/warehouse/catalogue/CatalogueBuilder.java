@@ -21,6 +21,7 @@ import se.nyckeltal.schemas.fact.FactSchema;
 import se.nyckeltal.schemas.reference.ReferenceData;
 import se.nyckeltal.schemas.warehouse.LoadRecord;
 import se.nyckeltal.schemas.warehouse.Snapshot;
+import se.nyckeltal.schemas.warehouse.StageTimer;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 import se.nyckeltal.warehouse.kpi.KpiDefinitions;
 
@@ -76,7 +77,7 @@ final class CatalogueBuilder {
     }
 
     void build(Path file) throws SQLException {
-        StepTimes times = new StepTimes();
+        StageTimer times = new StageTimer(); // per build step, so a slow publish says which view to look at
         CatalogueReuse reuse;
         Map<String, String> placeholders = placeholders();
         BuildOrder order = BuildOrder.load();
@@ -219,32 +220,6 @@ final class CatalogueBuilder {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new SQLException(what + ": " + e.getMessage(), e.getSQLState(), e);
-        }
-    }
-
-    /** Wall time per build step, so a slow publish says which view to look at. */
-    private static final class StepTimes {
-        private final long started = System.nanoTime();
-        private final Map<String, Long> millis = new LinkedHashMap<>();
-        private long last = started;
-
-        void lap(String step) {
-            long now = System.nanoTime();
-            millis.merge(step, (now - last) / 1_000_000, Long::sum);
-            last = now;
-        }
-
-        long totalMillis() {
-            return (System.nanoTime() - started) / 1_000_000;
-        }
-
-        String slowest(long atLeastMillis) {
-            List<String> slow = new ArrayList<>();
-            millis.entrySet().stream()
-                    .filter(e -> e.getValue() >= atLeastMillis)
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                    .forEach(e -> slow.add(e.getKey() + " " + e.getValue() + " ms"));
-            return slow.isEmpty() ? "none over " + atLeastMillis + " ms" : String.join(", ", slow);
         }
     }
 }

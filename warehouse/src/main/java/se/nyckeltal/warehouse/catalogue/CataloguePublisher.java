@@ -15,20 +15,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.nyckeltal.schemas.reference.ReferenceData;
 import se.nyckeltal.schemas.warehouse.LoadRecord;
 import se.nyckeltal.schemas.warehouse.Snapshot;
+import se.nyckeltal.schemas.warehouse.StaleSnapshotException;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 import se.nyckeltal.schemas.warehouse.WarehouseStore;
 import se.nyckeltal.warehouse.kpi.KpiDefinitions;
 
 /**
- * Publishes a snapshot: builds its catalogue beside the live one and swaps the current pointer, so a
- * reader never sees half a load and the server never has to stop. Each snapshot has its own DuckDB
- * file, written once under a temporary name and renamed into place; a published file is never
- * modified, so connections open on an older one keep working.
+ * Builds a snapshot's catalogue and publishes it: two steps. {@link #build} writes the manifest and
+ * {@code catalogue/<snapshotId>.duckdb} beside the live one (under a temporary name, then renamed);
+ * {@link #publish(Optional, String)} swaps the current pointer — only if the snapshot the load started
+ * from is still the published one — so a reader never sees half a load, a load never overwrites
+ * another's, and the server never has to stop. A published file is never modified, so connections
+ * open on an older one keep working.
  */
 public final class CataloguePublisher {
     /** How many catalogue files stay on disk; older ones are deleted after a publish. */
@@ -49,21 +53,37 @@ public final class CataloguePublisher {
     }
 
     /**
-     * Writes the snapshot manifest, builds {@code catalogue/<snapshotId>.duckdb} (under a temporary
-     * name, then renamed), makes it the published snapshot with one atomic rename of the current
-     * pointer, and deletes catalogue files older than the newest {@value #KEEP_CATALOGUES} (never the
-     * current one).
+     * Builds the snapshot's catalogue on top of whatever is published now and publishes it: for
+     * tests and tools that own the warehouse. A load uses {@link #build} and
+     * {@link #publish(Optional, String)} with the snapshot it started from.
      *
-     * @param loads every load record meta.loads should show, oldest first
      * @return the published catalogue file
-     * @throws IllegalStateException when the catalogue cannot be built; nothing is published then
      */
     public Path publish(Snapshot snapshot, ReferenceData reference, List<LoadRecord> loads) {
+        Optional<String> base = store.currentSnapshotId();
+        Path built = build(base, snapshot, reference, loads);
+        publish(base, snapshot.snapshotId());
+        return built;
+    }
+
+    /**
+     * Writes the snapshot manifest and builds {@code catalogue/<snapshotId>.duckdb}; publishes nothing.
+     *
+     * @param base the published snapshot the new one follows (its catalogue's unchanged periods are
+     *     copied), empty for a first load
+     * @param loads every load record meta.loads should show, oldest first
+     * @return the built catalogue file
+     * @throws IllegalStateException when the catalogue cannot be built
+     */
+    public Path build(Optional<String> base, Snapshot snapshot, ReferenceData reference, List<LoadRecord> loads) {
+        requireNonNull(base, "base");
         requireNonNull(snapshot, "snapshot");
         requireNonNull(reference, "reference");
         requireNonNull(loads, "loads");
-        long started = System.nanoTime();
-        CatalogueReuse.Previous previous = previousCatalogue(snapshot);
+        CatalogueReuse.Previous previous = base
+                .filter(id -> !id.equals(snapshot.snapshotId()))
+                .map(id -> new CatalogueReuse.Previous(layout.catalogueFile(id), store.readSnapshot(id)))
+                .orElse(null);
         store.writeSnapshot(snapshot);
 
         Path target = layout.catalogueFile(snapshot.snapshotId());
@@ -81,19 +101,26 @@ public final class CataloguePublisher {
             deleteQuietly(building);
             throw new UncheckedIOException("cannot write the catalogue " + target, e);
         }
-
-        store.publish(snapshot.snapshotId());
-        prune(snapshot.snapshotId());
-        LOG.info("published catalogue {} in {} ms", target, (System.nanoTime() - started) / 1_000_000);
         return target;
     }
 
-    /** The published catalogue this one follows, if any: the build may copy its unchanged periods. */
-    private CatalogueReuse.Previous previousCatalogue(Snapshot next) {
-        return store.currentSnapshotId()
-                .filter(id -> !id.equals(next.snapshotId()))
-                .map(id -> new CatalogueReuse.Previous(layout.catalogueFile(id), store.readSnapshot(id)))
-                .orElse(null);
+    /**
+     * Makes a built snapshot the published one with one atomic rename of the current pointer, if
+     * {@code base} is still published, then deletes catalogue files older than the newest
+     * {@value #KEEP_CATALOGUES} (never the current one).
+     *
+     * @throws StaleSnapshotException when another snapshot was published since {@code base}; the
+     *     refused snapshot's catalogue file is deleted and the published one stays as it was
+     */
+    public void publish(Optional<String> base, String snapshotId) {
+        try {
+            store.publish(base, snapshotId);
+        } catch (StaleSnapshotException e) {
+            deleteQuietly(layout.catalogueFile(snapshotId));
+            throw e;
+        }
+        prune(snapshotId);
+        LOG.info("published snapshot {}", snapshotId);
     }
 
     /** Keeps the newest catalogue files and the current one; removes temporary files of crashed builds. */

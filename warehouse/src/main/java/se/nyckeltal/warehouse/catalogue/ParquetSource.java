@@ -22,13 +22,13 @@ final class ParquetSource {
         if (files.isEmpty()) {
             return empty(schema);
         }
-        String list = files.stream().map(f -> literal(f.toAbsolutePath().normalize().toString()))
+        String list = files.stream().map(f -> SqlLiteral.of(f.toAbsolutePath().normalize().toString()))
                 .collect(Collectors.joining(",\n    ", "[\n    ", "\n]"));
         return "read_parquet(" + list + ", hive_partitioning = false, union_by_name = true)";
     }
 
     static String glob(String pattern) {
-        return "read_parquet(" + literal(pattern) + ", hive_partitioning = false, union_by_name = true)";
+        return "read_parquet(" + SqlLiteral.of(pattern) + ", hive_partitioning = false, union_by_name = true)";
     }
 
     /** {@code (SELECT CAST(NULL AS <type>) AS <column>, … WHERE false)}. */
@@ -42,7 +42,4 @@ final class ParquetSource {
         return "CAST(NULL AS " + column.type().duckdbType() + ") AS " + column.name();
     }
 
-    static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
-    }
 }

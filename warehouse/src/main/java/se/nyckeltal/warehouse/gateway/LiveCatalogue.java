@@ -7,14 +7,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.nyckeltal.schemas.files.FileTree;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 import se.nyckeltal.schemas.warehouse.WarehouseStore;
 
@@ -125,9 +124,9 @@ public final class LiveCatalogue implements AutoCloseable {
         poller.shutdownNow();
         current.retire();
         if (ownTempDirectory) {
-            try (Stream<Path> files = Files.walk(tempDirectory)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException e) {
+            try {
+                FileTree.delete(tempDirectory);
+            } catch (UncheckedIOException e) {
                 LOG.warn("cannot remove {}: {}", tempDirectory, e.toString());
             }
         }

@@ -18,6 +18,7 @@ import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
+import se.nyckeltal.warehouse.catalogue.SqlLiteral;
 import se.nyckeltal.warehouse.gateway.sql.PgCatalog;
 
 /**
@@ -87,11 +88,11 @@ public final class SnapshotDatabase {
      */
     static void lockDown(Connection connection, Set<String> allowedDirectories, GatewayConfig config, Path tempDirectory)
             throws SQLException {
-        String directories = allowedDirectories.stream().map(SnapshotDatabase::literal)
+        String directories = allowedDirectories.stream().map(SqlLiteral::of)
                 .collect(Collectors.joining(", ", "[", "]"));
-        execute(connection, "SET memory_limit = " + literal(config.memoryLimit()));
+        execute(connection, "SET memory_limit = " + SqlLiteral.of(config.memoryLimit()));
         execute(connection, "SET threads = " + config.threads());
-        execute(connection, "SET temp_directory = " + literal(tempDirectory.toAbsolutePath().toString()));
+        execute(connection, "SET temp_directory = " + SqlLiteral.of(tempDirectory.toAbsolutePath().toString()));
         execute(connection, "SET autoinstall_known_extensions = false");
         execute(connection, "SET autoload_known_extensions = false");
         execute(connection, "SET enable_progress_bar = false");
@@ -106,10 +107,6 @@ public final class SnapshotDatabase {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
-    }
-
-    static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 
     public String snapshotId() {

@@ -14,15 +14,31 @@ import se.nyckeltal.jobs.schedule.dag.TaskDefinition;
 import se.nyckeltal.jobs.schedule.dag.Timetable;
 
 /**
- * Writes the Airflow 2 DAG (Python) equivalent to one of ours: a BashOperator per task running the
+ * Writes the Airflow DAG (Python) equivalent to one of ours: a BashOperator per task running the
  * same command (Airflow renders the same {{ }} templates), the same dependencies, retries and
  * trigger rules, and the cron pinned to a CronDataIntervalTimetable in the DAG's time zone, so
- * Airflow's data intervals are ours.
+ * Airflow's data intervals are ours. Airflow 3 by default ({@code airflow.sdk}, the standard
+ * provider's BashOperator, no {@code sla=}: the deadline becomes a comment showing the Deadline
+ * Alert of Airflow 3.1+); Airflow 2 on request (its {@code airflow.operators.bash} and an
+ * {@code sla} on the last tasks).
  */
 public final class AirflowDagExporter {
+    /** The Airflow major versions a DAG can be written for. */
+    public static final List<Integer> VERSIONS = List.of(2, 3);
+
     private AirflowDagExporter() {}
 
+    /** The Airflow 3 DAG. */
     public static String export(DagDefinition dag) {
+        return export(dag, 3);
+    }
+
+    /** @param airflowVersion 3 (airflow.sdk) or 2 */
+    public static String export(DagDefinition dag, int airflowVersion) {
+        if (!VERSIONS.contains(airflowVersion)) {
+            throw new IllegalArgumentException("Airflow " + airflowVersion + " is not supported: give 3 or 2");
+        }
+        boolean v3 = airflowVersion == 3;
         StringBuilder py = new StringBuilder();
         py.append("\"\"\"").append(dag.dagId()).append(": exported from ").append(dag.file().getFileName())
                 .append(" by `nyckeltal dags export-airflow`.\n\n");
@@ -30,11 +46,21 @@ public final class AirflowDagExporter {
             py.append(escapeDoc(dag.description())).append("\n\n");
         }
         py.append("Each task calls the nyckeltal CLI exactly as our scheduler does (exit 0 success, 99 skipped,\n")
-                .append("anything else failed), so `nyckeltal` must be on the PATH of the Airflow workers.\n\"\"\"\n");
+                .append("anything else failed), so `nyckeltal` must be on the PATH of the Airflow workers.\n");
+        if (v3) {
+            py.append("The commands use {{ ds }} and the data interval: trigger manual runs with a logical date\n")
+                    .append("(Airflow 3 allows runs without one, and then has no {{ ds }} to render).\n");
+        }
+        py.append("\"\"\"\n");
         py.append("from datetime import timedelta\n\n");
         py.append("import pendulum\n");
-        py.append("from airflow import DAG\n");
-        py.append("from airflow.operators.bash import BashOperator\n");
+        if (v3) {
+            py.append("from airflow.providers.standard.operators.bash import BashOperator\n");
+            py.append("from airflow.sdk import DAG\n");
+        } else {
+            py.append("from airflow import DAG\n");
+            py.append("from airflow.operators.bash import BashOperator\n");
+        }
         if (dag.timetable() instanceof CronTimetable) {
             py.append("from airflow.timetables.interval import CronDataIntervalTimetable\n");
         }
@@ -86,9 +112,12 @@ public final class AirflowDagExporter {
             py.append("    },\n");
         }
         py.append("    default_args=default_args,\n");
+        Deadline deadline = dag.deadline();
+        if (v3 && deadline != null) {
+            deadlineComment(py, dag, deadline);
+        }
         py.append(") as dag:\n");
 
-        Deadline deadline = dag.deadline();
         for (TaskDefinition task : tasks) {
             py.append("    ").append(variable(task)).append(" = BashOperator(\n");
             py.append("        task_id=").append(str(task.taskId())).append(",\n");
@@ -113,7 +142,7 @@ public final class AirflowDagExporter {
                 py.append("        execution_timeout=").append(delta(task.executionTimeout())).append(",\n");
             }
             Duration sla = sla(dag, deadline);
-            if (sla != null && dag.leaves().contains(task)) {
+            if (!v3 && sla != null && dag.leaves().contains(task)) {
                 py.append("        # our deadline ").append(deadline).append(" local, as an SLA from the interval's end\n");
                 py.append("        sla=").append(delta(sla)).append(",\n");
             }
@@ -141,6 +170,30 @@ public final class AirflowDagExporter {
             return "CronDataIntervalTimetable(" + str(cron.expression()) + ", timezone=" + str(dag.timezone().getId()) + ")";
         }
         return timetable instanceof Timetable.Once ? "\"@once\"" : "None";
+    }
+
+    /**
+     * Airflow 3 has no sla=; its Deadline Alerts (3.1+, experimental) need a callback we cannot
+     * know, so the deadline is written as the code to add. A scheduled run is queued when its
+     * interval ends, so DAGRUN_QUEUED_AT plus the distance from the tick is our deadline (DST-proof).
+     */
+    private static void deadlineComment(StringBuilder py, DagDefinition dag, Deadline deadline) {
+        Duration after = sla(dag, deadline);
+        py.append("    # Our deadline: a scheduled run should be done by ").append(deadline)
+                .append(deadline.timeOfDay() != null ? " " + dag.timezone().getId() : " after its interval's end")
+                .append(".\n");
+        py.append("    # Airflow 3 dropped SLAs. On Airflow >= 3.1 add a Deadline Alert with your own callback:\n");
+        py.append("    #   from airflow.sdk.definitions.deadline import AsyncCallback, DeadlineAlert, DeadlineReference\n");
+        if (after == null) {
+            py.append("    #   deadline=DeadlineAlert(reference=DeadlineReference.DAGRUN_QUEUED_AT,\n");
+            py.append("    #       interval=timedelta(...), callback=AsyncCallback(your_notifier)),\n");
+            return;
+        }
+        py.append("    #   deadline=DeadlineAlert(\n");
+        py.append("    #       reference=DeadlineReference.DAGRUN_QUEUED_AT,  # scheduled runs queue at the interval's end\n");
+        py.append("    #       interval=").append(delta(after)).append(",\n");
+        py.append("    #       callback=AsyncCallback(your_notifier),\n");
+        py.append("    #   ),\n");
     }
 
     /** Airflow 2's sla counts from the end of the data interval; a local-time deadline becomes that distance. */

@@ -154,6 +154,19 @@ public final class DagRunEngine {
      * @throws RunConflictException when the run id or the logical date is taken
      */
     public synchronized DagRun trigger(String dagId, String runId, Instant logicalDate, Map<String, Object> conf) {
+        return trigger(dagId, runId, logicalDate, null, conf, null);
+    }
+
+    /**
+     * A manual run as Airflow 3's trigger makes it: logical date now unless given, the data interval
+     * given or inferred from the schedule, run id {@code manual__<logical date>} unless given, and a
+     * note.
+     *
+     * @param interval the data interval, or null to infer it
+     * @throws RunConflictException when the run id or the logical date is taken
+     */
+    public synchronized DagRun trigger(String dagId, String runId, Instant logicalDate, DataInterval interval,
+            Map<String, Object> conf, String note) {
         DagDefinition dag = dag(dagId);
         Instant now = clock.instant();
         Instant logical = logicalDate == null ? now : logicalDate;
@@ -168,13 +181,116 @@ public final class DagRunEngine {
                         + AirflowTime.format(logical).replace('T', ' ') + "' already exists");
             }
         }
-        DagRun run = newRun(dag, RunType.MANUAL, id, logical, dag.timetable().inferManual(logical), conf, true, now);
+        DagRun run = newRun(dag, RunType.MANUAL, id, logical,
+                interval != null ? interval : dag.timetable().inferManual(logical), conf, true, now);
+        if (note != null) {
+            run = withNote(run, note);
+        }
         if (!store.create(run)) {
             throw new RunConflictException("DAGRun with DAG ID: '" + dagId + "' and DAGRun ID: '" + id
                     + "' already exists");
         }
         LOG.info("{} {}: triggered{}", dagId, id, conf.isEmpty() ? "" : " with conf " + conf);
         return run;
+    }
+
+    /**
+     * Sets a run's state by hand, as Airflow's "mark success / failed / queued": success marks every
+     * unfinished task success; failed marks running tasks failed and the other unfinished ones
+     * skipped; both kill the run's task processes. Queued sends the run back to the queue, its tasks
+     * as they are.
+     */
+    public synchronized DagRun markRun(String dagId, String runId, RunState state) {
+        DagDefinition dag = dag(dagId);
+        DagRun run = store.run(dagId, runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
+        Instant now = clock.instant();
+        DagRun marked;
+        if (state == RunState.QUEUED) {
+            marked = new DagRun(run.dagId(), run.runId(), run.runType(), RunState.QUEUED, run.logicalDate(),
+                    run.dataIntervalStart(), run.dataIntervalEnd(), now, null, null, run.conf(), run.externalTrigger(),
+                    run.deadlineAt(), run.deadlineMissed(), run.note(), run.taskInstances());
+        } else if (state == RunState.SUCCESS || state == RunState.FAILED) {
+            String why = "marked " + state.wire() + " by hand";
+            List<TaskInstance> tasks = new ArrayList<>();
+            for (TaskInstance ti : run.taskInstances()) {
+                TaskLauncher.Attempt attempt = attempts.remove(key(run, ti.taskId()));
+                if (attempt != null) {
+                    attempt.kill();
+                }
+                if (ti.state().finished()) {
+                    tasks.add(ti);
+                } else if (state == RunState.SUCCESS) {
+                    tasks.add(ti.finished(TaskState.SUCCESS, now, ti.exitCode(), why));
+                } else {
+                    boolean running = ti.state() == TaskState.RUNNING || ti.state() == TaskState.QUEUED;
+                    tasks.add(ti.finished(running ? TaskState.FAILED : TaskState.SKIPPED, now, ti.exitCode(), why));
+                }
+            }
+            DagRun ended = run.withTasks(tasks);
+            marked = new DagRun(ended.dagId(), ended.runId(), ended.runType(), state, ended.logicalDate(),
+                    ended.dataIntervalStart(), ended.dataIntervalEnd(), ended.queuedAt(),
+                    ended.startDate() == null ? now : ended.startDate(), now, ended.conf(), ended.externalTrigger(),
+                    ended.deadlineAt(), ended.deadlineMissed(), ended.note(), ended.taskInstances());
+        } else {
+            throw new IllegalArgumentException("a run can be marked queued, success or failed, not " + state.wire());
+        }
+        save(dag, marked);
+        LOG.info("{} {}: marked {} (was {})", dagId, runId, state.wire(), run.state().wire());
+        return marked;
+    }
+
+    /** Sets (or with null removes) a run's note. */
+    public synchronized DagRun setNote(String dagId, String runId, String note) {
+        DagDefinition dag = dag(dagId);
+        DagRun run = store.run(dagId, runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
+        DagRun noted = withNote(run, note);
+        save(dag, noted);
+        return noted;
+    }
+
+    /** The task instances {@link #clear} would clear: all, or with onlyFailed the failed and upstream_failed. */
+    public synchronized List<TaskInstance> clearable(String dagId, String runId, boolean onlyFailed) {
+        DagRun run = store.run(dagId, runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
+        return run.taskInstances().stream().filter(ti -> !onlyFailed || ti.state().failedLike()).toList();
+    }
+
+    /**
+     * Airflow's clear: the chosen task instances go back to waiting (their attempt counts kept, so
+     * they get their retries again), processes of running ones are killed, and the run is queued
+     * again. With nothing to clear the run is left as it is.
+     */
+    public synchronized DagRun clear(String dagId, String runId, boolean onlyFailed) {
+        DagDefinition dag = dag(dagId);
+        DagRun run = store.run(dagId, runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
+        List<TaskInstance> chosen = clearable(dagId, runId, onlyFailed);
+        if (chosen.isEmpty()) {
+            return run;
+        }
+        Instant now = clock.instant();
+        List<TaskInstance> tasks = new ArrayList<>();
+        for (TaskInstance ti : run.taskInstances()) {
+            if (!chosen.contains(ti)) {
+                tasks.add(ti);
+                continue;
+            }
+            TaskLauncher.Attempt attempt = attempts.remove(key(run, ti.taskId()));
+            if (attempt != null) {
+                attempt.kill();
+            }
+            tasks.add(ti.cleared());
+        }
+        DagRun cleared = new DagRun(run.dagId(), run.runId(), run.runType(), RunState.QUEUED, run.logicalDate(),
+                run.dataIntervalStart(), run.dataIntervalEnd(), now, null, null, run.conf(), run.externalTrigger(),
+                run.deadlineAt(), run.deadlineMissed(), run.note(), tasks);
+        save(dag, cleared);
+        LOG.info("{} {}: cleared {} task(s){}, queued again", dagId, runId, chosen.size(), onlyFailed ? " (failed only)" : "");
+        return cleared;
+    }
+
+    private static DagRun withNote(DagRun run, String note) {
+        return new DagRun(run.dagId(), run.runId(), run.runType(), run.state(), run.logicalDate(),
+                run.dataIntervalStart(), run.dataIntervalEnd(), run.queuedAt(), run.startDate(), run.endDate(), run.conf(),
+                run.externalTrigger(), run.deadlineAt(), run.deadlineMissed(), note, run.taskInstances());
     }
 
     /**

@@ -15,9 +15,9 @@ class RetryPolicyTest {
         // Airflow: min_backoff = ceil(60 × 2^(try−1)); delay = min_backoff + hash % min_backoff
         for (int tryNumber = 1; tryNumber <= 5; tryNumber++) {
             long min = 60L << (tryNumber - 1);
-            Duration delay = policy.delayAfter(tryNumber, "nightly", "build_facts", LOGICAL);
+            Duration delay = policy.delayAfter(tryNumber, "nightly", "load_and_publish", LOGICAL);
             assertThat(delay.getSeconds()).as("try " + tryNumber).isBetween(min, 2 * min - 1);
-            assertThat(policy.delayAfter(tryNumber, "nightly", "build_facts", LOGICAL)).as("deterministic").isEqualTo(delay);
+            assertThat(policy.delayAfter(tryNumber, "nightly", "load_and_publish", LOGICAL)).as("deterministic").isEqualTo(delay);
         }
     }
 
@@ -25,8 +25,8 @@ class RetryPolicyTest {
     void maxRetryDelayCapsTheBackoff() {
         RetryPolicy policy = new RetryPolicy(10, Duration.ofMinutes(5), true, Duration.ofMinutes(30));
         // try 4: at least 5 min × 8 = 40 min, capped at 30
-        assertThat(policy.delayAfter(4, "nightly", "ingest_ledger", LOGICAL)).isEqualTo(Duration.ofMinutes(30));
-        assertThat(policy.delayAfter(1, "nightly", "ingest_ledger", LOGICAL)).isBetween(Duration.ofMinutes(5),
+        assertThat(policy.delayAfter(4, "nightly", "validate_ledger", LOGICAL)).isEqualTo(Duration.ofMinutes(30));
+        assertThat(policy.delayAfter(1, "nightly", "validate_ledger", LOGICAL)).isBetween(Duration.ofMinutes(5),
                 Duration.ofMinutes(10));
     }
 

@@ -104,19 +104,19 @@ class NightlyDagIntegrationTest {
         Map<String, TaskState> states = new java.util.LinkedHashMap<>();
         run.taskInstances().forEach(t -> states.put(t.taskId(), t.state()));
         assertThat(states).containsExactly(
-                Map.entry("ingest_ledger", TaskState.SUCCESS),
-                Map.entry("ingest_production", TaskState.SUCCESS),  // a header-only production file validates
-                Map.entry("ingest_hr", TaskState.SKIPPED),           // no new HR files tonight: exit 99
-                Map.entry("build_facts", TaskState.SUCCESS),        // none_failed: the skips do not hold it back
-                Map.entry("publish_catalogue", TaskState.SUCCESS),
+                Map.entry("validate_ledger", TaskState.SUCCESS),
+                Map.entry("validate_production", TaskState.SUCCESS),  // a header-only production file validates
+                Map.entry("validate_hr", TaskState.SKIPPED),           // no new HR files tonight: exit 99
+                Map.entry("load_and_publish", TaskState.SUCCESS),        // none_failed: the skips do not hold it back
+                Map.entry("verify_published", TaskState.SUCCESS),
                 Map.entry("data_quality_checks", TaskState.SUCCESS));
         assertThat(run.state()).isEqualTo(RunState.SUCCESS);
         assertThat(run.deadlineAt()).isEqualTo("2025-03-15T05:00:00Z"); // 06:00 Stockholm
-        String ingestLog = Files.readString(store.logFile("nightly", run.runId(), "ingest_ledger", 1));
+        String ingestLog = Files.readString(store.logFile("nightly", run.runId(), "validate_ledger", 1));
         assertThat(ingestLog).contains("business date 2025-03-14").contains("new ledger file(s) valid");
         String qualityLog = Files.readString(store.logFile("nightly", run.runId(), "data_quality_checks", 1));
         assertThat(qualityLog).contains("unmapped_cost_center").contains("0 error(s)");
-        assertThat(Files.readString(store.logFile("nightly", run.runId(), "ingest_production", 1)))
+        assertThat(Files.readString(store.logFile("nightly", run.runId(), "validate_production", 1)))
                 .contains("production/besok-2025-02.csv").contains("no data rows: nothing to load, no partition replaced")
                 .contains("1 new production file(s) valid and ready for the load");
         assertThat(WarehouseRunRecords.file(warehouse, "nightly", run.runId())).exists();

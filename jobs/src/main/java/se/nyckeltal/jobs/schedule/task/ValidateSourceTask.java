@@ -10,15 +10,15 @@ import se.nyckeltal.schemas.contract.SourceKind;
 import se.nyckeltal.schemas.warehouse.FileOutcome;
 
 /**
- * ingest_ledger, ingest_production, ingest_hr: validates the source's new deliveries with the
+ * validate_ledger, validate_production, validate_hr: validates the source's new deliveries with the
  * load's own ingest in a scratch area (nothing is published). Fails when a file would be refused,
  * so the run stops before the load; exits 99 (skipped) when the source has no new files, or is one this
  * version does not load.
  */
-final class IngestSourceTask implements NightlyTask {
+final class ValidateSourceTask implements NightlyTask {
     private final SourceKind source;
 
-    IngestSourceTask(SourceKind source) {
+    ValidateSourceTask(SourceKind source) {
         this.source = requireNonNull(source, "source");
     }
 
@@ -35,7 +35,7 @@ final class IngestSourceTask implements NightlyTask {
             return SKIPPED;
         }
         if (result.waitingFiles() == 0) {
-            // Nothing delivered tonight: skipped, as Airflow would short-circuit it; build_facts runs
+            // Nothing delivered tonight: skipped, as Airflow would short-circuit it; load_and_publish runs
             // on none_failed, so a quiet source does not hold the load back.
             out.printf("skipped: no new %s files in %s%n", source.folder(), context.landing().resolve(source.folder()));
             return SKIPPED;

@@ -11,11 +11,11 @@ import se.nyckeltal.schemas.warehouse.FileOutcome;
 import se.nyckeltal.schemas.warehouse.LoadRecord;
 
 /**
- * build_facts: the load ({@code nyckeltal load}) — every new file to Parquet facts and a new
- * catalogue. Today's load builds and publishes in one atomic step, so a successful build_facts has
- * also published; publish_catalogue then checks what analysts see.
+ * load_and_publish: the load ({@code nyckeltal load}) — stage every new file's facts, commit them,
+ * build the catalogue and publish it (compare-and-swap on the snapshot the load started from), all
+ * in one process; verify_published then checks what analysts see.
  */
-final class BuildFactsTask implements NightlyTask {
+final class LoadAndPublishTask implements NightlyTask {
     @Override
     public int run(TaskContext context) {
         PrintWriter out = context.out();
@@ -23,7 +23,7 @@ final class BuildFactsTask implements NightlyTask {
         LoadProgress progress = (step, done, total) -> out.printf("[%d/%d] %s%n", Math.min(done + 1, total), total, step);
         try {
             // The clock stamps the load id only; the load has no business date of its own.
-            LoadRecord record = new LoadJob(settings, () -> SparkSessions.getOrCreate("nyckeltal-build_facts"),
+            LoadRecord record = new LoadJob(settings, () -> SparkSessions.getOrCreate("nyckeltal-load_and_publish"),
                     Clock.systemUTC(), progress).run();
             out.printf("load %s: %s%n", record.loadId(), record.outcome());
             for (FileOutcome file : record.files()) {

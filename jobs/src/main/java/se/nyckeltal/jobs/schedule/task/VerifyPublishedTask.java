@@ -10,10 +10,10 @@ import se.nyckeltal.schemas.warehouse.WarehouseStore;
 import se.nyckeltal.warehouse.catalogue.Catalogue;
 
 /**
- * publish_catalogue: the catalogue analysts now get is the one the load published, opens read-only
+ * verify_published: the catalogue analysts now get is the one the load published, opens read-only
  * and answers its KPI view. Fails when it does not — the last gate before the data-quality checks.
  */
-final class PublishedCatalogueTask implements NightlyTask {
+final class VerifyPublishedTask implements NightlyTask {
     @Override
     public int run(TaskContext context) throws SQLException {
         PrintWriter out = context.out();
