@@ -26,10 +26,10 @@ import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 import se.nyckeltal.warehouse.kpi.KpiDefinitions;
 
 /**
- * Builds one snapshot's catalogue into a new DuckDB file: schemas dim, fact, kpi and meta (and internal, the
- * building blocks), from the SQL files of {@code sql/build-order.txt} and the KPI definitions of
- * {@code sql/kpi/definitions/}. The file is complete and checkpointed (no WAL beside it)
- * when {@link #build} returns, so it can be renamed into place.
+ * Builds one snapshot's catalogue into a new DuckDB file: schemas dim, fact, kpi (the analysts'
+ * products) and meta, and internal (what the products are built from), from the SQL files of
+ * {@code sql/build-order.txt} and the KPI definitions of {@code sql/kpi/definitions/}. The file is complete
+ * and checkpointed (no WAL beside it) when {@link #build} returns, so it can be renamed into place.
  */
 final class CatalogueBuilder {
     /** The fact tables the catalogue reads; each gets a {@code ${<table>_parquet}} placeholder. */

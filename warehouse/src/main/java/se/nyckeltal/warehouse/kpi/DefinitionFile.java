@@ -39,7 +39,7 @@ final class DefinitionFile {
         }
         if (text.contains("${")) {
             throw error(file, 0, "a KPI definition has no ${…} placeholders; read the facts through the views"
-                    + " and tables built before kpi/kpi_components.sql");
+                    + " and tables built before internal/kpi_components.sql");
         }
         String[] lines = text.split("\n", -1);
         Map<String, String> header = new LinkedHashMap<>();

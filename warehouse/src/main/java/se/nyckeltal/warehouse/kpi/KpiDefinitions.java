@@ -98,7 +98,7 @@ public record KpiDefinitions(List<KpiDefinition> kpis) {
     }
 
     /**
-     * The body of kpi.kpi_components: each definition's query with its kpi_id, parts cast to the types
+     * The body of internal.kpi_components: each definition's query with its kpi_id, parts cast to the types
      * kpi_values divides (each on its own, so one KPI's parts never change another's type).
      */
     public String componentsSql() {

@@ -83,10 +83,10 @@ class CataloguePublisherTest {
             assertThat(columns(catalogue, "fact", "ledger")).isEqualTo(expectedColumns(FactSchema.LEDGER));
             assertThat(columns(catalogue, "meta", "quarantine")).isEqualTo(expectedColumns(FactSchema.QUARANTINE));
             assertThat(columns(catalogue, "fact", "production")).isEqualTo(expectedColumns(FactSchema.PRODUCTION));
-            for (String table : List.of("fact.ledger", "fact.ledger_lines", "dim.period", "kpi.org_map",
-                    "kpi.kpi_components", "kpi.kpi_values", "kpi.income_statement", "meta.quarantine",
+            for (String table : List.of("fact.ledger", "fact.ledger_lines", "dim.period", "internal.org_map",
+                    "internal.kpi_components", "kpi.kpi_values", "kpi.income_statement", "meta.quarantine",
                     "meta.data_quality", "meta.loads",
-                    "fact.production", "kpi.production_monthly", "kpi.production_report", "kpi.production_own")) {
+                    "fact.production", "internal.production_monthly", "kpi.production_report", "kpi.production_own")) {
                 assertThat(TestWarehouse.rows(catalogue, "SELECT count(*) FROM " + table)).as(table)
                         .containsExactly("0");
             }
@@ -148,6 +148,26 @@ class CataloguePublisherTest {
                 TestWarehouse.rows(catalogue, "CREATE TABLE kpi.mine AS SELECT 1");
             }
         }).isInstanceOf(SQLException.class).hasMessageContaining("read-only");
+    }
+
+    @Test
+    void kpiSchemaHoldsOnlyTheProductsEachDocumentedForAnalysts() throws SQLException, IOException {
+        WarehouseLayout layout = new WarehouseLayout(dir.resolve("w"));
+        new CataloguePublisher(layout).publish(TestWarehouse.snapshot("S1", "none", List.of()),
+                ReferenceData.defaults(), List.of());
+        List<String> products;
+        try (Connection catalogue = Catalogue.openReadOnly(layout)) {
+            products = TestWarehouse.rows(catalogue, "SELECT table_name FROM information_schema.tables"
+                    + " WHERE table_schema = 'kpi' ORDER BY table_name");
+        }
+
+        // what the products are built from is in schema internal
+        assertThat(products).containsExactly("income_statement", "kpi_values", "production_own",
+                "production_primary_care", "production_private_providers", "production_report", "sick_leave",
+                "worked_time");
+        String guide = Files.readString(Path.of("..", "docs", "analysts.md"));
+        assertThat(products).allSatisfy(p -> assertThat(guide).as("docs/analysts.md names kpi." + p)
+                .contains("`kpi." + p + "`"));
     }
 
     private static List<String> columns(Connection catalogue, String schema, String table) throws SQLException {

@@ -72,7 +72,7 @@ class KpiTablesTest {
 
         try (Connection catalogue = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("catalogue.duckdb"))) {
             // every definition's query ran (the view is valid) and dim.kpi has each KPI once
-            assertThat(TestWarehouse.rows(catalogue, "SELECT count(*) FROM kpi.kpi_components")).containsExactly("0");
+            assertThat(TestWarehouse.rows(catalogue, "SELECT count(*) FROM internal.kpi_components")).containsExactly("0");
             assertThat(TestWarehouse.rows(catalogue, "SELECT count(*) = count(DISTINCT kpi_id) FROM dim.kpi"))
                     .containsExactly("true");
         }

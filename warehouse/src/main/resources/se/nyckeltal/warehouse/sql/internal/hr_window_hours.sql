@@ -15,15 +15,22 @@ WITH hr_periods AS (
     WHERE period >= ${recompute_from}
 ),
 
-measure_feeds (measure, years_back) AS (
-    VALUES ('actual', 0), ('previous_year', 1)
+-- the months of each measure's window (internal.comparison_window; HR has no scenarios)
+windows AS (
+    SELECT w.period, w.time_window, w.measure, w.years_back, w.month_period
+    FROM internal.comparison_window AS w
+    JOIN hr_periods AS p
+        ON p.period = w.period
+    WHERE w.lag_months = 0
+      AND w.role = 'current'
+      AND w.measure IN ('actual', 'previous_year')
 ),
 
 window_hours AS (
     SELECT
         w.period,
         w.time_window,
-        f.measure,
+        w.measure,
         r.org_level,
         r.org_id,
         any_value(r.org_name) AS org_name,
@@ -35,28 +42,23 @@ window_hours AS (
                  FILTER (WHERE h.staff_category = 'AGENCY'), 0)         AS agency,
         SUM(h.worked_hours + h.overtime_hours + h.on_call_hours)        AS worked_incl_on_call,
         SUM(h.worked_hours + h.overtime_hours)                          AS worked_excl_on_call
-    FROM kpi.window_months AS w
-    JOIN hr_periods AS p
-        ON p.period = w.period
-    CROSS JOIN measure_feeds AS f
+    FROM windows AS w
     JOIN fact.hr_time AS h
-        ON h.period = w.month_period - 100 * f.years_back
-    JOIN kpi.org_rollup AS r
+        ON h.period = w.month_period
+    JOIN internal.org_rollup AS r
         ON r.period = w.period
        AND r.cost_center = h.cost_center
-    GROUP BY w.period, w.time_window, f.measure, r.org_level, r.org_id
+    GROUP BY w.period, w.time_window, w.measure, r.org_level, r.org_id
 ),
 
--- every window of kpi.window_months lies within one year, so its last month's year is the period's year
+-- every window of internal.window_months lies within one year, so its last month's year is the period's year
+-- less the years the measure looks back
 norm_hours AS (
-    SELECT w.period, w.time_window, f.measure, any_value(n.fte_norm_hours) * count(*) / 12 AS norm_hours
-    FROM kpi.window_months AS w
-    JOIN hr_periods AS p
-        ON p.period = w.period
-    CROSS JOIN measure_feeds AS f
+    SELECT w.period, w.time_window, w.measure, any_value(n.fte_norm_hours) * count(*) / 12 AS norm_hours
+    FROM windows AS w
     JOIN dim.fte_norm AS n
-        ON n.year = w.period // 100 - f.years_back
-    GROUP BY w.period, w.time_window, f.measure
+        ON n.year = w.period // 100 - w.years_back
+    GROUP BY w.period, w.time_window, w.measure
 )
 
 SELECT h.*, n.norm_hours

@@ -3,19 +3,19 @@
 -- production KPIs (kpi/definitions/production/) are built from, summed over the window and the org's units.
 -- All providers count (own production, region-run and private vårdcentraler, private providers).
 --   lag_months 0   the window itself, every contact type
---   lag_months 1   DRG_POINTS only, the same window type one month earlier (kpi.production_window_months):
+--   lag_months 1   DRG_POINTS only, the same window type one month earlier (internal.comparison_window):
 --                  reported at the production periods and in the month after each month with ACTUAL DRG
 --                  points, where that month's DRG figure is reported even before the month has production
 -- The measures of a window W at period P: actual = ACTUAL rows of W, budget = BUDGET rows of W,
 -- previous_year = ACTUAL rows of W twelve months earlier. A row exists only when the org has rows of the
 -- contact type of that scenario in those months. Every measure rolls up with the structure of P
--- (kpi.org_rollup), like-for-like. A contact type missing from contact_types.csv is 'UNMAPPED'.
+-- (internal.org_rollup), like-for-like. A contact type missing from contact_types.csv is 'UNMAPPED'.
 --   volume            Σ volume
 --   weighted_volume   Σ volume × the contact type's weight that year
 CREATE TABLE internal.production_window AS
 WITH production_periods AS (
     SELECT DISTINCT period
-    FROM kpi.production_monthly
+    FROM internal.production_monthly
     WHERE scenario = 'ACTUAL'
 ),
 
@@ -27,21 +27,14 @@ reported_periods (period, lag_months) AS (
     SELECT period, 1 FROM production_periods
     UNION
     SELECT DISTINCT CASE WHEN period % 100 = 12 THEN period + 89 ELSE period + 1 END, 1
-    FROM kpi.production_monthly
+    FROM internal.production_monthly
     WHERE scenario = 'ACTUAL' AND contact_type = 'DRG_POINTS'
 ),
 
 contact_monthly AS (
     SELECT period, scenario, cost_center, contact_type, SUM(volume) AS volume, SUM(weighted_volume) AS weighted_volume
-    FROM kpi.production_monthly
+    FROM internal.production_monthly
     GROUP BY period, scenario, cost_center, contact_type
-),
-
-measure_feeds (measure, scenario, years_back) AS (
-    VALUES
-        ('actual',        'ACTUAL', 0),
-        ('budget',        'BUDGET', 0),
-        ('previous_year', 'ACTUAL', 1)
 )
 
 SELECT
@@ -51,22 +44,23 @@ SELECT
     r.org_level,
     r.org_id,
     r.org_name,
-    f.measure,
+    w.measure,
     m.contact_type,
     SUM(m.volume)          AS volume,
     SUM(m.weighted_volume) AS weighted_volume
-FROM kpi.production_window_months AS w
+FROM internal.comparison_window AS w
 JOIN reported_periods AS p
     ON p.period = w.period
    AND p.lag_months = w.lag_months
-CROSS JOIN measure_feeds AS f
 JOIN contact_monthly AS m
-    ON m.period = w.month_period - 100 * f.years_back
-   AND m.scenario = f.scenario
-JOIN kpi.org_rollup AS r
+    ON m.period = w.month_period
+   AND m.scenario = w.scenario
+JOIN internal.org_rollup AS r
     ON r.period = w.period
    AND r.cost_center = m.cost_center
 WHERE (w.lag_months = 0 OR m.contact_type = 'DRG_POINTS')
+  AND w.measure IN ('actual', 'budget', 'previous_year')
+  AND w.role = 'current'
   AND w.period >= ${recompute_from}
-GROUP BY w.period, w.time_window, w.lag_months, r.org_level, r.org_id, r.org_name, f.measure, m.contact_type
-ORDER BY w.period, w.time_window, w.lag_months, r.org_level, r.org_id, f.measure, m.contact_type
+GROUP BY w.period, w.time_window, w.lag_months, r.org_level, r.org_id, r.org_name, w.measure, m.contact_type
+ORDER BY w.period, w.time_window, w.lag_months, r.org_level, r.org_id, w.measure, m.contact_type

@@ -56,7 +56,5 @@ SELECT
     CAST(actual AS DECIMAL(18,4))           AS actual,
     CAST(previous_year AS DECIMAL(18,4))    AS previous_year,
     CAST(actual - previous_year AS DECIMAL(18,4)) AS change,
-    CAST(CASE WHEN previous_year <> 0
-              THEN CAST(actual - previous_year AS DOUBLE) * 100 / abs(CAST(previous_year AS DOUBLE)) END
-         AS DECIMAL(18,4))                  AS change_pct
+    CAST(internal.deviation_pct(actual, previous_year) AS DECIMAL(18,4)) AS change_pct
 FROM side_by_side

@@ -21,12 +21,8 @@ WITH hr_periods AS (
 
 ledger_periods AS (
     SELECT DISTINCT period
-    FROM kpi.ledger_monthly
+    FROM internal.ledger_monthly
     WHERE scenario = 'ACTUAL'
-),
-
-measure_feeds (measure, years_back) AS (
-    VALUES ('actual', 0), ('previous_year', 1)
 ),
 
 worked AS (
@@ -41,24 +37,26 @@ personnel AS (
     SELECT
         w.period,
         w.time_window,
-        f.measure,
+        w.measure,
         r.org_level,
         r.org_id,
         any_value(r.org_name)    AS org_name,
         SUM(m.personnel_cost)    AS personnel_cost
-    FROM kpi.window_months AS w
+    FROM internal.comparison_window AS w
     JOIN hr_periods AS p
         ON p.period = w.period
     JOIN ledger_periods AS l
         ON l.period = w.period
-    CROSS JOIN measure_feeds AS f
-    JOIN kpi.ledger_monthly AS m
-        ON m.period = w.month_period - 100 * f.years_back
-       AND m.scenario = 'ACTUAL'
-    JOIN kpi.org_rollup AS r
+    JOIN internal.ledger_monthly AS m
+        ON m.period = w.month_period
+       AND m.scenario = w.scenario
+    JOIN internal.org_rollup AS r
         ON r.period = w.period
        AND r.cost_center = m.cost_center
-    GROUP BY w.period, w.time_window, f.measure, r.org_level, r.org_id
+    WHERE w.lag_months = 0
+      AND w.role = 'current'
+      AND w.measure IN ('actual', 'previous_year')
+    GROUP BY w.period, w.time_window, w.measure, r.org_level, r.org_id
 )
 
 SELECT

@@ -7,10 +7,10 @@
 -- description:    Sjukfrånvaro (%) för anställda upp till 29 år (ålder = periodens år − födelseår), egen personal.
 -- definition:     as sick_leave_pct, employees up to 29 years (age = the year of the hours − birth year)
 --
--- One row per period × time window × org level × org × measure ('actual', 'previous_year') with HR rows, from
--- the sick-leave group 'age_0_29' of kpi.hr_sick_leave (own staff with scheduled hours in the window; NULL and
--- suppressed for groups of 10 or fewer employees).
+-- One row per period × time window × org level × org × measure ('actual', 'previous_year') with HR rows: its
+-- line of internal.sick_leave_lines, where the numerator and denominator of every sick-leave line are defined
+-- (own staff with scheduled hours in the window; NULL and suppressed for groups of 10 or fewer employees).
 SELECT period, time_window, org_level, org_id, org_name, measure,
-       sick_hours AS numerator, scheduled_hours AS denominator, 100 AS ratio_scale, suppressed
-FROM kpi.hr_sick_leave
-WHERE group_id = 'age_0_29' AND measure IN ('actual', 'previous_year')
+       numerator, denominator, 100 AS ratio_scale, suppressed
+FROM internal.sick_leave_lines
+WHERE line_id = 'sick_leave_pct_age_0_29' AND measure IN ('actual', 'previous_year')

@@ -12,7 +12,7 @@
 -- One row per period × time window × org level × org × measure ('actual' | 'previous_year'), DRG-poäng per
 -- årsarbetare with the one-month lag (SPEC §5).
 --
--- At period P the window is the same window type one month earlier (kpi.production_window_months,
+-- At period P the window is the same window type one month earlier (internal.comparison_window,
 -- lag_months 1: month → P − 1, ytd at March → January–February, ytd at January → the whole previous
 -- year), for both parts:
 --   numerator     Σ DRG points (ACTUAL production.DRG_POINTS) of the units with DRG points in that window
@@ -23,17 +23,12 @@
 -- (structure of P, like-for-like) and divided only in kpi.kpi_values. previous_year is the same, twelve
 -- months earlier. There is no budget: HR time has none. An org whose DRG units have no worked hours in
 -- the window gets no row.
-WITH measure_feeds (measure, years_back) AS (
-    VALUES
-        ('actual',        0),
-        ('previous_year', 1)
-),
-
-lagged_windows AS (
-    SELECT w.period, w.time_window, f.measure, w.month_period - 100 * f.years_back AS month_period
-    FROM kpi.production_window_months AS w
-    CROSS JOIN measure_feeds AS f
-    WHERE w.lag_months = 1
+WITH lagged_windows AS (
+    SELECT period, time_window, measure, month_period
+    FROM internal.comparison_window
+    WHERE lag_months = 1
+      AND role = 'current'
+      AND measure IN ('actual', 'previous_year')
 ),
 
 -- norm hours of one årsarbetare over a lagged window: the norm of its last month's year × months ÷ 12
@@ -52,11 +47,11 @@ unit_months AS (
     SELECT period, cost_center, SUM(drg_points) AS drg_points, SUM(worked_hours) AS worked_hours
     FROM (
         SELECT period, cost_center, volume AS drg_points, 0 AS worked_hours
-        FROM kpi.production_monthly
+        FROM internal.production_monthly
         WHERE scenario = 'ACTUAL' AND contact_type = 'DRG_POINTS'
         UNION ALL
         SELECT period, cost_center, 0, worked_hours
-        FROM kpi.hr_monthly
+        FROM internal.hr_monthly
     )
     GROUP BY period, cost_center
 ),
@@ -86,7 +81,7 @@ SELECT
 FROM drg_units AS d
 JOIN window_norms AS n
     USING (period, time_window, measure)
-JOIN kpi.org_rollup AS r
+JOIN internal.org_rollup AS r
     ON r.period = d.period
    AND r.cost_center = d.cost_center
 GROUP BY d.period, d.time_window, r.org_level, r.org_id, r.org_name, d.measure

@@ -1,4 +1,4 @@
--- kpi.hr_monthly: one row per period × cost_center × staff_category × profession × gender × age_band
+-- internal.hr_monthly: one row per period × cost_center × staff_category × profession × gender × age_band
 -- with HR rows: worked time and the parts of the FTE (årsarbetare) denominator, for KPIs built on worked
 -- time (drg_per_fte). No sick hours here.
 --   worked_hours            WORKED + OVERTIME hours, excluding ON_CALL (the worked_hours KPI)
@@ -6,9 +6,9 @@
 --   fte_norm_hours          the annual norm of the period's year (dim.fte_norm)
 --   fte_norm_hours_month    fte_norm_hours ÷ 12
 -- FTE over a window W = Σ worked_hours ÷ (fte_norm_hours of W's last month × months in W ÷ 12); every
--- window of kpi.window_months lies within one year, so that is Σ worked_hours ÷ (fte_norm_hours ×
+-- window of internal.window_months lies within one year, so that is Σ worked_hours ÷ (fte_norm_hours ×
 -- months ÷ 12) with the norm of the rows' year. Sum over the rows, then divide.
-CREATE VIEW kpi.hr_monthly AS
+CREATE VIEW internal.hr_monthly AS
 SELECT
     h.period,
     h.cost_center,

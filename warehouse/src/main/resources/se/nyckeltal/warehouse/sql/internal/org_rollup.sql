@@ -1,17 +1,17 @@
--- kpi.org_rollup: one row per period × cost centre × org level ('unit', 'area', 'total'): the org a
--- cost centre's figures roll up to at that level, in the structure of that period (kpi.org_map).
+-- internal.org_rollup: one row per period × cost centre × org level ('unit', 'area', 'total'): the org a
+-- cost centre's figures roll up to at that level, in the structure of that period (internal.org_map).
 -- Every KPI and wide view groups by (org_level, org_id) after joining here, so unit, area and total
 -- are computed the same way; 'total' holds everything loaded, UNMAPPED included.
-CREATE VIEW kpi.org_rollup AS
+CREATE VIEW internal.org_rollup AS
 SELECT period, cost_center, 'unit' AS org_level, unit_id AS org_id, unit_name AS org_name
-FROM kpi.org_map
+FROM internal.org_map
 
 UNION ALL
 
 SELECT period, cost_center, 'area', area_id, area_name
-FROM kpi.org_map
+FROM internal.org_map
 
 UNION ALL
 
 SELECT period, cost_center, 'total', 'TOTAL', 'Totalt'
-FROM kpi.org_map
+FROM internal.org_map

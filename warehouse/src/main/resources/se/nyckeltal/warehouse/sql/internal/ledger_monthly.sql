@@ -1,8 +1,8 @@
--- kpi.ledger_monthly: one row per period × scenario × cost centre with ledger rows: the amounts the
+-- internal.ledger_monthly: one row per period × scenario × cost centre with ledger rows: the amounts the
 -- ledger KPIs are built from, as positive magnitudes (revenue = −ledger amount, cost = ledger amount).
 -- UNMAPPED accounts (kind NULL) count in no amount, but a cost centre with only such rows still gets a
 -- row: it has ledger rows that month, so its KPIs are 0 rather than missing.
-CREATE VIEW kpi.ledger_monthly AS
+CREATE VIEW internal.ledger_monthly AS
 SELECT
     period,
     scenario,

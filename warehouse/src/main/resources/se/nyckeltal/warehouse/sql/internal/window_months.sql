@@ -1,8 +1,8 @@
--- kpi.window_months: one row per period × time window × month in the window.
+-- internal.window_months: one row per period × time window × month in the window.
 --   'month' the period itself;
 --   'ytd'   (ackumulerat) January to the period, same year.
--- A comparison window is the same months shifted: twelve months earlier is month_period − 100 (YYYYMM).
-CREATE VIEW kpi.window_months AS
+-- internal.comparison_window shifts these months for the comparisons (twelve months earlier: month_period − 100).
+CREATE VIEW internal.window_months AS
 SELECT period, 'month' AS time_window, period AS month_period
 FROM dim.period
 

@@ -1,8 +1,8 @@
--- kpi.production_monthly: one row per period × scenario × cost centre (the production unit id) × provider ×
+-- internal.production_monthly: one row per period × scenario × cost centre (the production unit id) × provider ×
 -- contact type with production rows: the volumes the production KPIs and tables are built from. A contact
 -- type missing from contact_types.csv is 'UNMAPPED' here (all unknown codes together; meta.data_quality
 -- names them). weighted_volume is 0 for contact types without a weight.
-CREATE VIEW kpi.production_monthly AS
+CREATE VIEW internal.production_monthly AS
 SELECT
     p.period,
     p.scenario,

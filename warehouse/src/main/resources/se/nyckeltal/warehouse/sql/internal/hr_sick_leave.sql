@@ -1,4 +1,4 @@
--- kpi.hr_sick_leave: one row per period × time window × measure × org level × org × group, for every
+-- internal.hr_sick_leave: one row per period × time window × measure × org level × org × group, for every
 -- period with HR rows: the sick leave of OWN staff (egen personal) with scheduled hours in the window
 -- (SPEC §5). Computed from the restricted employee months while the catalogue is built and stored as
 -- aggregates: no employee, no pseudonym, nothing that reads restricted storage after the build.
@@ -11,15 +11,11 @@
 -- An employee's hours count at an org when the employee has scheduled hours there in the window; sick
 -- hours of an employee without scheduled hours there count in neither numerator nor denominator.
 -- Hours: scheduled (the denominator), sick, sick by day number in the spell, sick from day 60 on.
-CREATE TABLE kpi.hr_sick_leave AS
+CREATE TABLE internal.hr_sick_leave AS
 WITH hr_periods AS (
     SELECT DISTINCT period
     FROM fact.hr_time
     WHERE period >= ${recompute_from}
-),
-
-measure_feeds (measure, years_back) AS (
-    VALUES ('actual', 0), ('previous_year', 1), ('two_years_earlier', 2)
 ),
 
 own_staff AS (
@@ -45,7 +41,7 @@ employee_windows AS (
     SELECT
         w.period,
         w.time_window,
-        f.measure,
+        w.measure,
         o.employee,
         o.cost_center,
         o.gender,
@@ -57,13 +53,15 @@ employee_windows AS (
         SUM(o.sick_hours_days_91_365)   AS sick_hours_days_91_365,
         SUM(o.sick_hours_days_366_plus) AS sick_hours_days_366_plus,
         SUM(o.sick_hours_day_60_plus)   AS sick_hours_day_60_plus
-    FROM kpi.window_months AS w
+    FROM internal.comparison_window AS w
     JOIN hr_periods AS p
         ON p.period = w.period
-    CROSS JOIN measure_feeds AS f
     JOIN own_staff AS o
-        ON o.period = w.month_period - 100 * f.years_back
-    GROUP BY w.period, w.time_window, f.measure, o.employee, o.cost_center, o.gender, o.age_band
+        ON o.period = w.month_period
+    WHERE w.lag_months = 0
+      AND w.role = 'current'
+      AND w.measure IN ('actual', 'previous_year', 'two_years_earlier')
+    GROUP BY w.period, w.time_window, w.measure, o.employee, o.cost_center, o.gender, o.age_band
 ),
 
 group_members AS (
@@ -95,7 +93,7 @@ employee_orgs AS (
         SUM(m.sick_hours_days_366_plus)   AS sick_hours_days_366_plus,
         SUM(m.sick_hours_day_60_plus)     AS sick_hours_day_60_plus
     FROM group_members AS m
-    JOIN kpi.org_rollup AS r
+    JOIN internal.org_rollup AS r
         ON r.period = m.period
        AND r.cost_center = m.cost_center
     GROUP BY m.period, m.time_window, m.measure, r.org_level, r.org_id, m.group_id, m.employee

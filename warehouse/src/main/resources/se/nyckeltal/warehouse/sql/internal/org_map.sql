@@ -1,4 +1,4 @@
--- kpi.org_map: one row per period × cost centre that appears in the facts: the unit and area that cost
+-- internal.org_map: one row per period × cost centre that appears in the facts: the unit and area that cost
 -- centre belongs to in the org structure valid on the FIRST DAY of the period. Every roll-up shown at a
 -- period uses this mapping, for its comparison windows too (like-for-like: a unit that moved from area
 -- A to B on 2026-01-01 counts in B for 2026 and for the previous-year figures shown at 2026 periods).
@@ -10,7 +10,7 @@
 --   3. else (the unit opens later), its earliest version.
 -- A cost centre missing from org_units.csv maps to unit 'UNMAPPED' (Okänt kostnadsställe) in area
 -- 'UNMAPPED' (Ej mappat), all unknown cost centres together.
-CREATE TABLE kpi.org_map AS
+CREATE TABLE internal.org_map AS
 WITH cost_centers AS (
     SELECT DISTINCT cost_center FROM fact.ledger
     UNION

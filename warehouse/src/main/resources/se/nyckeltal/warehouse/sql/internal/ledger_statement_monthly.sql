@@ -1,8 +1,8 @@
--- kpi.ledger_statement_monthly: one row per period × scenario × cost centre × income-statement line
+-- internal.ledger_statement_monthly: one row per period × scenario × cost centre × income-statement line
 -- (dim.income_statement_line) with ledger rows, amount as the månadsrapport prints it: −ledger amount,
 -- so revenues are positive and costs negative. Each ledger row counts on its own line and on the
 -- derived lines it belongs to (Summa intäkter / Summa kostnader, Resultat, the varav lines).
-CREATE VIEW kpi.ledger_statement_monthly AS
+CREATE VIEW internal.ledger_statement_monthly AS
 WITH line_amounts AS MATERIALIZED (
     SELECT
         period,
