@@ -2,6 +2,7 @@ package se.nyckeltal.etl.fact;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -43,7 +44,9 @@ import se.nyckeltal.schemas.warehouse.WarehouseLayout;
  * {@code restricted/facts/}).
  *
  * <p>The fact schema must have the columns {@code period} (INT YYYYMM), {@code scenario} and
- * {@code source_file}; every partition must come from one source file (SPEC §3).
+ * {@code source_file}; every partition must come from one source file (SPEC §3). A schema with a
+ * {@link FactSchema#versionColumn() version column} keys its partitions by {@code SCENARIO@version}
+ * where the version is set (forecast_made of a forecast, the delivery of a comment file).
  */
 public final class FactPartitionWriter {
     private static final String PERIOD = "period";
@@ -99,7 +102,7 @@ public final class FactPartitionWriter {
             columns.add(col(field.name()).cast(field.dataType()).as(field.name()));
         }
         columns.add(col(PERIOD).as(STAGE_PERIOD));
-        columns.add(col(SCENARIO).as(STAGE_SCENARIO));
+        columns.add(partitionScenario().as(STAGE_SCENARIO));
         FileTree.delete(stagingDir);
         facts.select(columns.toArray(Column[]::new))
                 // One task per partition, so one file per partition.
@@ -140,6 +143,15 @@ public final class FactPartitionWriter {
                     partition.sourceFile(), loadId, partition.rows()));
         }
         return committed;
+    }
+
+    /** The scenario part of a row's partition key: the scenario, or SCENARIO@version for a versioned row. */
+    private Column partitionScenario() {
+        if (schema.versionColumn() == null) {
+            return col(SCENARIO);
+        }
+        // concat_ws skips NULL: a row without a version keys as its plain scenario.
+        return concat_ws(FactSchema.VERSION_SEPARATOR, col(SCENARIO), col(schema.versionColumn()).cast("string"));
     }
 
     /** Removes this writer's staging folder (and the load's, when nothing else is left in it). */
@@ -196,7 +208,7 @@ public final class FactPartitionWriter {
         }
         Dataset<Row> written = spark.read().schema(writtenSchema).parquet(paths);
         Column total = sumColumn == null ? lit(BigDecimal.ZERO) : sum(col(sumColumn));
-        List<Row> counted = written.groupBy(col(SCENARIO), col(PERIOD), col(SOURCE_FILE))
+        List<Row> counted = written.groupBy(partitionScenario().as(SCENARIO), col(PERIOD), col(SOURCE_FILE))
                 .agg(count(lit(1)), total)
                 .collectAsList();
         Map<PartitionDir, Row> byPartition = new HashMap<>();

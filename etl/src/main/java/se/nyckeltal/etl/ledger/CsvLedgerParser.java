@@ -32,6 +32,7 @@ final class CsvLedgerParser implements CsvExtract.RowParser {
     private final int counterpart;
     private final int scenario;
     private final int amount;
+    private final int forecastMade;
 
     CsvLedgerParser(ColumnMapping mapping) {
         this.period = mapping.indexOf(LedgerContract.PERIOD);
@@ -41,6 +42,7 @@ final class CsvLedgerParser implements CsvExtract.RowParser {
         this.counterpart = mapping.indexOf(LedgerContract.COUNTERPART);
         this.scenario = mapping.indexOf(LedgerContract.SCENARIO);
         this.amount = mapping.indexOf(LedgerContract.AMOUNT);
+        this.forecastMade = mapping.indexOf(LedgerContract.FORECAST_MADE);
     }
 
     @Override
@@ -74,6 +76,19 @@ final class CsvLedgerParser implements CsvExtract.RowParser {
                 scenarioValue = Scenario.parse(fields.get(scenario)).name();
             } catch (IllegalArgumentException e) {
                 problems.add("scenario: " + e.getMessage());
+            }
+        }
+        String made = forecastMade < 0 ? "" : fields.get(forecastMade).strip();
+        if (!made.isEmpty()) {
+            if (!scenarioValue.equals(Scenario.FORECAST.name())) {
+                problems.add("forecast_made " + made + " on a " + scenarioValue + " row; only FORECAST (PROGNOS) rows"
+                        + " have a forecast month: empty the column or set the scenario");
+            } else {
+                try {
+                    scenarioValue = LedgerEntry.forecastVersion(PeriodText.yyyymm(PeriodText.parsePeriod(made)));
+                } catch (ExtractFormatException e) {
+                    problems.add("forecast_made " + e.getMessage() + " (the month the forecast was made, e.g. 202402)");
+                }
             }
         }
         if (!problems.isEmpty()) {

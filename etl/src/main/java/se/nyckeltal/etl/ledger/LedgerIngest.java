@@ -1,10 +1,13 @@
 package se.nyckeltal.etl.ledger;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.substring_index;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.sum;
 
 import java.util.List;
 import java.util.function.BiFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -64,12 +67,17 @@ public final class LedgerIngest implements SourceIngest {
 
     /**
      * Valid lines summed to the fact grain: period × scenario × cost centre × account × activity ×
-     * counterpart, one source file per partition.
+     * counterpart × forecast_made, one source file per partition. A line's scenario key
+     * {@code FORECAST@YYYYMM} becomes scenario FORECAST and forecast_made YYYYMM.
      */
     private static Dataset<Row> facts(Dataset<Row> valid) {
-        return valid.groupBy(col(ExtractLine.SOURCE_FILE), col(ExtractLine.PERIOD), col(ExtractLine.SCENARIO),
+        Column key = col(ExtractLine.SCENARIO);
+        Column forecastMade = when(key.contains(FactSchema.VERSION_SEPARATOR),
+                substring_index(key, FactSchema.VERSION_SEPARATOR, -1).cast("int"));
+        return valid.groupBy(col(ExtractLine.SOURCE_FILE), col(ExtractLine.PERIOD),
+                        substring_index(key, FactSchema.VERSION_SEPARATOR, 1).as(ExtractLine.SCENARIO),
                         col(LedgerEntry.COST_CENTER), col(LedgerEntry.ACCOUNT), col(LedgerEntry.ACTIVITY),
-                        col(LedgerEntry.COUNTERPART))
+                        col(LedgerEntry.COUNTERPART), forecastMade.as(LedgerEntry.FORECAST_MADE))
                 .agg(sum(col(LedgerEntry.AMOUNT)).as(LedgerEntry.AMOUNT));
     }
 }

@@ -33,6 +33,7 @@ final class CsvProductionParser implements CsvExtract.RowParser {
     private final int contactType;
     private final int volume;
     private final int scenario;
+    private final int counterpart;
 
     /** @throws ExtractFormatException when the header has neither period nor date */
     CsvProductionParser(ColumnMapping mapping) {
@@ -43,6 +44,7 @@ final class CsvProductionParser implements CsvExtract.RowParser {
         this.contactType = mapping.indexOf(ProductionContract.CONTACT_TYPE);
         this.volume = mapping.indexOf(ProductionContract.VOLUME);
         this.scenario = mapping.indexOf(ProductionContract.SCENARIO);
+        this.counterpart = mapping.indexOf(ProductionContract.COUNTERPART);
         if (period < 0 && date < 0) {
             throw new ExtractFormatException("the header has neither a period (månad) nor a date (datum) column;"
                     + " add period for monthly rows (YYYYMM) or date for daily rows (YYYY-MM-DD)");
@@ -81,10 +83,13 @@ final class CsvProductionParser implements CsvExtract.RowParser {
                 problems.add("scenario: " + e.getMessage());
             }
         }
+        // The provider organisation as the ledger names it (motpart); empty = none.
+        String counterpartValue = counterpart < 0 ? "" : fields.get(counterpart).strip();
         if (!problems.isEmpty()) {
             return ExtractLine.rejected(lineNumber, String.join("; ", problems), line, value);
         }
         return new ProductionEntry(yyyymm, scenarioValue, unitValue, providerValue, contactTypeValue,
+                counterpartValue.isEmpty() ? null : counterpartValue,
                 value.setScale(ProductionContract.VOLUME_SCALE, RoundingMode.UNNECESSARY), lineNumber).line();
     }
 

@@ -74,12 +74,13 @@ public final class ProductionIngest implements SourceIngest {
     }
 
     /**
-     * Valid lines summed to the fact grain: period × scenario × unit × provider × contact type, one
-     * source file per partition. Daily rows fall into their month here.
+     * Valid lines summed to the fact grain: period × scenario × unit × provider × counterpart × contact
+     * type, one source file per partition. Daily rows fall into their month here.
      */
     private static Dataset<Row> facts(Dataset<Row> valid) {
         return valid.groupBy(col(ExtractLine.SOURCE_FILE), col(ExtractLine.PERIOD), col(ExtractLine.SCENARIO),
-                        col(ProductionEntry.UNIT), col(ProductionEntry.PROVIDER), col(ProductionEntry.CONTACT_TYPE))
+                        col(ProductionEntry.UNIT), col(ProductionEntry.PROVIDER), col(ProductionEntry.COUNTERPART),
+                        col(ProductionEntry.CONTACT_TYPE))
                 .agg(sum(col(ProductionEntry.VOLUME)).as(ProductionEntry.VOLUME));
     }
 }

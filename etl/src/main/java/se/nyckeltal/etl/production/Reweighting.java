@@ -63,7 +63,13 @@ final class Reweighting {
                 stale.size());
         String[] paths = stale.stream().flatMap(p -> p.files().stream())
                 .map(relative -> SparkPaths.input(layout.resolve(relative))).toArray(String[]::new);
-        Dataset<Row> published = spark.read().parquet(paths).drop(ProductionEntry.WEIGHTED_VOLUME);
+        Dataset<Row> published = spark.read().option("mergeSchema", "true").parquet(paths)
+                .drop(ProductionEntry.WEIGHTED_VOLUME);
+        if (!java.util.Arrays.asList(published.columns()).contains(ProductionEntry.COUNTERPART)) {
+            // written before production had a counterpart: none was delivered
+            published = published.withColumn(ProductionEntry.COUNTERPART,
+                    org.apache.spark.sql.functions.lit(null).cast(org.apache.spark.sql.types.DataTypes.StringType));
+        }
         FactPartitionWriter writer = new FactPartitionWriter(spark, layout, FACT, ProductionEntry.VOLUME, loadId);
         try {
             List<StagedPartition> staged = writer.stage(weightedVolume.add(published));

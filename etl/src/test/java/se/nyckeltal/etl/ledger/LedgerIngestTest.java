@@ -65,8 +65,8 @@ class LedgerIngestTest {
 
         // -1234,50 is -1234.50, not -123450.00 (SPEC §9); total -1234.50 + 99.99 = -1134.51
         assertThat(facts(result)).containsExactly(
-                "202403|ACTUAL|1100|4010|null|null|-1234.50|ledger/huvudbok-2024-03.csv|" + LOAD,
-                "202403|ACTUAL|1100|5010|null|null|99.99|ledger/huvudbok-2024-03.csv|" + LOAD);
+                "202403|ACTUAL|1100|4010|null|null|-1234.50|ledger/huvudbok-2024-03.csv|" + LOAD + "|null",
+                "202403|ACTUAL|1100|5010|null|null|99.99|ledger/huvudbok-2024-03.csv|" + LOAD + "|null");
         assertThat(only(result).amountTotal()).isEqualByComparingTo("-1134.51");
         assertThat(only(result).amountLoaded()).isEqualByComparingTo("-1134.51");
     }
@@ -115,7 +115,7 @@ class LedgerIngestTest {
 
         assertThat(only(result).encoding()).isEqualTo("windows-1252");
         assertThat(facts(result)).containsExactly(
-                "202403|ACTUAL|Vårdcentral Åby|4010|Öron-näsa-hals|null|100.00|ledger/a.csv|" + LOAD);
+                "202403|ACTUAL|Vårdcentral Åby|4010|Öron-näsa-hals|null|100.00|ledger/a.csv|" + LOAD + "|null");
     }
 
     @Test
@@ -131,7 +131,7 @@ class LedgerIngestTest {
         assertThat(only(result).status()).isEqualTo(Status.LOADED);
         assertThat(only(result).encoding()).isEqualTo("UTF-8");
         assertThat(facts(result)).containsExactly(
-                "202403|ACTUAL|1100|4010|Barnmottagning Väst|null|10.00|ledger/a.csv|" + LOAD);
+                "202403|ACTUAL|1100|4010|Barnmottagning Väst|null|10.00|ledger/a.csv|" + LOAD + "|null");
     }
 
     @Test
@@ -212,9 +212,9 @@ class LedgerIngestTest {
 
         // An empty typ is ACTUAL, so ACTUAL holds 10 + 40 = 50 on the one grain row.
         assertThat(facts(result)).containsExactly(
-                "202403|ACTUAL|1100|4010|Akuten|Region Syd|50.00|ledger/a.csv|" + LOAD,
-                "202403|BUDGET|1100|4010|Akuten|Region Syd|30.00|ledger/a.csv|" + LOAD,
-                "202403|FORECAST|1100|4010|Akuten|Region Syd|20.00|ledger/a.csv|" + LOAD);
+                "202403|ACTUAL|1100|4010|Akuten|Region Syd|50.00|ledger/a.csv|" + LOAD + "|null",
+                "202403|BUDGET|1100|4010|Akuten|Region Syd|30.00|ledger/a.csv|" + LOAD + "|null",
+                "202403|FORECAST|1100|4010|Akuten|Region Syd|20.00|ledger/a.csv|" + LOAD + "|null");
         assertThat(only(result).partitions()).containsExactly("ACTUAL:202403", "BUDGET:202403", "FORECAST:202403");
     }
 
@@ -326,8 +326,8 @@ class LedgerIngestTest {
         assertThat(outcome.amountSuperseded()).isEqualByComparingTo("0");
         assertThat(outcome.reconciled()).isTrue();
         assertThat(facts(result)).containsExactly(
-                "202403|ACTUAL|1100|4010|null|null|69.75|ledger/a.csv|" + LOAD,
-                "202403|ACTUAL|1100|5010|Akuten|null|7.00|ledger/a.csv|" + LOAD);
+                "202403|ACTUAL|1100|4010|null|null|69.75|ledger/a.csv|" + LOAD + "|null",
+                "202403|ACTUAL|1100|5010|Akuten|null|7.00|ledger/a.csv|" + LOAD + "|null");
         assertThat(result.partitions()).singleElement().satisfies(p -> {
             assertThat(p.rows()).isEqualTo(2);
             assertThat(p.sourceFile()).isEqualTo("ledger/a.csv");
@@ -399,7 +399,7 @@ class LedgerIngestTest {
             assertThat(r.getString(4)).contains("not readable text", "Windows-1252");
             assertThat(r.getString(5)).startsWith("202403;X");
         });
-        assertThat(facts(result)).containsExactly("202403|ACTUAL|Kst Å|4010|null|null|1.00|ledger/a.csv|" + LOAD);
+        assertThat(facts(result)).containsExactly("202403|ACTUAL|Kst Å|4010|null|null|1.00|ledger/a.csv|" + LOAD + "|null");
     }
 
     @Test
@@ -412,7 +412,7 @@ class LedgerIngestTest {
         IngestResult result = ingest(file);
 
         assertThat(facts(result)).containsExactly(
-                "202403|ACTUAL|1100|4010|null|null|1.00|ledger/huvudbok [rättad] {v2}.csv|" + LOAD);
+                "202403|ACTUAL|1100|4010|null|null|1.00|ledger/huvudbok [rättad] {v2}.csv|" + LOAD + "|null");
     }
 
     @Test
@@ -446,9 +446,9 @@ class LedgerIngestTest {
         IngestResult result = ingest(List.of(first, second), IngestSettings.defaults());
 
         assertThat(facts(result)).containsExactly(
-                "202402|ACTUAL|1100|4010|null|null|100.00|ledger/huvudbok-1.csv|" + LOAD,
-                "202403|ACTUAL|1100|4010|null|null|300.00|ledger/huvudbok-2.csv|" + LOAD,
-                "202403|BUDGET|1100|4010|null|null|50.00|ledger/huvudbok-2.csv|" + LOAD);
+                "202402|ACTUAL|1100|4010|null|null|100.00|ledger/huvudbok-1.csv|" + LOAD + "|null",
+                "202403|ACTUAL|1100|4010|null|null|300.00|ledger/huvudbok-2.csv|" + LOAD + "|null",
+                "202403|BUDGET|1100|4010|null|null|50.00|ledger/huvudbok-2.csv|" + LOAD + "|null");
         FileOutcome one = result.outcomes().get(0);
         assertThat(one.partitions()).containsExactly("ACTUAL:202402", "ACTUAL:202403");
         assertThat(one.rowsLoaded()).isEqualTo(1);
@@ -481,8 +481,8 @@ class LedgerIngestTest {
                 .ingest(List.of(csv, sie), layout, LOAD);
 
         assertThat(facts(result)).containsExactly(
-                "202403|ACTUAL|1100|4010|null|null|-1234.50|ledger/b.SE|" + LOAD,
-                "202403|BUDGET|1100|4010|null|null|10.00|ledger/b.SE|" + LOAD);
+                "202403|ACTUAL|1100|4010|null|null|-1234.50|ledger/b.SE|" + LOAD + "|null",
+                "202403|BUDGET|1100|4010|null|null|10.00|ledger/b.SE|" + LOAD + "|null");
         FileOutcome sieOutcome = result.outcomes().get(1);
         assertThat(sieOutcome.encoding()).isEqualTo("CP437");
         assertThat(sieOutcome.delimiter()).isNull();
@@ -504,8 +504,8 @@ class LedgerIngestTest {
 
         assertThat(only(result).status()).isEqualTo(Status.LOADED);
         assertThat(facts(result)).containsExactly(
-                "202403|ACTUAL|1100|5010|null|null|-1234.50|ledger/huvudbok-2024-03.si|" + LOAD,
-                "202403|BUDGET|1100|5010|null|null|1000.00|ledger/huvudbok-2024-03.si|" + LOAD);
+                "202403|ACTUAL|1100|5010|null|null|-1234.50|ledger/huvudbok-2024-03.si|" + LOAD + "|null",
+                "202403|BUDGET|1100|5010|null|null|1000.00|ledger/huvudbok-2024-03.si|" + LOAD + "|null");
         assertThat(only(result).amountTotal()).isEqualByComparingTo("-234.50");
         assertThat(only(result).reconciled()).isTrue();
     }

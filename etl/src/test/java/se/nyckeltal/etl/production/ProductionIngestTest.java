@@ -73,9 +73,9 @@ class ProductionIngestTest {
 
         // March: 10 + 12 + 8 = 30 doctor visits (× 1.0 = 30), 5 other visits (× 0.5 = 2.5); April: 7
         assertThat(facts(result)).containsExactly(
-                "202403|ACTUAL|1050|OWN|DOCTOR_VISIT|30.0000|30.0000|production/dagar.csv|L1",
-                "202403|ACTUAL|1050|OWN|OTHER_VISIT|5.0000|2.5000|production/dagar.csv|L1",
-                "202404|ACTUAL|1050|OWN|DOCTOR_VISIT|7.0000|7.0000|production/dagar.csv|L1");
+                "202403|ACTUAL|1050|OWN|DOCTOR_VISIT|30.0000|30.0000|production/dagar.csv|L1|null",
+                "202403|ACTUAL|1050|OWN|OTHER_VISIT|5.0000|2.5000|production/dagar.csv|L1|null",
+                "202404|ACTUAL|1050|OWN|DOCTOR_VISIT|7.0000|7.0000|production/dagar.csv|L1|null");
         FileOutcome outcome = result.outcomes().get(0);
         assertThat(outcome.partitions()).containsExactly("ACTUAL:202403", "ACTUAL:202404");
         // the file reconciles on the volume: 30 + 5 + 7 = 42
@@ -104,11 +104,11 @@ class ProductionIngestTest {
         assertThat(result.outcomes()).extracting(FileOutcome::delimiter).containsExactly("tab", "semicolon");
         // DRG points have no weight: weighted 0. Other visits 300.5 × 0.5 = 150.25, 12 × 0.5 = 6.
         assertThat(facts(result)).containsExactly(
-                "202402|ACTUAL|2010|REGION_PRIMARY_CARE|DOCTOR_VISIT|1200.0000|1200.0000|production/a-tab.tsv|L1",
-                "202403|ACTUAL|6020|OWN|DRG_POINTS|17.2500|0.0000|production/b-ansi.csv|L1",
-                "202403|ACTUAL|6020|PRIVATE_PRIMARY_CARE|DOCTOR_VISIT|40.0000|40.0000|production/b-ansi.csv|L1",
-                "202403|ACTUAL|6020|PRIVATE_PROVIDER|OTHER_VISIT|12.0000|6.0000|production/b-ansi.csv|L1",
-                "202403|BUDGET|2010|REGION_PRIMARY_CARE|OTHER_VISIT|300.5000|150.2500|production/a-tab.tsv|L1");
+                "202402|ACTUAL|2010|REGION_PRIMARY_CARE|DOCTOR_VISIT|1200.0000|1200.0000|production/a-tab.tsv|L1|null",
+                "202403|ACTUAL|6020|OWN|DRG_POINTS|17.2500|0.0000|production/b-ansi.csv|L1|null",
+                "202403|ACTUAL|6020|PRIVATE_PRIMARY_CARE|DOCTOR_VISIT|40.0000|40.0000|production/b-ansi.csv|L1|null",
+                "202403|ACTUAL|6020|PRIVATE_PROVIDER|OTHER_VISIT|12.0000|6.0000|production/b-ansi.csv|L1|null",
+                "202403|BUDGET|2010|REGION_PRIMARY_CARE|OTHER_VISIT|300.5000|150.2500|production/a-tab.tsv|L1|null");
     }
 
     @Test
@@ -169,8 +169,8 @@ class ProductionIngestTest {
         });
         // 50 × 2.0 = 100, 60 × 2.0 = 120; the rows keep the load that delivered them
         assertThat(facts(second)).containsExactly(
-                "202501|ACTUAL|1050|OWN|DOCTOR_VISIT|50.0000|100.0000|production/p.csv|L1",
-                "202501|BUDGET|1050|OWN|DOCTOR_VISIT|60.0000|120.0000|production/p.csv|L1");
+                "202501|ACTUAL|1050|OWN|DOCTOR_VISIT|50.0000|100.0000|production/p.csv|L1|null",
+                "202501|BUDGET|1050|OWN|DOCTOR_VISIT|60.0000|120.0000|production/p.csv|L1|null");
 
         // Unchanged weights: nothing to do.
         Snapshot republished = published.with("L2", Instant.EPOCH, "L2", second.partitions(), List.of(),
@@ -206,7 +206,27 @@ class ProductionIngestTest {
         assertThat(outcome.amountQuarantined()).isEqualByComparingTo("2");
         assertThat(outcome.rowsUnparsedAmount()).isEqualTo(1);
         assertThat(outcome.reconciled()).isTrue();
-        assertThat(facts(result)).containsExactly("202403|ACTUAL|1050|OWN|DOCTOR_VISIT|10.0000|10.0000|production/fel.csv|L1");
+        assertThat(facts(result)).containsExactly("202403|ACTUAL|1050|OWN|DOCTOR_VISIT|10.0000|10.0000|production/fel.csv|L1|null");
+    }
+
+    @Test
+    void theProviderOrganisationIsKeptAsTheCounterpart() throws IOException {
+        LandingFile file = landing.write("production/digital.csv", String.join("\n",
+                "period;unit;provider;motpart;contact_type;volume",
+                "202209;6020;PRIVATE_PROVIDER;KRY;DOCTOR_VISIT_REMOTE;300",
+                "202209;6020;PRIVATE_PROVIDER;KRY;DOCTOR_VISIT_REMOTE;12",
+                "202209;6020;PRIVATE_PROVIDER;MINDOKTOR;DOCTOR_VISIT_REMOTE;150",
+                "202209;6020;PRIVATE_PROVIDER;;OTHER_VISIT;7",
+                ""));
+
+        IngestResult result = ingest(reference(CONTACT_TYPES), Snapshot.empty(), List.of(file));
+
+        // KRY's two rows are one fact row (312); a row without counterpart keeps NULL. DOCTOR_VISIT_REMOTE
+        // has no weight in this test's contact types (0); OTHER_VISIT 7 × 0.5 = 3.5
+        assertThat(facts(result)).containsExactly(
+                "202209|ACTUAL|6020|PRIVATE_PROVIDER|DOCTOR_VISIT_REMOTE|150.0000|0.0000|production/digital.csv|L1|MINDOKTOR",
+                "202209|ACTUAL|6020|PRIVATE_PROVIDER|DOCTOR_VISIT_REMOTE|312.0000|0.0000|production/digital.csv|L1|KRY",
+                "202209|ACTUAL|6020|PRIVATE_PROVIDER|OTHER_VISIT|7.0000|3.5000|production/digital.csv|L1|null");
     }
 
     @Test

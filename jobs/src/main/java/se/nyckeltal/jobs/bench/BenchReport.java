@@ -20,7 +20,7 @@ import se.nyckeltal.jobs.generate.DemoRegionGenerator;
  */
 public record BenchReport(String scale, int years, String lastMonth, Machine machine, DataSize data, LoadPhase fullLoad,
         LoadPhase nightlyLoad, LoadPhase nothingNewLoad, QueryLatencyReport queries, Baseline ledgerBaseline,
-        long benchPeakRssBytes, long benchWallMillis) {
+        List<ReportPhase> reports, long benchPeakRssBytes, long benchWallMillis) {
 
     public BenchReport {
         requireNonNull(scale, "scale");
@@ -138,6 +138,15 @@ public record BenchReport(String scale, int years, String lastMonth, Machine mac
                 ledgerBaseline.ratio()));
 
         out.append("\n").append(queries.table());
+
+        out.append("\nmånadsrapporter (nyckeltal report, each batch in a new JVM; wall time from process start to exit)\n");
+        out.append(String.format(Locale.ROOT, "  %-18s %-10s %-6s %8s %10s %14s %10s%n", "batch", "org", "format",
+                "reports", "wall", "reports/min", "peak RSS"));
+        for (ReportPhase phase : reports) {
+            out.append(String.format(Locale.ROOT, "  %-18s %-10s %-6s %,8d %10s %14.1f %10s%n", phase.name(), phase.org(),
+                    phase.format(), phase.reports(), seconds(phase.wallMillis()), phase.reportsPerMinute(),
+                    bytes(phase.peakRssBytes())));
+        }
 
         out.append(String.format(Locale.ROOT, "%nbench JVM peak RSS %s; whole run %s%n%n", bytes(benchPeakRssBytes),
                 seconds(benchWallMillis)));

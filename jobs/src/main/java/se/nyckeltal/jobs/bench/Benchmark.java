@@ -86,6 +86,17 @@ public final class Benchmark {
             throw new IllegalStateException("the query benchmark failed: " + e.getMessage(), e);
         }
 
+        String period = data.lastMonth().toString();
+        progress.accept("månadsrapporter for " + period + ": one per unit (HTML), in a new JVM …");
+        ReportPhase units = ReportPhase.run("report_all_units", warehouse, period, "all-units", "html",
+                run.resolve("reports/units"), run.resolve("report_all_units.log"));
+        progress.accept(String.format(java.util.Locale.ROOT, "  %d reports in %.1f s", units.reports(),
+                units.wallMillis() / 1000.0));
+        progress.accept("månadsrapport for " + period + ", whole administration as PDF, in a new JVM …");
+        ReportPhase pdf = ReportPhase.run("report_total_pdf", warehouse, period, "TOTAL", "pdf",
+                run.resolve("reports/manadsrapport-" + period + ".pdf"), run.resolve("report_total_pdf.log"));
+        progress.accept(String.format(java.util.Locale.ROOT, "  %.1f s", pdf.wallMillis() / 1000.0));
+
         progress.accept("DuckDB-only baseline over the full load's ledger files, in this JVM …");
         List<Path> ledgerFiles = fullLoadLedgerFiles(landing, warehouse);
         BaselineResult baseline = DuckDbLedgerBaseline.matchingLocalSpark()
@@ -95,7 +106,8 @@ public final class Benchmark {
         return new BenchReport(settings.generator().scale().name(), settings.generator().years(),
                 settings.generator().lastMonth().toString(), BenchReport.Machine.current(),
                 BenchReport.DataSize.of(data.history(), delivered), full, nightly, nothingNew, queries,
-                BenchReport.Baseline.of(baseline, full), selfPeakRss(), (System.nanoTime() - started) / 1_000_000);
+                BenchReport.Baseline.of(baseline, full), List.of(units, pdf), selfPeakRss(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private LoadPhase load(String name, Path run, Path landing, Path warehouse, BenchData data) {

@@ -266,9 +266,9 @@ public final class DuckDbLedgerBaseline {
                     CREATE TEMP TABLE files (file INTEGER, path VARCHAR, source_file VARCHAR, header_line BIGINT,
                         delimiter VARCHAR, delimiter_label VARCHAR, field_count INTEGER, period_at INTEGER,
                         cost_center_at INTEGER, account_at INTEGER, activity_at INTEGER, counterpart_at INTEGER,
-                        scenario_at INTEGER, amount_at INTEGER)""");
+                        scenario_at INTEGER, amount_at INTEGER, forecast_made_at INTEGER)""");
             try (PreparedStatement insert = db.prepareStatement(
-                    "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < deliveries.size(); i++) {
                     LedgerDelivery delivery = deliveries.get(i);
                     if (!delivery.readable()) {
@@ -445,6 +445,8 @@ public final class DuckDbLedgerBaseline {
             // Summed by file number, named afterwards: hashing a number beats hashing a path per line.
             execute(db, "COPY (SELECT a.period, a.scenario, a.cost_center, a.account, a.activity, a.counterpart,"
                     + " a.amount, f.source_file, " + SqlLiteral.of(loadId) + " AS load_id,"
+                    // the baseline's deliveries carry no forecast versions (FactSchema.LEDGER's last column)
+                    + " CAST(NULL AS INTEGER) AS forecast_made,"
                     + " a.period // 100 AS year, lpad(CAST(a.period % 100 AS VARCHAR), 2, '0') AS month"
                     + " FROM (SELECT v.file, v.period, v.scenario, v.cost_center, v.account, v.activity, v.counterpart,"
                     + " CAST(sum(v.amount) AS DECIMAL(18, 2)) AS amount"

@@ -18,6 +18,8 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,9 +29,12 @@ import se.nyckeltal.jobs.generate.GeneratorSettings;
 import se.nyckeltal.schemas.warehouse.LoadRecord;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 import se.nyckeltal.warehouse.catalogue.Catalogue;
+import se.nyckeltal.warehouse.report.ReportFormat;
+import se.nyckeltal.warehouse.report.ReportWriter;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Generate the demo region, load it, and print a short KPI summary with how to query further.")
+        description = "Generate the demo region, load it, print a short KPI summary with how to query further, and write"
+                + " the månadsrapport of the latest month (nyckeltal-demo/manadsrapport-YYYY-MM.html and .pdf).")
 final class DemoCommand implements Callable<Integer> {
     private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
     /** Public and fixed: the demo is reproducible, and says loudly that this key is not for real data. */
@@ -55,7 +60,10 @@ final class DemoCommand implements Callable<Integer> {
             summary(connection, out);
             productionSummary(connection, out);
             hrSummary(connection, out);
+            followUpSummary(connection, out);
+            careChoiceSummary(connection, out);
         }
+        Path report = writeReports(warehouse, out);
         out.printf("%nQuery further (read-only):%n");
         out.printf("  bin/nyckeltal sql --warehouse %s \"SELECT * FROM kpi.kpi_values WHERE kpi_id = 'result'"
                 + " AND org_level = 'area' AND time_window = 'ytd' ORDER BY period DESC, org_id LIMIT 12\"%n", warehouse);
@@ -63,7 +71,28 @@ final class DemoCommand implements Callable<Integer> {
                 + " WHERE org_level = 'total' AND time_window = 'ytd' AND period = (SELECT max(period) FROM kpi.income_statement)"
                 + " ORDER BY line_order\"%n", warehouse);
         out.printf("  bin/nyckeltal sql --warehouse %s \"SELECT * FROM meta.data_quality\"%n", warehouse);
+        out.printf("%nThe månadsrapport of the latest month, as controllers get it:%n  %s%n  %s%n", report,
+                report.resolveSibling(report.getFileName().toString().replace(".html", ".pdf")));
         return 0;
+    }
+
+    /**
+     * The månadsrapport of the latest month for the whole administration, as HTML and PDF, beside landing/
+     * and warehouse/ (nyckeltal-demo/manadsrapport-YYYY-MM.html). Returns the HTML file.
+     */
+    private Path writeReports(Path warehouse, PrintWriter out) throws SQLException {
+        try (Connection connection = Catalogue.openReadOnly(new WarehouseLayout(warehouse))) {
+            int period = latestPeriod(connection, "kpi.kpi_values WHERE kpi_id = 'result'");
+            String month = String.format(Locale.ROOT, "%04d-%02d", period / 100, period % 100);
+            ReportWriter writer = new ReportWriter(connection);
+            Path html = dir.resolve("manadsrapport-" + month + ".html").toAbsolutePath().normalize();
+            writer.writeOne(period, "TOTAL", ReportFormat.HTML, html);
+            writer.writeOne(period, "TOTAL", ReportFormat.PDF, html.resolveSibling("manadsrapport-" + month + ".pdf"));
+            out.printf("%nMånadsrapport %s written: %s (and .pdf beside it)%n", month, html);
+            return html;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the demo's månadsrapport", e);
+        }
     }
 
     private static void summary(Connection connection, PrintWriter out) throws SQLException {
@@ -173,6 +202,91 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Vårdval: the listing compensation per listed person and month, public against private vårdcentraler,
+     * this year against last year to date — the seed's "Genomsnittlig ersättning per listad" table
+     * (skane-halsoval-ersattningar-2024.txt), from kpi.kpi_values at org level 'ownership'.
+     */
+    private static void careChoiceSummary(Connection connection, PrintWriter out) throws SQLException {
+        int period = latestPeriod(connection, "kpi.kpi_values WHERE kpi_id = 'capitation_per_listed'"
+                + " AND org_level = 'ownership'");
+        if (period == 0) {
+            return;
+        }
+        YearMonth month = YearMonth.of(period / 100, period % 100);
+        // per ownership: kpi_id → {value, previous_year_value}, and the listed-months of capitation_per_listed
+        java.util.Map<String, java.util.Map<String, BigDecimal[]>> byOwnership = new java.util.TreeMap<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT org_id, kpi_id, value, previous_year_value"
+                + " FROM kpi.kpi_values WHERE period = ? AND time_window = 'ytd' AND org_level = 'ownership'"
+                + " AND (kpi_id LIKE 'capitation%' OR kpi_id = 'listed')")) {
+            s.setInt(1, period);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    byOwnership.computeIfAbsent(rs.getString(1), o -> new java.util.HashMap<>())
+                            .put(rs.getString(2), new BigDecimal[] {rs.getBigDecimal(3), rs.getBigDecimal(4)});
+                }
+            }
+        }
+        int year = month.getYear();
+        out.printf("%nVårdval – ersättning per listad och månad, ackumulerat januari–%s (kr)%n",
+                month.getMonth().getDisplayName(TextStyle.FULL, SWEDISH));
+        out.printf("  %-46s %11s %11s %11s %11s %9s %9s%n", "", "Offentliga", "Privata", "Offentliga", "Privata",
+                year + "–" + (year - 1), year + "–" + (year - 1));
+        out.printf("  %-46s %11s %11s %11s %11s %9s %9s%n", "", "VC " + (year - 1), "VC " + (year - 1), "VC " + year,
+                "VC " + year, "off.", "privata");
+        String[][] rows = {
+            {"capitation.ACG", "Ersättning listade viktat med ACG"},
+            {"capitation.CNI", "Ersättning för listades CNI-poäng"},
+            {"capitation.AGE_SEX", "Ersättning listade viktat efter ålder och kön"},
+            {"capitation.ACTIVE_LISTED", "Ersättning för aktiva listade"},
+            {"capitation", "Summa"}};
+        for (String[] row : rows) {
+            BigDecimal[] pub = perListed(byOwnership.get("PUBLIC"), row[0]);
+            BigDecimal[] pri = perListed(byOwnership.get("PRIVATE"), row[0]);
+            out.printf("  %-46s %11s %11s %11s %11s %9s %9s%n", row[1], volume(pub[1], true), volume(pri[1], true),
+                    volume(pub[0], true), volume(pri[0], true), change(pub), change(pri));
+        }
+        BigDecimal[] publicListed = byOwnership.getOrDefault("PUBLIC", java.util.Map.of()).get("listed");
+        BigDecimal[] privateListed = byOwnership.getOrDefault("PRIVATE", java.util.Map.of()).get("listed");
+        out.printf("  %-46s %11s %11s %11s %11s%n", "Listade (medel per månad)",
+                volume(publicListed == null ? null : publicListed[1], false),
+                volume(privateListed == null ? null : privateListed[1], false),
+                volume(publicListed == null ? null : publicListed[0], false),
+                volume(privateListed == null ? null : privateListed[0], false));
+        out.printf("  (kpi.kpi_values, org_level 'ownership'; per enhet: kpi.capitation, åldersprofil: kpi.listing_pyramid)%n");
+    }
+
+    /**
+     * A capitation KPI per listed person and month, {this year, last year}: the component's share of the
+     * compensation times the compensation per listed (both windows alike).
+     */
+    private static BigDecimal[] perListed(java.util.Map<String, BigDecimal[]> kpis, String kpiId) {
+        BigDecimal[] result = new BigDecimal[2];
+        if (kpis == null || kpis.get(kpiId) == null || kpis.get("capitation") == null
+                || kpis.get("capitation_per_listed") == null) {
+            return result;
+        }
+        for (int i = 0; i < 2; i++) {
+            BigDecimal part = kpis.get(kpiId)[i];
+            BigDecimal total = kpis.get("capitation")[i];
+            BigDecimal perListed = kpis.get("capitation_per_listed")[i];
+            if (part != null && total != null && perListed != null && total.signum() != 0) {
+                result[i] = part.multiply(perListed).divide(total, 6, RoundingMode.HALF_EVEN);
+            }
+        }
+        return result;
+    }
+
+    /** (this year ÷ last year − 1) × 100 with two decimals, as the seed shows it; blank without both. */
+    private static String change(BigDecimal[] values) {
+        if (values[0] == null || values[1] == null || values[1].signum() == 0) {
+            return "";
+        }
+        BigDecimal pct = values[0].divide(values[1], 10, RoundingMode.HALF_EVEN).subtract(BigDecimal.ONE)
+                .multiply(BigDecimal.valueOf(100)).setScale(2, RoundingMode.HALF_EVEN);
+        return pct.toPlainString().replace('.', ',').replace('-', '−') + " %";
+    }
+
     /** A volume in whole units with grouped thousands; a ratio line (beläggning, medelvårdtid) with one decimal. */
     private static String volume(BigDecimal value, boolean ratio) {
         if (value == null) {
@@ -273,6 +387,105 @@ final class DemoCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /**
+     * What the månadsrapport shows beyond the three extracts, at the latest period with indicators: the
+     * indicator tables by goal, antal anställda, the action plan's subtotals, the forecasts made this year
+     * and the controllers' summary.
+     */
+    private static void followUpSummary(Connection connection, PrintWriter out) throws SQLException {
+        int period = latestPeriod(connection, "kpi.kpi_values WHERE kpi_id LIKE 'indicator.%'");
+        if (period == 0) {
+            return;
+        }
+        YearMonth month = YearMonth.of(period / 100, period % 100);
+        String months = "januari–" + month.getMonth().getDisplayName(TextStyle.FULL, SWEDISH);
+        out.printf("%nIndikatorer, hela förvaltningen, ackumulerat %s%n", months);
+        out.printf("  %-62s %9s %9s %9s  %s%n", "", "Fg år", "Mål", "Utfall", "Trend");
+        String group = null;
+        try (PreparedStatement s = connection.prepareStatement("SELECT g.group_name, k.name_sv, k.unit,"
+                + " v.previous_year_value, v.target_value, v.value, v.trend FROM dim.indicator_group g"
+                + " JOIN dim.kpi k ON k.kpi_id = g.kpi_id LEFT JOIN kpi.kpi_values v ON v.kpi_id = g.kpi_id"
+                + " AND v.period = ? AND v.time_window = 'ytd' AND v.org_level = 'total'"
+                + " WHERE g.measure = 'value' AND g.kpi_id LIKE 'indicator.%' ORDER BY g.group_ordinal, g.ordinal")) {
+            s.setInt(1, period);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (!rs.getString(1).equals(group)) {
+                        group = rs.getString(1);
+                        out.printf("  %s%n", group);
+                    }
+                    boolean percent = "%".equals(rs.getString(3));
+                    out.printf("    %-60s %9s %9s %9s  %s%n", rs.getString(2), indicator(rs.getBigDecimal(4), percent),
+                            indicator(rs.getBigDecimal(5), percent), indicator(rs.getBigDecimal(6), percent),
+                            rs.getString(7) == null ? "–" : rs.getString(7));
+                }
+            }
+        }
+        try (PreparedStatement s = connection.prepareStatement("SELECT value, previous_year_value FROM kpi.kpi_values"
+                + " WHERE kpi_id = 'headcount' AND period = ? AND time_window = 'month' AND org_level = 'total'")) {
+            s.setInt(1, period);
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    out.printf("%nAntal anställda inklusive inhyrd personal, %s: %s (föregående år %s)%n",
+                            month.getMonth().getDisplayName(TextStyle.FULL, SWEDISH), whole(rs.getBigDecimal(1), false),
+                            whole(rs.getBigDecimal(2), false));
+                }
+            }
+        }
+        out.printf("%nEkonomisk effekthemtagning %d, hela förvaltningen (mnkr)%n", month.getYear());
+        out.printf("  %-32s %14s %18s %9s%n", "", "Beräknad årseffekt", "Realiserad ack", "Andel");
+        try (PreparedStatement s = connection.prepareStatement("SELECT category, planned_annual_effect,"
+                + " realised_effect_ytd, realised_share_pct FROM kpi.action_plan_totals WHERE period = ?"
+                + " AND org_level = 'total' ORDER BY CASE category WHEN 'BUDGET' THEN 1 WHEN 'BEYOND_BUDGET' THEN 2 ELSE 3 END")) {
+            s.setInt(1, period);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String label = switch (rs.getString(1)) {
+                        case "BUDGET" -> "Summa budget";
+                        case "BEYOND_BUDGET" -> "Summa utöver budget";
+                        default -> "Totalt";
+                    };
+                    out.printf("  %-32s %14s %18s %9s%n", label, amount(rs.getBigDecimal(2), false),
+                            amount(rs.getBigDecimal(3), false), percent(rs.getBigDecimal(4)));
+                }
+            }
+        }
+        try (PreparedStatement s = connection.prepareStatement("SELECT forecast_made, value FROM kpi.forecast_versions"
+                + " WHERE kpi_id = 'result' AND year = ? AND org_level = 'total' ORDER BY forecast_made")) {
+            s.setInt(1, month.getYear());
+            try (ResultSet rs = s.executeQuery()) {
+                List<String> versions = new ArrayList<>();
+                while (rs.next()) {
+                    int made = rs.getInt(1);
+                    versions.add((rs.wasNull() ? "utan prognosmånad" : "från "
+                            + YearMonth.of(made / 100, made % 100).getMonth().getDisplayName(TextStyle.FULL, SWEDISH))
+                            + " " + amount(rs.getBigDecimal(2), false) + " mnkr");
+                }
+                if (!versions.isEmpty()) {
+                    out.printf("%nPrognos resultat %d: %s%n", month.getYear(), String.join("; ", versions));
+                }
+            }
+        }
+        try (PreparedStatement s = connection.prepareStatement("SELECT period, text FROM meta.comments"
+                + " WHERE org_id = 'TOTAL' AND topic = 'summary' ORDER BY period DESC LIMIT 1");
+                ResultSet rs = s.executeQuery()) {
+            if (rs.next()) {
+                out.printf("%nKommentar (meta.comments, %d):%n", rs.getInt(1));
+                for (String line : rs.getString(2).split("\\R")) {
+                    out.printf("  %s%n", line);
+                }
+            }
+        }
+    }
+
+    /** An indicator's figure: one decimal, with % for shares. */
+    private static String indicator(BigDecimal value, boolean percent) {
+        if (value == null) {
+            return "–";
+        }
+        return format(value.setScale(1, RoundingMode.HALF_EVEN)) + (percent ? " %" : "");
     }
 
     /** Whole hours (or årsarbetare) with a space between thousands. */

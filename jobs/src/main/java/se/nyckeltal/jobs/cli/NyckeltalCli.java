@@ -24,6 +24,7 @@ import se.nyckeltal.jobs.load.LoadFailedException;
             BenchCommand.class,
             LoadCommand.class,
             SqlCommand.class,
+            ReportCommand.class,
             SchedulerCommand.class,
             DagsCommand.class,
             TaskCommand.class,

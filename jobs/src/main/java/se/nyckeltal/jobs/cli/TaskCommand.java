@@ -9,6 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import se.nyckeltal.jobs.schedule.task.MonthlyReportTask;
 import se.nyckeltal.jobs.schedule.task.NightlyTask;
 import se.nyckeltal.jobs.schedule.task.NightlyTasks;
 import se.nyckeltal.jobs.schedule.task.TaskContext;
@@ -31,7 +32,7 @@ final class TaskCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "TASK_ID",
                 description = "validate_ledger, validate_production, validate_hr, load_and_publish, verify_published,"
                         + " data_quality_checks (the ids of earlier releases — ingest_*, build_facts, publish_catalogue"
-                        + " — still run)")
+                        + " — still run); report_due, report_total, report_areas, report_units (monthly_report)")
         String taskId;
 
         @Option(names = "--dag", defaultValue = "nightly")
@@ -58,18 +59,34 @@ final class TaskCommand implements Runnable {
         @Option(names = "--warehouse", required = true, paramLabel = "DIR")
         Path warehouse;
 
+        @Option(names = "--working-day", defaultValue = "4", paramLabel = "N",
+                description = "monthly_report: the working day of the month the reports are due (default ${DEFAULT-VALUE}).")
+        int workingDay;
+
+        @Option(names = "--reports", paramLabel = "DIR",
+                description = "monthly_report: where the reports go, one folder per month (default: reports/ beside the"
+                        + " warehouse).")
+        Path reports;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            NightlyTask task = NightlyTasks.get(taskId).orElseThrow(() -> new UserError("no task '" + taskId + "'",
-                    "task run knows " + String.join(", ", NightlyTasks.ids())));
+            if (workingDay < 1 || workingDay > 20) {
+                throw new UserError("--working-day " + workingDay + " is not a working day of a month", "give 1 to 20, e.g. 4");
+            }
+            Path reportFolder = reports != null ? reports
+                    : warehouse.toAbsolutePath().normalize().resolveSibling("reports");
+            NightlyTask task = MonthlyReportTask.get(taskId, workingDay, reportFolder.toAbsolutePath().normalize())
+                    .or(() -> NightlyTasks.get(taskId)).orElseThrow(() -> new UserError("no task '" + taskId + "'",
+                    "task run knows " + String.join(", ", NightlyTasks.ids()) + ", "
+                            + String.join(", ", MonthlyReportTask.IDS)));
             if (intervalEnd.isBefore(intervalStart)) {
                 throw new UserError("the data interval ends before it starts", null);
             }
             PrintWriter out = spec.commandLine().getOut();
-            String id = NightlyTasks.currentId(taskId);
+            String id = MonthlyReportTask.IDS.contains(taskId) ? taskId : NightlyTasks.currentId(taskId);
             TaskContext context = new TaskContext(dagId, id, ds, intervalStart, intervalEnd, runId,
                     landing.toAbsolutePath().normalize(), warehouse.toAbsolutePath().normalize(), out);
             out.println(context.header());

@@ -38,6 +38,9 @@ public final class DemoRegionGenerator {
     /** The month whose file books on a cost centre the org structure does not know (UNMAPPED). */
     static final YearMonth MONTH_WITH_UNKNOWN_UNIT = YearMonth.of(2026, 2);
     static final String UNKNOWN_UNIT = "9990";
+    /** The months a year's forecasts are made in: February, and April at the tertial report (prognosmånad). */
+    static final YearMonth FORECAST_FIRST = YearMonth.of(2000, 2);
+    static final YearMonth FORECAST_REVISED = YearMonth.of(2000, 4);
     /** Share of a restated month's cost rows that change (late invoices, corrected accruals). */
     static final double RESTATED_ROW_SHARE = 0.03;
 
@@ -119,13 +122,16 @@ public final class DemoRegionGenerator {
                     ReferenceData.defaults().orgUnits().size());
         }
         tally.written(writeShippedReference(reference, ReferenceData.ACCOUNTS), ReferenceData.defaults().accounts().size());
+        // Vårdval: the shipped listing compensation (the seed's Hälsoval 2024 rates and their yearly steps).
+        tally.written(writeShippedReference(reference, ReferenceData.CAPITATION_RATES),
+                ReferenceData.defaults().capitationRates().size());
         for (YearMonth month = settings.firstMonth(); !month.isAfter(settings.lastMonth()); month = month.plusMonths(1)) {
             List<Row> records = actuals(month);
             if (month.equals(MONTH_WITH_UNKNOWN_UNIT)) {
                 records.add(new Row(month, UNKNOWN_UNIT, "5510", "", "", "ACTUAL", new BigDecimal("48250.00")));
             }
             Path file = landing.resolve("ledger").resolve(ledgerFileName(month));
-            tally.written(file, write(file, style(month), records, month.equals(MONTH_WITH_BAD_ROW) ? month : null));
+            tally.written(file, write(file, style(month), records, month.equals(MONTH_WITH_BAD_ROW) ? month : null, null));
         }
         for (int year = settings.firstMonth().getYear(); year <= settings.lastMonth().getYear(); year++) {
             for (String scenario : List.of("BUDGET", "FORECAST")) {
@@ -135,14 +141,30 @@ public final class DemoRegionGenerator {
                         records.addAll(costCentreMonth(centre, YearMonth.of(year, m), scenario));
                     }
                 }
-                boolean budget = scenario.equals("BUDGET");
-                Path file = landing.resolve("ledger").resolve((budget ? "budget-" : "prognos-") + year + ".csv");
-                tally.written(file, write(file,
-                        budget ? ExtractStyle.SWEDISH_WINDOWS_1252 : ExtractStyle.CANONICAL_UTF8, records, null));
+                if (scenario.equals("BUDGET")) {
+                    Path file = landing.resolve("ledger").resolve("budget-" + year + ".csv");
+                    tally.written(file, write(file, ExtractStyle.SWEDISH_WINDOWS_1252, records, null, null));
+                    continue;
+                }
+                // Two forecasts a year: February's, and the tertial's (made in April) with costs revised up.
+                // The latest one made is prognos-YYYY.csv; an earlier one carries its month in the name.
+                List<YearMonth> made = forecastMonths(year);
+                for (YearMonth version : made) {
+                    boolean latest = version.equals(made.get(made.size() - 1));
+                    List<Row> versionRecords = version.getMonthValue() < FORECAST_REVISED.getMonthValue() ? records
+                            : records.stream().map(r -> r.amount().signum() > 0 ? r.withAmount(r.amount()
+                                    .multiply(new BigDecimal("1.012")).setScale(2, RoundingMode.HALF_EVEN)) : r).toList();
+                    Path file = landing.resolve("ledger").resolve("prognos-" + (latest ? String.valueOf(year)
+                            : version.toString()) + ".csv");
+                    tally.written(file, write(file, ExtractStyle.CANONICAL_UTF8, versionRecords, null,
+                            version.toString().replace("-", "")));
+                }
             }
         }
         new ProductionGenerator(settings, region).generate(landing, tally::written);
         new HrGenerator(settings, region).generate(landing, tally::written);
+        new FollowUpGenerator(settings, region).generate(landing, tally::written);
+        new ListingGenerator(settings, region).generate(landing, tally::written);
         return tally.summary();
     }
 
@@ -177,7 +199,7 @@ public final class DemoRegionGenerator {
             records.add(new Row(month, UNKNOWN_UNIT, "5510", "", "", "ACTUAL", new BigDecimal("48250.00")));
         }
         Path file = landing.resolve("ledger").resolve(restatementFileName(ledgerFileName(month)));
-        tally.written(file, write(file, style(month), records, null));
+        tally.written(file, write(file, style(month), records, null, null));
         new HrGenerator(settings, region).generateRestatement(landing, month, tally::written);
         return tally.summary();
     }
@@ -185,6 +207,23 @@ public final class DemoRegionGenerator {
     /** {@code huvudbok-2026-09.csv} → {@code huvudbok-2026-09_rattelse.csv}. */
     static String restatementFileName(String monthlyFileName) {
         return monthlyFileName.replace(".csv", "_rattelse.csv");
+    }
+
+    /**
+     * The forecasts of a year made by the last generated month: February's and April's; a year whose
+     * February is not reached yet has one forecast, made in its first month.
+     */
+    private List<YearMonth> forecastMonths(int year) {
+        List<YearMonth> months = new ArrayList<>();
+        for (YearMonth version : List.of(FORECAST_FIRST.withYear(year), FORECAST_REVISED.withYear(year))) {
+            if (!version.isAfter(settings.lastMonth())) {
+                months.add(version);
+            }
+        }
+        if (months.isEmpty()) {
+            months.add(YearMonth.of(year, 1));
+        }
+        return months;
     }
 
     static String ledgerFileName(YearMonth month) {
@@ -237,8 +276,14 @@ public final class DemoRegionGenerator {
                     amount = amount.multiply(BigDecimal.valueOf(sub.share()));
                 }
                 amount = amount.setScale(2, RoundingMode.HALF_EVEN);
-                rows.add(new Row(month, unit, sub.account(), profile.activity(), line.counterpart(), scenario,
-                        line.revenue() ? amount.negate() : amount));
+                Row row = new Row(month, unit, sub.account(), profile.activity(), line.counterpart(), scenario,
+                        line.revenue() ? amount.negate() : amount);
+                if (scenario.equals("ACTUAL") && centre.template().equals(DigitalCare.LEDGER_TEMPLATE)
+                        && line.account().equals(DigitalCare.LEDGER_ACCOUNT) && sub.account().equals(line.account())) {
+                    rows.addAll(withDigitalCare(row, profile.size()));
+                } else {
+                    rows.add(row);
+                }
             }
             if (line.revenue()) {
                 budgetRevenue = budgetRevenue.add(budget);
@@ -251,6 +296,30 @@ public final class DemoRegionGenerator {
         BigDecimal allocation = budgetCost.subtract(budgetRevenue).multiply(BigDecimal.valueOf(profile.allocationShare()))
                 .setScale(2, RoundingMode.HALF_EVEN);
         rows.add(new Row(month, unit, "3210", profile.activity(), "REGION", scenario, allocation.negate()));
+        return rows;
+    }
+
+    /**
+     * The purchased-care row split by provider: the digital care invoices booked on their counterparts
+     * ({@link DigitalCare}), the rest of the amount without one. The amounts add up to the row's.
+     */
+    private List<Row> withDigitalCare(Row row, double size) {
+        List<Row> rows = new ArrayList<>();
+        BigDecimal rest = row.amount();
+        for (DigitalCare.Provider provider : DigitalCare.PROVIDERS) {
+            SplittableRandom random = new SplittableRandom(Objects.hash(settings.seed(), "digital",
+                    provider.counterpart(), row.month().toString()));
+            BigDecimal cost = BigDecimal.valueOf(DigitalCare.expectedCost(provider, row.month(), size)
+                    * (1.0 + (random.nextDouble() * 2 - 1) * 0.08)).setScale(2, RoundingMode.HALF_EVEN);
+            rows.add(new Row(row.month(), row.costCenter(), row.account(), row.activity(), provider.counterpart(),
+                    row.scenario(), cost));
+            rest = rest.subtract(cost);
+        }
+        if (rest.signum() < 0) {
+            throw new IllegalStateException("digital care costs exceed purchased care of " + row.costCenter() + " in "
+                    + row.month());
+        }
+        rows.add(0, row.withAmount(rest));
         return rows;
     }
 
@@ -309,13 +378,18 @@ public final class DemoRegionGenerator {
     }
 
     /**
-     * Writes rows in the style; {@code badRowMonth} non-null appends one mistyped amount for that month.
+     * Writes rows in the style; {@code badRowMonth} non-null appends one mistyped amount for that month;
+     * {@code forecastMade} non-null adds the forecast_made column (prognosmånad, YYYYMM) to every row.
      *
      * @return the data rows written
      */
-    private long write(Path file, ExtractStyle style, List<Row> records, YearMonth badRowMonth) {
+    private long write(Path file, ExtractStyle style, List<Row> records, YearMonth badRowMonth, String forecastMade) {
         try (ExtractOutput out = ExtractOutput.open(file, style.charset, style.bom)) {
-            out.append(style.header()).endLine(style.newline);
+            out.append(style.header());
+            if (forecastMade != null) {
+                out.append(style.delimiter).append(style.swedishHeader ? "Prognosmånad" : "forecast_made");
+            }
+            out.endLine(style.newline);
             YearMonth periodOf = null;
             String period = null;
             for (Row r : records) {
@@ -326,7 +400,11 @@ public final class DemoRegionGenerator {
                 out.append(period).append(style.delimiter).append(r.costCenter()).append(style.delimiter)
                         .append(r.account()).append(style.delimiter).append(r.activity()).append(style.delimiter)
                         .append(r.counterpart()).append(style.delimiter).append(style.scenario(r.scenario()))
-                        .append(style.delimiter).append(style.amount(r.amount())).endRow(style.newline);
+                        .append(style.delimiter).append(style.amount(r.amount()));
+                if (forecastMade != null) {
+                    out.append(style.delimiter).append(forecastMade);
+                }
+                out.endRow(style.newline);
             }
             if (badRowMonth != null) {
                 // A hand-edited export, once in a while: the amount is mistyped. Quarantined, not loaded.

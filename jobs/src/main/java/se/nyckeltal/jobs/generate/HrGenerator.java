@@ -21,6 +21,7 @@ import java.util.function.ObjLongConsumer;
 import se.nyckeltal.schemas.contract.HourType;
 import se.nyckeltal.schemas.contract.Profession;
 import se.nyckeltal.schemas.contract.StaffCategory;
+import se.nyckeltal.schemas.calendar.Easter;
 
 /**
  * Writes the demo region's HR time extracts, one file per month ({@code hr/tid-YYYY-MM.csv}), one
@@ -407,32 +408,13 @@ final class HrGenerator {
                     MonthDay.of(12, 24), MonthDay.of(12, 25), MonthDay.of(12, 26), MonthDay.of(12, 31))) {
                 days.add(fixed.atYear(year));
             }
-            LocalDate easter = easterSunday(year);
+            LocalDate easter = Easter.sunday(year);
             days.add(easter.minusDays(2));   // långfredagen
             days.add(easter.plusDays(1));    // annandag påsk
             days.add(easter.plusDays(39));   // Kristi himmelsfärdsdag
             days.add(LocalDate.of(year, 6, 19).with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY))); // midsommarafton
         }
         return days;
-    }
-
-    /** The Gregorian computus (anonymous algorithm). */
-    static LocalDate easterSunday(int year) {
-        int a = year % 19;
-        int b = year / 100;
-        int c = year % 100;
-        int d = b / 4;
-        int e = b % 4;
-        int f = (b + 8) / 25;
-        int g = (b - f + 1) / 3;
-        int h = (19 * a + b - d - g + 15) % 30;
-        int i = c / 4;
-        int k = c % 4;
-        int l = (32 + 2 * e + 2 * i - h - k) % 7;
-        int m = (a + 11 * h + 22 * l) / 451;
-        int month = (h + l - 7 * m + 114) / 31;
-        int day = (h + l - 7 * m + 114) % 31 + 1;
-        return LocalDate.of(year, month, day);
     }
 
     // --- the file ----------------------------------------------------------------------------------

@@ -72,11 +72,12 @@ final class ProductionGenerator {
     private enum Season { VISITS, REMOTE, VACCINATION, INPATIENT, BEDS, SURGERY }
 
     /** One volume a unit reports every month: its 2024 monthly level. */
-    private record Stream(String unit, Provider provider, String contactType, double monthly, Season season) {}
+    private record Stream(String unit, Provider provider, String contactType, double monthly, Season season,
+            String counterpart) {}
 
     /** One row before formatting; day null for a monthly row. */
     private record Row(YearMonth month, LocalDate day, String unit, Provider provider, String contactType,
-            String scenario, BigDecimal volume) {}
+            String scenario, BigDecimal volume, String counterpart) {}
 
     /** Writes the files under {@code landing/production/}; returns them in the order written. */
     List<Path> generate(Path landing, Consumer<Path> onFileWritten) {
@@ -102,7 +103,7 @@ final class ProductionGenerator {
             if (month.equals(MONTH_WITH_BAD_ROW)) {
                 // A hand-corrected export: a negative count. Quarantined, not loaded.
                 rows.add(new Row(month, null, region.first("1050"), Provider.OWN, "DOCTOR_VISIT", "ACTUAL",
-                        new BigDecimal("-12")));
+                        new BigDecimal("-12"), null));
             }
             files.add(write(landing.resolve("production").resolve(monthlyFileName(month)), style, rows, onFileWritten));
         }
@@ -207,6 +208,11 @@ final class ProductionGenerator {
                 s.visits(Provider.PRIVATE_PRIMARY_CARE, 7000, 2000, 14000, 1500);
                 s.add(Provider.PRIVATE_PRIMARY_CARE, "VACCINATION", 1200, Season.VACCINATION);
                 s.visits(Provider.PRIVATE_PROVIDER, 2500, 15, 4000, 5);
+                // Digital care providers, by their counterpart id (the ledger books their invoices on it).
+                for (DigitalCare.Provider provider : DigitalCare.PROVIDERS) {
+                    s.digital(provider.counterpart(), provider.contactType(),
+                            provider.monthlyCost() / provider.pricePerContact());
+                }
             }
             default -> { } // ambulance, diagnostics and staff units report no production here
         }
@@ -225,7 +231,12 @@ final class ProductionGenerator {
         }
 
         void add(Provider provider, String contactType, double monthly, Season season) {
-            streams.add(new Stream(unit, provider, contactType, monthly * factor, season));
+            streams.add(new Stream(unit, provider, contactType, monthly * factor, season, null));
+        }
+
+        void digital(String counterpart, String contactType, double monthly) {
+            streams.add(new Stream(unit, Provider.PRIVATE_PROVIDER, contactType, monthly * factor, Season.REMOTE,
+                    counterpart));
         }
 
         void visits(Provider provider, double doctor, double doctorRemote, double other, double otherRemote) {
@@ -263,7 +274,8 @@ final class ProductionGenerator {
                 drg.put(stream.unit(), 0.0);
             }
             rows.addAll(daily ? days(stream, month, volume) : List.of(
-                    new Row(month, null, stream.unit(), stream.provider(), stream.contactType(), "ACTUAL", volume)));
+                    new Row(month, null, stream.unit(), stream.provider(), stream.contactType(), "ACTUAL", volume,
+                            stream.counterpart())));
         }
         if (withDrg) {
             for (Stream stream : streams) {
@@ -273,11 +285,11 @@ final class ProductionGenerator {
                 }
             }
             drg.forEach((unit, points) -> rows.add(new Row(month, daily ? month.atEndOfMonth() : null, unit,
-                    Provider.OWN, DRG, "ACTUAL", BigDecimal.valueOf(points).setScale(3, RoundingMode.HALF_EVEN))));
+                    Provider.OWN, DRG, "ACTUAL", BigDecimal.valueOf(points).setScale(3, RoundingMode.HALF_EVEN), null)));
         }
         if (month.equals(MONTH_WITH_UNKNOWN_CONTACT_TYPE)) {
             rows.add(new Row(month, daily ? month.atDay(15) : null, region.first("2060"), Provider.OWN, UNKNOWN_CONTACT_TYPE,
-                    "ACTUAL", new BigDecimal("45")));
+                    "ACTUAL", new BigDecimal("45"), null));
         }
         return rows;
     }
@@ -320,7 +332,7 @@ final class ProductionGenerator {
                         : Math.pow(stream.season() == Season.REMOTE ? 1.07 : 1.012, year - 2024 + (m - 1) / 12.0);
                 double value = stream.monthly() * growth * seasonal(stream, month);
                 rows.add(new Row(month, null, stream.unit(), stream.provider(), stream.contactType(), scenario,
-                        BigDecimal.valueOf(Math.round(value))));
+                        BigDecimal.valueOf(Math.round(value)), stream.counterpart()));
             }
         }
         return rows;
@@ -379,8 +391,11 @@ final class ProductionGenerator {
             return 1.0; // the bed count is decided, not measured
         }
         // name(), not the enum itself: an enum's hashCode is its identity, different in every JVM.
-        SplittableRandom random = new SplittableRandom(Objects.hash(settings.seed(), stream.unit(),
-                stream.provider().name(), stream.contactType(), month.toString()));
+        SplittableRandom random = new SplittableRandom(stream.counterpart() == null
+                ? Objects.hash(settings.seed(), stream.unit(), stream.provider().name(), stream.contactType(),
+                        month.toString())
+                : Objects.hash(settings.seed(), stream.unit(), stream.counterpart(), stream.contactType(),
+                        month.toString()));
         return 1.0 + (random.nextDouble() * 2 - 1) * 0.05;
     }
 
@@ -408,7 +423,7 @@ final class ProductionGenerator {
             given += today;
             if (today > 0) {
                 rows.add(new Row(month, month.atDay(d + 1), stream.unit(), stream.provider(), stream.contactType(),
-                        "ACTUAL", BigDecimal.valueOf(today)));
+                        "ACTUAL", BigDecimal.valueOf(today), stream.counterpart()));
             }
         }
         return rows;
@@ -420,8 +435,9 @@ final class ProductionGenerator {
         long written;
         try (ExtractOutput out = ExtractOutput.open(file, style.charset, style.bom)) {
             out.append(String.join(d, style.swedishHeader
-                    ? List.of(daily ? "Datum" : "Månad", "Enhet", "Vårdgivartyp", "Kontakttyp", "Antal", "Typ")
-                    : List.of(daily ? "date" : "period", "unit", "provider", "contact_type", "volume", "scenario")))
+                    ? List.of(daily ? "Datum" : "Månad", "Enhet", "Vårdgivartyp", "Kontakttyp", "Antal", "Typ", "Motpart")
+                    : List.of(daily ? "date" : "period", "unit", "provider", "contact_type", "volume", "scenario",
+                            "counterpart")))
                     .endLine(style.newline);
             YearMonth periodOf = null;
             String period = null;
@@ -434,7 +450,8 @@ final class ProductionGenerator {
                 }
                 out.append(r.day() != null ? r.day().toString() : period).append(d).append(r.unit()).append(d)
                         .append(provider(style, r.provider())).append(d).append(r.contactType()).append(d)
-                        .append(volume(style, r.volume())).append(d).append(style.scenario(r.scenario()))
+                        .append(volume(style, r.volume())).append(d).append(style.scenario(r.scenario())).append(d)
+                        .append(r.counterpart() == null ? "" : r.counterpart())
                         .endRow(style.newline);
             }
             written = out.rows();

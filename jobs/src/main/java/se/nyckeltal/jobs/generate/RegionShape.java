@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import se.nyckeltal.schemas.reference.OrgUnitVersion;
+import se.nyckeltal.schemas.reference.Ownership;
 import se.nyckeltal.schemas.reference.ReferenceData;
 
 /**
@@ -40,7 +41,13 @@ final class RegionShape {
 
     static RegionShape of(ReferenceData reference, Scale scale, long seed) {
         Map<String, List<OrgUnitVersion>> templates = new LinkedHashMap<>();
+        List<OrgUnitVersion> privateUnits = new ArrayList<>();
         for (OrgUnitVersion unit : reference.orgUnits()) {
+            if (unit.ownership() == Ownership.PRIVATE) {
+                // A private vårdcentral keeps its own books: the region has its listings, not its ledger or staff.
+                privateUnits.add(unit);
+                continue;
+            }
             templates.computeIfAbsent(unit.unitId(), id -> new ArrayList<>()).add(unit);
         }
         if (scale == Scale.S) {
@@ -72,10 +79,12 @@ final class RegionShape {
                 costCentres.add(centre);
                 for (OrgUnitVersion version : template.getValue()) {
                     orgUnits.add(new OrgUnitVersion(centre.id(), name(version.unitName(), centre, k + 1, count),
-                            version.areaId(), version.areaName(), version.validFrom(), version.validTo()));
+                            version.areaId(), version.areaName(), version.validFrom(), version.validTo(),
+                            version.ownership(), version.unitType()));
                 }
             }
         }
+        orgUnits.addAll(privateUnits);
         return new RegionShape(scale, costCentres, orgUnits);
     }
 
@@ -112,11 +121,13 @@ final class RegionShape {
 
     /** Writes {@code org_units.csv} in the reference format (SPEC §3); the other reference files stay the defaults. */
     Path writeOrgUnits(Path referenceDir) {
-        StringBuilder text = new StringBuilder("unit_id;unit_name;area_id;area_name;valid_from;valid_to\n");
+        StringBuilder text = new StringBuilder("unit_id;unit_name;area_id;area_name;valid_from;valid_to;ownership;unit_type\n");
         for (OrgUnitVersion unit : orgUnits) {
             text.append(unit.unitId()).append(';').append(unit.unitName()).append(';').append(unit.areaId()).append(';')
                     .append(unit.areaName()).append(';').append(unit.validFrom()).append(';')
-                    .append(unit.validTo() == null ? "" : unit.validTo().toString()).append('\n');
+                    .append(unit.validTo() == null ? "" : unit.validTo().toString()).append(';')
+                    .append(unit.ownership() == null ? "" : unit.ownership().name()).append(';')
+                    .append(unit.unitType() == null ? "" : unit.unitType()).append('\n');
         }
         Path file = referenceDir.resolve(ReferenceData.ORG_UNITS);
         try {

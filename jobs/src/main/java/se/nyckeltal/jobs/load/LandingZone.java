@@ -20,7 +20,7 @@ import se.nyckeltal.schemas.contract.SourceKind;
 import se.nyckeltal.schemas.reference.ReferenceData;
 
 /**
- * The landing folder as the load sees it (SPEC §3): {@code ledger/}, {@code production/},
+ * The landing folder as the load sees it (SPEC §3): {@code ledger/}, {@code production/}, {@code listings/},
  * {@code hr/} and optional {@code reference/}. Files are taken in file-name order.
  */
 public record LandingZone(Path root, LandingHashes hashes) {

@@ -5,11 +5,15 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
+import se.nyckeltal.etl.actions.ActionIngest;
+import se.nyckeltal.etl.comments.CommentIngest;
 import se.nyckeltal.etl.extract.IngestSettings;
 import se.nyckeltal.etl.extract.SourceIngest;
 import se.nyckeltal.etl.hr.HrIngest;
 import se.nyckeltal.etl.hr.PseudonymKeySource;
+import se.nyckeltal.etl.indicators.IndicatorIngest;
 import se.nyckeltal.etl.ledger.LedgerIngest;
+import se.nyckeltal.etl.listing.ListingIngest;
 import se.nyckeltal.etl.production.ProductionIngest;
 import se.nyckeltal.schemas.contract.SourceKind;
 import se.nyckeltal.schemas.reference.ReferenceData;
@@ -21,7 +25,11 @@ final class SourceIngests {
     static final Set<SourceKind> SUPPORTED = Set.of(
             SourceKind.LEDGER,
             SourceKind.PRODUCTION,
-            SourceKind.HR);
+            SourceKind.HR,
+            SourceKind.INDICATORS,
+            SourceKind.ACTIONS,
+            SourceKind.COMMENTS,
+            SourceKind.LISTINGS);
 
     private SourceIngests() {}
 
@@ -37,6 +45,10 @@ final class SourceIngests {
         ingests.put(SourceKind.PRODUCTION, new ProductionIngest(spark, settings, reference, previous));
         ingests.put(SourceKind.HR, new HrIngest(spark, settings, previous,
                 PseudonymKeySource.fromEnvironment(pseudonymKeyFile)));
+        ingests.put(SourceKind.INDICATORS, new IndicatorIngest(spark, settings, reference));
+        ingests.put(SourceKind.ACTIONS, new ActionIngest(spark, settings));
+        ingests.put(SourceKind.COMMENTS, new CommentIngest(spark, settings));
+        ingests.put(SourceKind.LISTINGS, new ListingIngest(spark, settings));
         return ingests;
     }
 }

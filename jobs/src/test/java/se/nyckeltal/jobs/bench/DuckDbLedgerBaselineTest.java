@@ -175,7 +175,7 @@ class DuckDbLedgerBaselineTest {
         assertThat(query("SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet(" + glob("out/facts/ledger")
                 + ", hive_partitioning = false))")).extracting(row -> row.toList().get(0))
                 .containsExactly("period", "scenario", "cost_center", "account", "activity", "counterpart", "amount",
-                        "source_file", "load_id");
+                        "source_file", "load_id", "forecast_made");
     }
 
     private List<Tuple> facts() throws SQLException {

@@ -36,6 +36,9 @@ class GenerateCommandTest {
                 ReferenceData.shippedDefault(ReferenceData.ORG_UNITS));
         assertThat(landing.resolve("reference/accounts.csv")).hasBinaryContent(
                 ReferenceData.shippedDefault(ReferenceData.ACCOUNTS));
+        assertThat(landing.resolve("reference/capitation_rates.csv")).hasBinaryContent(
+                ReferenceData.shippedDefault(ReferenceData.CAPITATION_RATES));
+        assertThat(landing.resolve("listings/listning-2024-01.csv")).isRegularFile();
     }
 
     @Test

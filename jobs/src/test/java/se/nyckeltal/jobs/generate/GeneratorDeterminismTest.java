@@ -24,7 +24,7 @@ class GeneratorDeterminismTest {
      * SHA-256 over every generated extract (relative path and bytes, in path order) for the settings
      * below — reference/ aside, which is checked byte for byte against the shipped files.
      */
-    private static final String CHECKSUM = "b2b93b87d6abd498e4d17de2063d28f71564e68cfbf32ea00bd9d77f1c0d7cd2";
+    private static final String CHECKSUM = "d8cf83d5ba2bde64dd7f7b3c0f617499b45507c5fe57dc3bcadada793050e5bf";
 
     @TempDir
     Path dir;
@@ -51,9 +51,9 @@ class GeneratorDeterminismTest {
         assertThat(dir.resolve("reference")).isDirectoryContaining(p -> true);
         try (Stream<Path> reference = Files.list(dir.resolve("reference"))) {
             assertThat(reference.map(p -> p.getFileName().toString()).sorted())
-                    .containsExactly(ReferenceData.ACCOUNTS, ReferenceData.ORG_UNITS);
+                    .containsExactly(ReferenceData.ACCOUNTS, ReferenceData.CAPITATION_RATES, ReferenceData.ORG_UNITS);
         }
-        for (String name : List.of(ReferenceData.ORG_UNITS, ReferenceData.ACCOUNTS)) {
+        for (String name : List.of(ReferenceData.ORG_UNITS, ReferenceData.ACCOUNTS, ReferenceData.CAPITATION_RATES)) {
             assertThat(dir.resolve("reference").resolve(name)).hasBinaryContent(ReferenceData.shippedDefault(name));
         }
     }

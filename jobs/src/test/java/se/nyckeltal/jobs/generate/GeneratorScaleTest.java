@@ -28,7 +28,7 @@ import se.nyckeltal.schemas.reference.ReferenceData;
 class GeneratorScaleTest {
     private static final GeneratorSettings SETTINGS = new GeneratorSettings(YearMonth.of(2026, 2), 1, 20240331L, Scale.M);
     /** SHA-256 over the slice {@link #slice()} names. If you change the generator on purpose, put the new one here. */
-    private static final String SLICE_CHECKSUM = "59575a7a2a0859a8cd8053dce33ae78d5257a4dab7918e5a91c3645293fd3d20";
+    private static final String SLICE_CHECKSUM = "8fc9159b459ee72a91824a577c4ec8ea4329ea2ee3d87b21516eedaa87787852";
 
     @TempDir
     static Path landing;
@@ -42,12 +42,16 @@ class GeneratorScaleTest {
     @Test
     void mHasAboutThreeHundredCostCentresInItsOwnOrgStructure() throws IOException {
         List<String> lines = Files.readAllLines(landing.resolve("reference/org_units.csv"), StandardCharsets.UTF_8);
-        assertThat(lines.get(0)).isEqualTo("unit_id;unit_name;area_id;area_name;valid_from;valid_to");
-        assertThat(orgUnitIds()).hasSizeBetween(290, 310).allMatch(id -> id.matches("\\d{6}"));
+        assertThat(lines.get(0)).isEqualTo("unit_id;unit_name;area_id;area_name;valid_from;valid_to;ownership;unit_type");
+        assertThat(costCentreIds()).hasSizeBetween(290, 310).allMatch(id -> id.matches("\\d{6}"));
+        // The private care-choice units keep their own books: listed in the org structure, not split.
+        assertThat(lines).contains("7010;Privat vårdcentral Hälsan;HALSOVAL;Hälsoval, privata vårdgivare;2020-01-01;;PRIVATE;VC");
         // Kirurgkliniken's cost centres keep its area; Hjälpmedelscentrum's keep its move to DIAG in 2026.
-        assertThat(lines).contains("105001;Kirurgkliniken, avd 1;AKUT;Akutsjukvård;2020-01-01;",
-                "211001;Hjälpmedelscentrum (HMC), enhet 1;NARA;Nära vård;2020-01-01;2025-12-31",
-                "211001;Hjälpmedelscentrum (HMC), enhet 1;DIAG;Medicinsk diagnostik;2026-01-01;");
+        assertThat(lines).contains("105001;Kirurgkliniken, avd 1;AKUT;Akutsjukvård;2020-01-01;;;",
+                "211001;Hjälpmedelscentrum (HMC), enhet 1;NARA;Nära vård;2020-01-01;2025-12-31;;",
+                "211001;Hjälpmedelscentrum (HMC), enhet 1;DIAG;Medicinsk diagnostik;2026-01-01;;;");
+        // A public vårdcentral's cost centres keep its ownership and type.
+        assertThat(lines).anyMatch(l -> l.startsWith("2010") && l.endsWith(";PUBLIC;VC"));
         // The load reads it as it reads the shipped default.
         assertThat(ReferenceData.load(landing.resolve("reference")).orgUnits()).hasSize(lines.size() - 1);
     }
@@ -82,7 +86,7 @@ class GeneratorScaleTest {
 
     @Test
     void theLedgerHasFiftyToSeventyRowsPerCostCentreAndMonthInEveryScenario() throws IOException {
-        int costCentres = orgUnitIds().size();
+        int costCentres = costCentreIds().size();
         assertThat(rows("ledger/huvudbok-2026-01.csv").size() / (double) costCentres).isBetween(50.0, 70.0);
         assertThat(rows("ledger/budget-2026.csv").size() / (12.0 * costCentres)).isBetween(50.0, 70.0);
         assertThat(rows("ledger/prognos-2026.csv").size() / (12.0 * costCentres)).isBetween(50.0, 70.0);
@@ -103,7 +107,7 @@ class GeneratorScaleTest {
                 landing.resolve("ledger/huvudbok-2026-02.csv"), landing.resolve("production/produktion-2026-02.csv"),
                 landing.resolve("hr/tid-2026-02.csv"));
         assertThat(summary.sources()).extracting(DemoRegionGenerator.SourceSummary::source)
-                .containsExactly("reference", "ledger", "production", "hr");
+                .containsExactly("reference", "ledger", "production", "hr", "indicators", "actions", "comments", "listings");
         assertThat(summary.rows()).isGreaterThan(1_000_000L);
     }
 
@@ -132,6 +136,12 @@ class GeneratorScaleTest {
 
     private static Set<String> orgUnitIds() throws IOException {
         return rows("reference/org_units.csv").stream().map(r -> r[0]).collect(Collectors.toSet());
+    }
+
+    /** The region's own cost centres: every unit but the private care-choice units. */
+    private static Set<String> costCentreIds() throws IOException {
+        return rows("reference/org_units.csv").stream().filter(r -> !r[6].equals("PRIVATE")).map(r -> r[0])
+                .collect(Collectors.toSet());
     }
 
     private static String header(String file) throws IOException {

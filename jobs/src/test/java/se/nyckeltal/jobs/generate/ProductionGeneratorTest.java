@@ -36,21 +36,24 @@ class ProductionGeneratorTest {
         // 2025-01 (canonical UTF-8): January without DRG points. 2025-02 (Windows-1252, Swedish): January again,
         // whole and with DRG points, then February without.
         List<String> january = lines("produktion-2025-01.csv", StandardCharsets.UTF_8);
-        assertThat(january.get(0)).isEqualTo("period;unit;provider;contact_type;volume;scenario");
+        assertThat(january.get(0)).isEqualTo("period;unit;provider;contact_type;volume;scenario;counterpart");
         assertThat(january).noneMatch(l -> l.contains("DRG_POINTS"));
         List<String> february = lines("produktion-2025-02.csv", Charset.forName("windows-1252"));
-        assertThat(february.get(0)).isEqualTo("Månad;Enhet;Vårdgivartyp;Kontakttyp;Antal;Typ");
+        assertThat(february.get(0)).isEqualTo("Månad;Enhet;Vårdgivartyp;Kontakttyp;Antal;Typ;Motpart");
         assertThat(february).anyMatch(l -> l.startsWith("2025-01;1070;Egen;DRG_POINTS;"));
         assertThat(february).noneMatch(l -> l.startsWith("2025-02;") && l.contains("DRG_POINTS"));
         assertThat(february).anyMatch(l -> l.startsWith("2025-02;2010;Regiondriven;DOCTOR_VISIT;"));
         assertThat(february).anyMatch(l -> l.startsWith("2025-02;6020;Privat vårdcentral;DOCTOR_VISIT;"));
+        // digital care: remote visits of the providers the ledger books by the same counterpart id
+        assertThat(february).anyMatch(l -> l.startsWith("2025-02;6020;Privat vårdgivare;DOCTOR_VISIT_REMOTE;")
+                && l.endsWith(";KRY"));
     }
 
     @Test
     void marchHasDailyTabSeparatedRows() throws IOException {
         generate(dir);
         List<String> march = lines("produktion-2025-03.csv", StandardCharsets.UTF_8);
-        assertThat(march.get(0)).isEqualTo("\uFEFFDatum\tEnhet\tVårdgivartyp\tKontakttyp\tAntal\tTyp");
+        assertThat(march.get(0)).isEqualTo("\uFEFFDatum\tEnhet\tVårdgivartyp\tKontakttyp\tAntal\tTyp\tMotpart");
         assertThat(march).anyMatch(l -> l.startsWith("2025-03-17\t1070\tEgen\tBED_DAYS_SOMATIC\t"));
         assertThat(march).anyMatch(l -> l.startsWith("2025-02-28\t1070\tEgen\tDRG_POINTS\t"));
     }

@@ -16,10 +16,12 @@ public final class ProductionContract {
     public static final ColumnSpec CONTACT_TYPE = ColumnSpec.required("contact_type", "kontakttyp");
     public static final ColumnSpec VOLUME = ColumnSpec.required("volume", "antal", "volym");
     public static final ColumnSpec SCENARIO = ColumnSpec.optional("scenario", "typ");
+    /** The provider organisation (e.g. a digital care provider), matched by id to the ledger's counterpart. */
+    public static final ColumnSpec COUNTERPART = ColumnSpec.optional("counterpart", "motpart");
 
     /** In the order the canonical export writes them (with period; a daily export has date instead). */
     public static final List<ColumnSpec> COLUMNS =
-            List.of(PERIOD, DATE, UNIT, PROVIDER, CONTACT_TYPE, VOLUME, SCENARIO);
+            List.of(PERIOD, DATE, UNIT, PROVIDER, CONTACT_TYPE, VOLUME, SCENARIO, COUNTERPART);
 
     /** Volumes carry at most this many decimals (DRG points), as the fact's QUANTITY type. */
     public static final int VOLUME_SCALE = 4;

@@ -1,10 +1,18 @@
 package se.nyckeltal.schemas.contract;
 
-/** The three kinds of extract that land, each in its own folder under the landing zone. */
+/** The kinds of extract that land, each in its own folder under the landing zone. */
 public enum SourceKind {
     LEDGER("ledger"),
     PRODUCTION("production"),
-    HR("hr");
+    HR("hr"),
+    /** Indicator measurements from other systems (indikatorer), SPEC §3. */
+    INDICATORS("indicators"),
+    /** Action plans and their realised effect (effekthemtagning), SPEC §3. */
+    ACTIONS("actions"),
+    /** The controllers' analysis text (analys och kommentarer), SPEC §3. */
+    COMMENTS("comments"),
+    /** Listings and care-need measures per vårdcentral at month end (vårdval, SPEC §3). */
+    LISTINGS("listings");
 
     private final String folder;
 
@@ -12,7 +20,7 @@ public enum SourceKind {
         this.folder = folder;
     }
 
-    /** Folder under {@code <landing>/} and the fact table name. */
+    /** Folder under {@code <landing>/}; the fact table name of the first three. */
     public String folder() {
         return folder;
     }

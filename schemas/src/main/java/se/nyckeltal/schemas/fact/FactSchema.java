@@ -11,26 +11,43 @@ import java.util.List;
  *
  * @param restricted employee-level data: written under {@code W/restricted/} only, never a view in
  *     the analyst catalogue (the catalogue build may read it into aggregated, suppressed tables)
+ * @param versionColumn a column that splits a (scenario, period) partition into versions that are
+ *     replaced separately (the ledger's forecast_made, a comment file's delivery), or null. A
+ *     partition's scenario key is then {@code SCENARIO@version} where the column is set
+ *     ({@link #VERSION_SEPARATOR}), the plain scenario where it is NULL.
  */
-public record FactSchema(String table, String grain, List<FactColumn> columns, boolean restricted) {
+public record FactSchema(String table, String grain, List<FactColumn> columns, boolean restricted,
+        String versionColumn) {
+    /** Between a scenario and its version in a partition's scenario key: {@code FORECAST@202402}. */
+    public static final String VERSION_SEPARATOR = "@";
+
     public FactSchema {
         requireNonNull(table, "table");
         requireNonNull(grain, "grain");
         columns = List.copyOf(columns);
+        if (versionColumn != null && columns.stream().noneMatch(c -> c.name().equals(versionColumn))) {
+            throw new IllegalArgumentException(table + " has no version column " + versionColumn);
+        }
+    }
+
+    public FactSchema(String table, String grain, List<FactColumn> columns, boolean restricted) {
+        this(table, grain, columns, restricted, null);
     }
 
     /** A fact analysts may see (not restricted). */
     public FactSchema(String table, String grain, List<FactColumn> columns) {
-        this(table, grain, columns, false);
+        this(table, grain, columns, false, null);
     }
 
     /**
-     * Ledger fact. One row per period × cost centre × account × activity × counterpart × scenario,
-     * from exactly one delivered file (a partition is replaced whole by one file).
+     * Ledger fact. One row per period × cost centre × account × activity × counterpart × scenario ×
+     * forecast_made, from exactly one delivered file (a partition is replaced whole by one file).
+     * forecast_made (YYYYMM) is set on FORECAST rows that say when their forecast was made, and is the
+     * partition's version: each forecast made stays beside the others.
      */
     public static final FactSchema LEDGER = new FactSchema(
             "ledger",
-            "one row per period × cost_center × account × activity × counterpart × scenario",
+            "one row per period × cost_center × account × activity × counterpart × scenario × forecast_made",
             List.of(
                     new FactColumn("period", ColumnType.INT, false),
                     new FactColumn("scenario", ColumnType.STRING, false),
@@ -40,17 +57,22 @@ public record FactSchema(String table, String grain, List<FactColumn> columns, b
                     new FactColumn("counterpart", ColumnType.STRING, true),
                     new FactColumn("amount", ColumnType.AMOUNT, false),
                     new FactColumn("source_file", ColumnType.STRING, false),
-                    new FactColumn("load_id", ColumnType.STRING, false)));
+                    new FactColumn("load_id", ColumnType.STRING, false),
+                    new FactColumn("forecast_made", ColumnType.INT, true)),
+            false,
+            "forecast_made");
 
     /**
-     * Production fact (vårdproduktion). One row per period × unit × provider × contact type × scenario,
-     * from exactly one delivered file; daily rows are summed to their month. weighted_volume is
+     * Production fact (vårdproduktion). One row per period × unit × provider × counterpart × contact type
+     * × scenario, from exactly one delivered file; daily rows are summed to their month. counterpart is the
+     * provider organisation when the delivery names one (NULL otherwise; files published before the column
+     * existed read as NULL). weighted_volume is
      * volume × the contact type's weight for the period's year (0 without a weight, and for contact
      * types missing from contact_types.csv), re-derived when the weights change.
      */
     public static final FactSchema PRODUCTION = new FactSchema(
             "production",
-            "one row per period × unit × provider × contact_type × scenario",
+            "one row per period × unit × provider × counterpart × contact_type × scenario",
             List.of(
                     new FactColumn("period", ColumnType.INT, false),
                     new FactColumn("scenario", ColumnType.STRING, false),
@@ -60,7 +82,91 @@ public record FactSchema(String table, String grain, List<FactColumn> columns, b
                     new FactColumn("volume", ColumnType.QUANTITY, false),
                     new FactColumn("weighted_volume", ColumnType.QUANTITY, false),
                     new FactColumn("source_file", ColumnType.STRING, false),
+                    new FactColumn("load_id", ColumnType.STRING, false),
+                    new FactColumn("counterpart", ColumnType.STRING, true)));
+
+    /**
+     * Listings fact (vårdval). One row per period × unit × measure × gender × age band, from exactly one
+     * delivered file; scenario is always ACTUAL (a listing is a count at month end, never a budget).
+     * measure is LISTED, ACTIVE_LISTED, ACG_POINTS or CNI_&lt;FACTOR&gt; as delivered (factors missing from
+     * capitation_rates.csv are reported under UNMAPPED by the catalogue); gender (K|M) and age_band
+     * (e.g. 0-4, 100-) are set on LISTED rows only.
+     */
+    public static final FactSchema LISTINGS = new FactSchema(
+            "listings",
+            "one row per period × unit × measure × gender × age_band",
+            List.of(
+                    new FactColumn("period", ColumnType.INT, false),
+                    new FactColumn("scenario", ColumnType.STRING, false),
+                    new FactColumn("unit", ColumnType.STRING, false),
+                    new FactColumn("measure", ColumnType.STRING, false),
+                    new FactColumn("gender", ColumnType.STRING, true),
+                    new FactColumn("age_band", ColumnType.STRING, true),
+                    new FactColumn("quantity", ColumnType.QUANTITY, false),
+                    new FactColumn("source_file", ColumnType.STRING, false),
                     new FactColumn("load_id", ColumnType.STRING, false)));
+
+    /**
+     * Indicator measurements (indikatorer). One row per period × unit × indicator × scenario, from
+     * exactly one delivered file. denominator is NULL for a count (no row of the group had one).
+     */
+    public static final FactSchema INDICATOR = new FactSchema(
+            "indicator",
+            "one row per period × unit × indicator × scenario",
+            List.of(
+                    new FactColumn("period", ColumnType.INT, false),
+                    new FactColumn("scenario", ColumnType.STRING, false),
+                    new FactColumn("unit", ColumnType.STRING, false),
+                    new FactColumn("indicator", ColumnType.STRING, false),
+                    new FactColumn("numerator", ColumnType.QUANTITY, false),
+                    new FactColumn("denominator", ColumnType.QUANTITY, true),
+                    new FactColumn("source_file", ColumnType.STRING, false),
+                    new FactColumn("load_id", ColumnType.STRING, false)));
+
+    /**
+     * Action plans (effekthemtagning). One row per period × action, as delivered; scenario is always
+     * ACTUAL (partitions are (actions, period)). Effects in kronor; realised_effect may be negative.
+     */
+    public static final FactSchema ACTION_PLAN = new FactSchema(
+            "action_plan",
+            "one row per period × action_id",
+            List.of(
+                    new FactColumn("period", ColumnType.INT, false),
+                    new FactColumn("scenario", ColumnType.STRING, false),
+                    new FactColumn("action_id", ColumnType.STRING, false),
+                    new FactColumn("action", ColumnType.STRING, false),
+                    new FactColumn("org_id", ColumnType.STRING, false),
+                    new FactColumn("responsible", ColumnType.STRING, true),
+                    new FactColumn("timeline", ColumnType.STRING, true),
+                    new FactColumn("category", ColumnType.STRING, false),
+                    new FactColumn("planned_annual_effect", ColumnType.AMOUNT, false),
+                    new FactColumn("realised_effect", ColumnType.AMOUNT, false),
+                    new FactColumn("comment", ColumnType.STRING, true),
+                    new FactColumn("source_file", ColumnType.STRING, false),
+                    new FactColumn("load_id", ColumnType.STRING, false)));
+
+    /**
+     * Comments (analys och kommentarer), every delivery kept: one row per delivery × period × org_id ×
+     * topic. delivery ({@code <load id>.<nnn>}, the file's place in its load) is the partition's
+     * version, so a later file never removes an earlier one's comments; the catalogue shows the latest
+     * delivery of each (period, org_id, topic). text_length (characters) is what a comment file
+     * reconciles on: a text cut short on the way would show.
+     */
+    public static final FactSchema COMMENT = new FactSchema(
+            "comment",
+            "one row per delivery × period × org_id × topic",
+            List.of(
+                    new FactColumn("period", ColumnType.INT, false),
+                    new FactColumn("scenario", ColumnType.STRING, false),
+                    new FactColumn("org_id", ColumnType.STRING, false),
+                    new FactColumn("topic", ColumnType.STRING, false),
+                    new FactColumn("text", ColumnType.STRING, false),
+                    new FactColumn("text_length", ColumnType.QUANTITY, false),
+                    new FactColumn("delivery", ColumnType.STRING, false),
+                    new FactColumn("source_file", ColumnType.STRING, false),
+                    new FactColumn("load_id", ColumnType.STRING, false)),
+            false,
+            "delivery");
 
     /** Rejected rows of every source, kept for meta.quarantine. One row per rejected physical line. */
     public static final FactSchema QUARANTINE = new FactSchema(

@@ -38,14 +38,21 @@ public record ReferenceData(
         List<AccountLine> accounts,
         List<ContactType> contactTypes,
         List<YearParameters> parameters,
-        List<KpiTarget> kpiTargets) {
+        List<KpiTarget> kpiTargets,
+        List<Indicator> indicators,
+        List<IndicatorGroup> indicatorGroups,
+        List<CapitationRate> capitationRates) {
 
     public static final String ORG_UNITS = "org_units.csv";
     public static final String ACCOUNTS = "accounts.csv";
     public static final String CONTACT_TYPES = "contact_types.csv";
     public static final String PARAMETERS = "parameters.csv";
     public static final String KPI_TARGETS = "kpi_targets.csv";
-    public static final List<String> FILE_NAMES = List.of(ORG_UNITS, ACCOUNTS, CONTACT_TYPES, PARAMETERS, KPI_TARGETS);
+    public static final String INDICATORS = "indicators.csv";
+    public static final String INDICATOR_GROUPS = "indicator_groups.csv";
+    public static final String CAPITATION_RATES = "capitation_rates.csv";
+    public static final List<String> FILE_NAMES = List.of(ORG_UNITS, ACCOUNTS, CONTACT_TYPES, PARAMETERS, KPI_TARGETS,
+            INDICATORS, INDICATOR_GROUPS, CAPITATION_RATES);
 
     /**
      * The files a region's load must bring in {@code <landing>/reference/}: the shipped org units and
@@ -65,6 +72,9 @@ public record ReferenceData(
         contactTypes = List.copyOf(contactTypes);
         parameters = List.copyOf(parameters);
         kpiTargets = List.copyOf(kpiTargets);
+        indicators = List.copyOf(indicators);
+        indicatorGroups = List.copyOf(indicatorGroups);
+        capitationRates = List.copyOf(capitationRates);
     }
 
     public static ReferenceData defaults() {
@@ -83,7 +93,15 @@ public record ReferenceData(
                 accounts(table.apply(ACCOUNTS)),
                 contactTypes(table.apply(CONTACT_TYPES)),
                 parameters(table.apply(PARAMETERS)),
-                kpiTargets(table.apply(KPI_TARGETS)));
+                kpiTargets(table.apply(KPI_TARGETS)),
+                indicators(table.apply(INDICATORS)),
+                indicatorGroups(table.apply(INDICATOR_GROUPS)),
+                CapitationRates.parse(table.apply(CAPITATION_RATES)));
+    }
+
+    /** The indicator of indicators.csv with this code (upper case), if any. */
+    public Optional<Indicator> indicator(String code) {
+        return indicators.stream().filter(i -> i.code().equals(code)).findFirst();
     }
 
     /** The shipped default of a reference file (the demo region's), byte for byte. */
@@ -138,9 +156,10 @@ public record ReferenceData(
         try {
             Files.createDirectories(dir);
             List<String> lines = new ArrayList<>();
-            lines.add("unit_id;unit_name;area_id;area_name;valid_from;valid_to");
+            lines.add("unit_id;unit_name;area_id;area_name;valid_from;valid_to;ownership;unit_type");
             orgUnits.forEach(u -> lines.add(csv(u.unitId(), u.unitName(), u.areaId(), u.areaName(),
-                    u.validFrom().toString(), u.validTo() == null ? "" : u.validTo().toString())));
+                    u.validFrom().toString(), u.validTo() == null ? "" : u.validTo().toString(),
+                    u.ownership() == null ? "" : u.ownership().name(), u.unitType() == null ? "" : u.unitType())));
             Files.write(dir.resolve(ORG_UNITS), lines, StandardCharsets.UTF_8);
             lines.clear();
             lines.add("account_from;account_to;line_id;line_name;kind;flags");
@@ -161,6 +180,17 @@ public record ReferenceData(
             lines.add("kpi_id;year;target");
             kpiTargets.forEach(t -> lines.add(csv(t.kpiId(), String.valueOf(t.year()), t.target().toPlainString())));
             Files.write(dir.resolve(KPI_TARGETS), lines, StandardCharsets.UTF_8);
+            lines.clear();
+            lines.add("indicator;name;unit;good_direction;scale;ytd");
+            indicators.forEach(i -> lines.add(csv(i.code(), i.name(), i.unit(), i.goodDirection(),
+                    i.scale().toPlainString(), i.ytd().csvName())));
+            Files.write(dir.resolve(INDICATORS), lines, StandardCharsets.UTF_8);
+            lines.clear();
+            lines.add("group_id;group_name;kpi_id;measure");
+            indicatorGroups.forEach(g -> lines.add(csv(g.groupId(), g.groupName(), g.kpiId(), g.measure())));
+            Files.write(dir.resolve(INDICATOR_GROUPS), lines, StandardCharsets.UTF_8);
+            Files.write(dir.resolve(CAPITATION_RATES), CapitationRates.canonical(capitationRates),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write reference data to " + dir, e);
         }
@@ -190,9 +220,14 @@ public record ReferenceData(
     private static final ColumnSpec AREA_NAME = ColumnSpec.required("area_name");
     private static final ColumnSpec VALID_FROM = ColumnSpec.required("valid_from");
     private static final ColumnSpec VALID_TO = ColumnSpec.optional("valid_to");
+    /** Optional (vårdval): PUBLIC or PRIVATE for a care-choice unit. */
+    private static final ColumnSpec OWNERSHIP = ColumnSpec.optional("ownership", "driftform");
+    /** Optional: VC, BVC, BMM, BUP, … */
+    private static final ColumnSpec UNIT_TYPE = ColumnSpec.optional("unit_type", "enhetstyp");
 
     private static List<OrgUnitVersion> orgUnits(TextTable t) {
-        List<ColumnSpec> specs = List.of(UNIT_ID, UNIT_NAME, AREA_ID, AREA_NAME, VALID_FROM, VALID_TO);
+        List<ColumnSpec> specs = List.of(UNIT_ID, UNIT_NAME, AREA_ID, AREA_NAME, VALID_FROM, VALID_TO, OWNERSHIP,
+                UNIT_TYPE);
         Rows rows = new Rows(t, specs);
         List<OrgUnitVersion> units = new ArrayList<>();
         for (TextTable.Row row : t.rows()) {
@@ -203,8 +238,17 @@ public record ReferenceData(
                 if (to != null && to.isBefore(from)) {
                     throw new ExtractFormatException("valid_to " + to + " is before valid_from " + from);
                 }
+                Ownership ownership = null;
+                if (!r.get(OWNERSHIP).isEmpty()) {
+                    try {
+                        ownership = Ownership.parse(r.get(OWNERSHIP));
+                    } catch (IllegalArgumentException e) {
+                        throw new ExtractFormatException(e.getMessage());
+                    }
+                }
+                String unitType = r.get(UNIT_TYPE).isEmpty() ? null : r.get(UNIT_TYPE).toUpperCase(Locale.ROOT);
                 return new OrgUnitVersion(r.nonEmpty(UNIT_ID), r.nonEmpty(UNIT_NAME), r.nonEmpty(AREA_ID),
-                        r.nonEmpty(AREA_NAME), from, to);
+                        r.nonEmpty(AREA_NAME), from, to, ownership, unitType);
             });
             for (OrgUnitVersion other : units) {
                 if (other.unitId().equals(unit.unitId()) && overlapsStrictly(other, unit)) {
@@ -369,7 +413,86 @@ public record ReferenceData(
         return result;
     }
 
-    private static int year(String text) {
+    private static final ColumnSpec INDICATOR = ColumnSpec.required("indicator", "indikator");
+    private static final ColumnSpec INDICATOR_UNIT = ColumnSpec.required("unit", "enhet");
+    private static final ColumnSpec GOOD_DIRECTION = ColumnSpec.required("good_direction");
+    private static final ColumnSpec SCALE = ColumnSpec.required("scale", "skala");
+    private static final ColumnSpec YTD = ColumnSpec.optional("ytd");
+    private static final List<String> DIRECTIONS = List.of("up", "down", "neutral");
+
+    private static List<Indicator> indicators(TextTable t) {
+        Rows rows = new Rows(t, List.of(INDICATOR, NAME, INDICATOR_UNIT, GOOD_DIRECTION, SCALE, YTD));
+        List<Indicator> result = new ArrayList<>();
+        Map<String, Long> seen = new HashMap<>();
+        for (TextTable.Row row : t.rows()) {
+            Indicator indicator = rows.parse(row, r -> {
+                String code = r.nonEmpty(INDICATOR).toUpperCase(Locale.ROOT);
+                if (!code.matches("[A-Z0-9_]+")) {
+                    throw new ExtractFormatException("indicator '" + r.get(INDICATOR) + "' may hold only letters A–Z,"
+                            + " digits and _ (it becomes the KPI id indicator." + code + ")");
+                }
+                String direction = r.nonEmpty(GOOD_DIRECTION).toLowerCase(Locale.ROOT);
+                if (!DIRECTIONS.contains(direction)) {
+                    throw new ExtractFormatException("good_direction '" + r.get(GOOD_DIRECTION)
+                            + "' must be up, down or neutral");
+                }
+                BigDecimal scale = DecimalText.parse(r.nonEmpty(SCALE));
+                if (scale.signum() <= 0) {
+                    throw new ExtractFormatException("scale " + r.get(SCALE) + " must be positive: 100 for a share in %,"
+                            + " 1 for a mean");
+                }
+                Indicator.Ytd ytd;
+                switch (r.get(YTD).toLowerCase(Locale.ROOT)) {
+                    case "", "sum" -> ytd = Indicator.Ytd.SUM;
+                    case "last" -> ytd = Indicator.Ytd.LAST;
+                    default -> throw new ExtractFormatException("ytd '" + r.get(YTD) + "' must be sum (pool the months)"
+                            + " or last (the last month with data)");
+                }
+                return new Indicator(code, r.nonEmpty(NAME), r.get(INDICATOR_UNIT), direction, scale, ytd);
+            });
+            Long earlier = seen.putIfAbsent(indicator.code(), row.lineNumber());
+            if (earlier != null) {
+                throw new ExtractFormatException(t.fileName() + " line " + row.lineNumber() + ": indicator "
+                        + indicator.code() + " is already defined on line " + earlier + "; keep one row per indicator");
+            }
+            result.add(indicator);
+        }
+        return result;
+    }
+
+    private static final ColumnSpec GROUP_ID = ColumnSpec.required("group_id");
+    private static final ColumnSpec GROUP_NAME = ColumnSpec.required("group_name");
+    private static final ColumnSpec MEASURE = ColumnSpec.optional("measure");
+    private static final List<String> MEASURES = List.of("value", "budget_value", "previous_year_value",
+            "target_value", "deviation_budget_pct", "deviation_previous_year_pct", "forecast_full_year_value");
+
+    private static List<IndicatorGroup> indicatorGroups(TextTable t) {
+        Rows rows = new Rows(t, List.of(GROUP_ID, GROUP_NAME, KPI_ID, MEASURE));
+        List<IndicatorGroup> result = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
+        for (TextTable.Row row : t.rows()) {
+            int ordinal = result.size();
+            IndicatorGroup group = rows.parse(row, r -> {
+                String measure = r.get(MEASURE).isEmpty() ? "value" : r.get(MEASURE).toLowerCase(Locale.ROOT);
+                if (!MEASURES.contains(measure)) {
+                    throw new ExtractFormatException("measure '" + r.get(MEASURE) + "' must be a value column of"
+                            + " kpi.kpi_values: " + String.join(", ", MEASURES));
+                }
+                return new IndicatorGroup(r.nonEmpty(GROUP_ID), r.nonEmpty(GROUP_NAME), r.nonEmpty(KPI_ID), measure,
+                        ordinal);
+            });
+            String earlierName = names.putIfAbsent(group.groupId(), group.groupName());
+            if (earlierName != null && !earlierName.equals(group.groupName())) {
+                throw new ExtractFormatException(t.fileName() + " line " + row.lineNumber() + ": group "
+                        + group.groupId() + " is named '" + earlierName + "' above; give every row of a group the same"
+                        + " group_name");
+            }
+            result.add(group);
+        }
+        return result;
+    }
+
+    static int year(String text) {
         try {
             int year = Integer.parseInt(text);
             if (year >= 1900 && year <= 2199) {
@@ -398,7 +521,7 @@ public record ReferenceData(
     }
 
     /** Row access by contract column, with file and line in every error. */
-    private static final class Rows {
+    static final class Rows {
         private final TextTable table;
         private final ColumnMapping mapping;
 
@@ -425,7 +548,7 @@ public record ReferenceData(
         }
     }
 
-    private record Fields(List<String> values, ColumnMapping mapping) {
+    record Fields(List<String> values, ColumnMapping mapping) {
         String get(ColumnSpec column) {
             int index = mapping.indexOf(column);
             return index < 0 ? "" : values.get(index).strip();

@@ -10,7 +10,8 @@ class LedgerContractTest {
     @Test
     void columnsComeInTheCanonicalExportOrder() {
         assertThat(LedgerContract.COLUMNS).extracting(ColumnSpec::canonical)
-                .containsExactly("period", "cost_center", "account", "activity", "counterpart", "scenario", "amount");
+                .containsExactly("period", "cost_center", "account", "activity", "counterpart", "scenario", "amount",
+                        "forecast_made");
     }
 
     @Test
@@ -27,6 +28,7 @@ class LedgerContractTest {
         assertThat(LedgerContract.COUNTERPART.aliases()).containsExactly("motpart");
         assertThat(LedgerContract.SCENARIO.aliases()).containsExactly("typ");
         assertThat(LedgerContract.AMOUNT.aliases()).containsExactly("belopp");
+        assertThat(LedgerContract.FORECAST_MADE.aliases()).containsExactly("prognosmånad");
     }
 
     @Test

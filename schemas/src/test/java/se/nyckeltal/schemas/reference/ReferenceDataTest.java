@@ -24,12 +24,17 @@ class ReferenceDataTest {
     // --- defaults ----------------------------------------------------------------------------
 
     @Test
-    void defaultsHoldFortyOrgUnitVersions() {
-        // 39 units, one of which (2110, HMC) has two versions.
+    void defaultsHoldFortyFiveOrgUnitVersions() {
+        // 39 units of the administration, one of which (2110, HMC) has two versions, and five private
+        // care-choice units (Hälsoval: three vårdcentraler, a BVC and a BMM).
         ReferenceData reference = ReferenceData.defaults();
 
-        assertThat(reference.orgUnits()).hasSize(40);
-        assertThat(reference.orgUnits().stream().map(OrgUnitVersion::unitId).distinct()).hasSize(39);
+        assertThat(reference.orgUnits()).hasSize(45);
+        assertThat(reference.orgUnits().stream().map(OrgUnitVersion::unitId).distinct()).hasSize(44);
+        assertThat(reference.orgUnits().stream().filter(u -> u.ownership() == Ownership.PUBLIC)
+                .map(OrgUnitVersion::unitId)).containsExactly("2010", "2020", "2030", "2040", "2050");
+        assertThat(reference.orgUnits().stream().filter(u -> u.ownership() == Ownership.PRIVATE)
+                .map(OrgUnitVersion::unitType)).containsExactly("VC", "VC", "VC", "BVC", "BMM");
     }
 
     @Test

@@ -23,7 +23,26 @@ public final class Catalogue {
         Path file = publishedFile(layout);
         Properties properties = new Properties();
         properties.setProperty("access_mode", "READ_ONLY");
-        return DriverManager.getConnection("jdbc:duckdb:" + file, properties);
+        Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file, properties);
+        try {
+            useWarehouseRoot(connection, layout);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
+    /**
+     * Tells a connection to a catalogue where its warehouse is now: the catalogue's views name Parquet
+     * files by their path inside the warehouse after this variable, never by an absolute path. Every
+     * connection that reads a view sets it first (DuckDB variables belong to the database instance).
+     */
+    public static void useWarehouseRoot(Connection connection, WarehouseLayout layout) throws SQLException {
+        String root = layout.root().toAbsolutePath().normalize().toString();
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("SET VARIABLE " + ParquetSource.ROOT_VARIABLE + " = " + SqlLiteral.of(root));
+        }
     }
 
     /**

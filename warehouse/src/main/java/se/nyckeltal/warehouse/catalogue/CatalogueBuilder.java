@@ -37,7 +37,11 @@ final class CatalogueBuilder {
             FactSchema.LEDGER,
             FactSchema.PRODUCTION,
             FactSchema.HR_TIME,
-            FactSchema.HR_EMPLOYEE_MONTH);
+            FactSchema.HR_EMPLOYEE_MONTH,
+            FactSchema.INDICATOR,
+            FactSchema.ACTION_PLAN,
+            FactSchema.COMMENT,
+            FactSchema.LISTINGS);
 
     private static final List<String> SCHEMAS = List.of("dim", "fact", "kpi", "meta", "internal");
     private static final Logger LOG = LoggerFactory.getLogger(CatalogueBuilder.class);
@@ -83,6 +87,7 @@ final class CatalogueBuilder {
         BuildOrder order = BuildOrder.load();
         RestrictedFacts.checkOnlyTablesRead(order, FACTS);
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file, duckDbSettings(file))) {
+            Catalogue.useWarehouseRoot(connection, layout);
             for (String schema : SCHEMAS) {
                 execute(connection, "CREATE SCHEMA " + schema, "schema " + schema);
             }
@@ -114,7 +119,7 @@ final class CatalogueBuilder {
             }
             KpiTables.checkEveryKpiDescribed(connection, kpis);
             recordBuild(connection, fingerprint, reuse);
-            RestrictedFacts.checkNothingPointsInto(connection, layout.restrictedDir());
+            RestrictedFacts.checkNothingPointsInto(connection, layout);
             execute(connection, "CHECKPOINT", "checkpoint");
             times.lap("checkpoint");
         }
@@ -130,14 +135,14 @@ final class CatalogueBuilder {
     private Map<String, String> placeholders() {
         Map<String, String> values = new LinkedHashMap<>();
         for (FactSchema fact : FACTS) {
-            List<Path> files = new ArrayList<>();
+            List<String> files = new ArrayList<>();
             for (String relative : snapshot.files(fact.table())) {
                 Path path = layout.resolve(relative);
                 if (!Files.isRegularFile(path)) {
                     throw new IllegalStateException("snapshot " + snapshot.snapshotId() + " lists " + relative
                             + " but " + path + " does not exist; the warehouse is incomplete");
                 }
-                files.add(path);
+                files.add(layout.relative(path));
             }
             values.put(fact.table() + "_parquet", ParquetSource.of(fact, files));
         }
@@ -145,7 +150,7 @@ final class CatalogueBuilder {
         values.put("default_fte_norm_hours", ReferenceData.DEFAULT_FTE_NORM_HOURS.toPlainString());
         Path quarantine = layout.quarantineDir();
         values.put("quarantine_parquet", hasQuarantineFiles(quarantine)
-                ? ParquetSource.glob(quarantine.toAbsolutePath().normalize() + "/load_id=*/*.parquet")
+                ? ParquetSource.glob(layout.relative(quarantine) + "/load_id=*/*.parquet")
                 : ParquetSource.empty(FactSchema.QUARANTINE));
         return values;
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import se.nyckeltal.schemas.reference.AccountFlag;
 import se.nyckeltal.schemas.reference.AccountLine;
+import se.nyckeltal.schemas.reference.CapitationRate;
 import se.nyckeltal.schemas.reference.ContactType;
 import se.nyckeltal.schemas.reference.KpiTarget;
 import se.nyckeltal.schemas.reference.OrgUnitVersion;
@@ -30,9 +31,17 @@ final class ReferenceTables {
         List<List<Object>> units = new ArrayList<>();
         for (OrgUnitVersion u : reference.orgUnits()) {
             units.add(row(u.unitId(), u.unitName(), u.areaId(), u.areaName(), u.validFrom().toString(),
-                    u.validTo() == null ? null : u.validTo().toString()));
+                    u.validTo() == null ? null : u.validTo().toString(),
+                    u.ownership() == null ? null : u.ownership().name(), u.unitType()));
         }
-        Rows.insert(connection, "INSERT INTO dim.org_unit VALUES (?, ?, ?, ?, CAST(? AS DATE), CAST(? AS DATE))", units);
+        Rows.insert(connection,
+                "INSERT INTO dim.org_unit VALUES (?, ?, ?, ?, CAST(? AS DATE), CAST(? AS DATE), ?, ?)", units);
+
+        List<List<Object>> rates = new ArrayList<>();
+        for (CapitationRate r : reference.capitationRates()) {
+            rates.add(row(r.year(), r.ownership().name(), r.component().name(), r.key(), r.rate()));
+        }
+        Rows.insert(connection, "INSERT INTO dim.capitation_rate VALUES (?, ?, ?, ?, ?)", rates);
 
         List<List<Object>> accounts = new ArrayList<>();
         for (AccountLine a : reference.accounts()) {
@@ -54,7 +63,7 @@ final class ReferenceTables {
         for (KpiDefinition k : kpis.kpis()) {
             if (!k.family()) {
                 kpiRows.add(row(k.kpiId(), k.nameSv(), k.unit(), k.goodDirection(), k.hasBudget(), k.source(),
-                        k.description(), k.window().id()));
+                        k.description(), k.windowId()));
             }
         }
         Rows.insert(connection, "INSERT INTO dim.kpi VALUES (?, ?, ?, ?, ?, ?, ?, ?)", kpiRows);
@@ -69,6 +78,7 @@ final class ReferenceTables {
             targetRows.add(row(t.kpiId(), t.year(), t.target()));
         }
         Rows.insert(connection, "INSERT INTO dim.kpi_target VALUES (?, ?, ?)", targetRows);
+        IndicatorTables.insert(connection, reference);
     }
 
     /**

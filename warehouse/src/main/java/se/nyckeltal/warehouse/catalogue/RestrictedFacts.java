@@ -1,6 +1,5 @@
 package se.nyckeltal.warehouse.catalogue;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import se.nyckeltal.schemas.fact.FactSchema;
+import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 
 /**
  * Employee-level facts (FactSchema.restricted, under {@code W/restricted/}) may be read while the
@@ -36,15 +36,16 @@ final class RestrictedFacts {
         }
     }
 
-    /** No view of the built catalogue names the restricted folder. */
-    static void checkNothingPointsInto(Connection connection, Path restrictedDir) throws SQLException {
-        String folder = restrictedDir.toAbsolutePath().normalize().toString();
+    /** No view of the built catalogue names the restricted folder, as an absolute or a warehouse path. */
+    static void checkNothingPointsInto(Connection connection, WarehouseLayout layout) throws SQLException {
+        String folder = layout.restrictedDir().toAbsolutePath().normalize().toString();
+        String inWarehouse = "'/" + layout.relative(layout.restrictedDir());
         try (Statement statement = connection.createStatement();
                 ResultSet views = statement.executeQuery("SELECT schema_name || '.' || view_name, sql FROM duckdb_views()"
                         + " WHERE NOT internal")) {
             while (views.next()) {
                 String sql = views.getString(2);
-                if (sql != null && sql.contains(folder)) {
+                if (sql != null && (sql.contains(folder) || sql.contains(inWarehouse))) {
                     throw new IllegalStateException("view " + views.getString(1) + " reads " + folder
                             + ": restricted data must not be reachable from the analysts' catalogue");
                 }

@@ -1,39 +1,27 @@
 package se.nyckeltal.warehouse.gateway;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ParameterMetaData;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.net.ssl.SSLSocket;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.IntUnaryOperator;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.nyckeltal.warehouse.gateway.auth.AuthenticationException;
-import se.nyckeltal.warehouse.gateway.auth.ScramExchange;
+import se.nyckeltal.warehouse.gateway.sql.CopyCommand;
+import se.nyckeltal.warehouse.gateway.sql.CursorCommand;
 import se.nyckeltal.warehouse.gateway.sql.DuckDbErrors;
-import se.nyckeltal.warehouse.gateway.sql.FixedResult;
-import se.nyckeltal.warehouse.gateway.sql.NpgsqlTypeLoading;
-import se.nyckeltal.warehouse.gateway.sql.PgDialect;
-import se.nyckeltal.warehouse.gateway.sql.ReadOnlyGate;
+import se.nyckeltal.warehouse.gateway.sql.PrepareCommand;
 import se.nyckeltal.warehouse.gateway.sql.ServerSettings;
 import se.nyckeltal.warehouse.gateway.sql.SessionSettings;
 import se.nyckeltal.warehouse.gateway.sql.SqlText;
@@ -44,25 +32,21 @@ import se.nyckeltal.warehouse.gateway.wire.MessageReader;
 import se.nyckeltal.warehouse.gateway.wire.MessageWriter;
 import se.nyckeltal.warehouse.gateway.wire.ParameterCodec;
 import se.nyckeltal.warehouse.gateway.wire.PgError;
-import se.nyckeltal.warehouse.gateway.wire.PgType;
 import se.nyckeltal.warehouse.gateway.wire.ProtocolException;
 import se.nyckeltal.warehouse.gateway.wire.ValueCodec;
+import se.nyckeltal.warehouse.query.ReadOnlyGate;
 
 /**
  * One client connection, PostgreSQL protocol 3.0 (https://www.postgresql.org/docs/15/protocol-flow.html):
- * start-up with SSLRequest and SCRAM-SHA-256, then simple queries (several statements in one string,
- * each answered in turn) and the extended protocol (Parse, Bind, Describe, Execute with row limits,
- * Close, Flush, Sync; named and unnamed statements and portals). Between statements, outside a
- * transaction block and with no portal open, the session moves to the newest published snapshot.
+ * after the {@link StartupHandshake}, the message loop — simple queries (several statements in one
+ * string, each answered in turn) and the extended protocol (Parse, Bind, Describe, Execute with row
+ * limits, Close, Flush, Sync; named and unnamed {@link Prepared} statements and {@link Portal}s).
+ * The {@link StatementPlanner} decides how each statement is answered, {@link SessionCommands} answers
+ * the session's own. Between statements, outside a transaction block and with no portal open, the
+ * session moves to the newest published snapshot.
  */
 final class ClientSession implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
-
-    private static final int PROTOCOL_3_0 = 196608;
-    private static final int SSL_REQUEST = 80877103;
-    private static final int GSSENC_REQUEST = 80877104;
-    private static final int CANCEL_REQUEST = 80877102;
-    private static final int STARTUP_TIMEOUT_MS = 60_000;
 
     private final GatewayServer server;
     private Socket socket;
@@ -74,9 +58,12 @@ final class ClientSession implements Runnable {
     private final Cancellation cancellation = new Cancellation();
     private final Map<String, Prepared> statements = new HashMap<>();
     private final Map<String, Portal> portals = new LinkedHashMap<>();
+    private final StatementPlanner planner = new StatementPlanner(settings, () -> this.user);
+    private final SessionCommands commands = new SessionCommands(this, settings);
     private String user = "";
     private volatile boolean admitted;
-    private char transaction = 'I';
+    private TransactionStatus transaction = TransactionStatus.IDLE;
+    private final List<String> savepoints = new ArrayList<>();
     private SnapshotDatabase.Lease lease;
     private DuckDBConnection snapshot;
     private DuckDBConnection catalog;
@@ -149,57 +136,27 @@ final class ClientSession implements Runnable {
     // ---------------------------------------------------------------- start-up
 
     private boolean startup() throws IOException {
-        // a client gets this long to start up and authenticate (PostgreSQL's authentication_timeout)
-        socket.setSoTimeout(STARTUP_TIMEOUT_MS);
-        FrontendMessage startup = in.readStartup();
-        int code = startup.readInt();
-        while (code == SSL_REQUEST || code == GSSENC_REQUEST) {
-            if (code == SSL_REQUEST && server.tls() != null && !(socket instanceof SSLSocket)) {
-                out.rawByte('S');
-                SSLSocket tls = (SSLSocket) server.tls().getSocketFactory()
-                        .createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
-                tls.setUseClientMode(false);
-                tls.startHandshake();
-                socket = tls;
-                in = new MessageReader(tls.getInputStream());
-                out = new MessageWriter(tls.getOutputStream());
-            } else {
-                out.rawByte('N');
-            }
-            startup = in.readStartup();
-            code = startup.readInt();
+        StartupHandshake handshake = new StartupHandshake(server, socket, in, out);
+        StartupHandshake.Client client;
+        try {
+            client = handshake.run();
+        } finally {
+            // after TLS was negotiated, errors go back over TLS
+            socket = handshake.socket();
+            out = handshake.out();
         }
-        if (code == CANCEL_REQUEST) {
-            server.cancel(startup.readInt(), startup.readInt());
+        if (client == null) {
             return false;
         }
-        if (code >> 16 != 3) {
-            throw PgError.fatal(PgError.FEATURE_NOT_SUPPORTED, "unsupported frontend protocol " + (code >> 16) + "."
-                    + (code & 0xFFFF) + ": server supports 3.0");
-        }
-        Map<String, String> parameters = new LinkedHashMap<>();
-        while (startup.remaining() > 1) {
-            String name = startup.readCString();
-            parameters.put(name, startup.readCString());
-        }
-        user = parameters.getOrDefault("user", "");
-        if (user.isEmpty()) {
-            throw PgError.fatal(PgError.INVALID_AUTHORIZATION, "no PostgreSQL user name specified in startup packet");
-        }
-        if (parameters.containsKey("replication") && !"false".equalsIgnoreCase(parameters.get("replication"))) {
-            throw PgError.fatal(PgError.INSUFFICIENT_PRIVILEGE, "replication connections are not served");
-        }
-        if (server.config().tlsRequired() && !(socket instanceof SSLSocket)) {
-            throw PgError.fatal(PgError.INVALID_AUTHORIZATION, "the nyckeltal gateway requires TLS; connect with sslmode=require");
-        }
-        authenticate();
+        in = client.in();
+        user = client.user();
         if (!server.admit(this)) {
             throw PgError.fatal(PgError.TOO_MANY_CONNECTIONS, "sorry, too many clients already");
         }
         admitted = true;
-        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+        for (Map.Entry<String, String> parameter : client.parameters().entrySet()) {
             if (parameter.getKey().equals("options")) {
-                startupOptions(parameter.getValue());
+                StartupHandshake.options(parameter.getValue()).forEach(settings::startup);
             } else if (!parameter.getKey().equals("user") && !parameter.getKey().equals("database")) {
                 try {
                     settings.startup(parameter.getKey(), parameter.getValue());
@@ -208,11 +165,6 @@ final class ClientSession implements Runnable {
                 }
             }
         }
-        if (code != PROTOCOL_3_0) {
-            // a newer 3.x client: tell it we speak 3.0 (NegotiateProtocolVersion is not needed for 3.0 clients)
-            LOG.debug("client asked for protocol 3.{}; answering as 3.0", code & 0xFFFF);
-        }
-        socket.setSoTimeout(0);
         openConnections();
         applySearchPath();
         out.authenticationOk();
@@ -220,72 +172,11 @@ final class ClientSession implements Runnable {
             out.parameterStatus(name, settings.get(name));
         }
         out.backendKeyData(processId, secretKey);
-        out.readyForQuery(transaction);
+        out.readyForQuery(transaction.code());
         out.flush();
         LOG.info("session {}: user {} from {} ({}), snapshot {}", processId, user, socket.getInetAddress().getHostAddress(),
                 settings.get("application_name"), lease.database().snapshotId());
         return true;
-    }
-
-    /** The start-up "options" parameter: "-c name=value" and "--name=value" pairs, as PostgreSQL reads them. */
-    private void startupOptions(String options) {
-        String[] words = options.strip().split("\\s+");
-        for (int i = 0; i < words.length; i++) {
-            String setting = null;
-            if (words[i].equals("-c") && i + 1 < words.length) {
-                setting = words[++i];
-            } else if (words[i].startsWith("-c")) {
-                setting = words[i].substring(2);
-            } else if (words[i].startsWith("--")) {
-                setting = words[i].substring(2);
-            }
-            int equals = setting == null ? -1 : setting.indexOf('=');
-            if (equals > 0) {
-                settings.startup(setting.substring(0, equals).replace('-', '_'), setting.substring(equals + 1));
-            }
-        }
-    }
-
-    private void authenticate() throws IOException {
-        if (server.config().insecureLocal()) {
-            InetAddress address = socket.getInetAddress();
-            if (!address.isLoopbackAddress()) {
-                throw PgError.fatal(PgError.INVALID_AUTHORIZATION, "--insecure-local serves loopback clients only");
-            }
-            return;
-        }
-        ScramExchange exchange = new ScramExchange(server.users().verifier(user).orElse(null), user, server.mockSecret());
-        out.authenticationSasl("SCRAM-SHA-256");
-        out.flush();
-        try {
-            FrontendMessage initial = expectPassword();
-            String mechanism = initial.readCString();
-            if (!mechanism.equals("SCRAM-SHA-256")) {
-                throw new AuthenticationException("SASL mechanism " + mechanism + " is not supported");
-            }
-            int length = initial.readInt();
-            String clientFirst = new String(initial.readBytes(length), StandardCharsets.UTF_8);
-            out.authenticationSaslContinue(exchange.serverFirst(clientFirst));
-            out.flush();
-            FrontendMessage response = expectPassword();
-            String clientFinal = new String(response.readRest(), StandardCharsets.UTF_8);
-            out.authenticationSaslFinal(exchange.serverFinal(clientFinal));
-        } catch (AuthenticationException e) {
-            LOG.warn("authentication failed for user {} from {}: {}", user, socket.getInetAddress().getHostAddress(),
-                    e.getMessage());
-            throw PgError.fatal(PgError.INVALID_PASSWORD, "password authentication failed for user \"" + user + "\"");
-        }
-    }
-
-    private FrontendMessage expectPassword() throws IOException {
-        FrontendMessage message = in.read();
-        if (message == null) {
-            throw new IOException("client closed the connection during authentication");
-        }
-        if (message.type() != 'p') {
-            throw new ProtocolException("expected a password message, got '" + message.type() + "'");
-        }
-        return message;
     }
 
     // ---------------------------------------------------------------- message loop
@@ -315,7 +206,8 @@ final class ClientSession implements Runnable {
                     }
                     case 'p' -> throw new ProtocolException("unexpected password message");
                     case 'F' -> throw new PgError(PgError.FEATURE_NOT_SUPPORTED, "function calls are not supported");
-                    case 'd', 'c', 'f' -> throw new PgError(PgError.FEATURE_NOT_SUPPORTED, "COPY is not supported");
+                    case 'd', 'c', 'f' -> throw new PgError(PgError.INSUFFICIENT_PRIVILEGE, "COPY FROM is not allowed:"
+                            + " the nyckeltal catalogue is read-only");
                     default -> throw new ProtocolException("invalid frontend message type '" + message.type() + "'");
                 }
             } catch (PgError e) {
@@ -326,7 +218,7 @@ final class ClientSession implements Runnable {
                 out.error(e);
                 failTransaction();
                 if (message.type() == 'Q') {
-                    out.readyForQuery(transaction);
+                    out.readyForQuery(transaction.code());
                     out.flush();
                 } else {
                     skipToSync = true;
@@ -336,16 +228,16 @@ final class ClientSession implements Runnable {
     }
 
     private void failTransaction() {
-        if (transaction == 'T') {
-            transaction = 'E';
+        if (transaction == TransactionStatus.IN_BLOCK) {
+            transaction = TransactionStatus.FAILED;
         }
     }
 
     private void sync() throws IOException {
-        if (transaction == 'I') {
-            closePortals();
+        if (transaction == TransactionStatus.IDLE) {
+            closeTransactionPortals();
         }
-        out.readyForQuery(transaction);
+        out.readyForQuery(transaction.code());
         out.flush();
     }
 
@@ -358,7 +250,7 @@ final class ClientSession implements Runnable {
         }
         for (String part : parts) {
             Prepared prepared = prepare(part, new int[0]);
-            Portal portal = new Portal(prepared, new Object[0], new short[0]);
+            Portal portal = open(prepared, new Object[0], new short[0]);
             try {
                 if (prepared.plan.returnsRows()) {
                     out.rowDescription(fields(portal));
@@ -369,11 +261,63 @@ final class ClientSession implements Runnable {
                 prepared.close();
             }
         }
-        if (transaction == 'I') {
-            closePortals();
+        if (transaction == TransactionStatus.IDLE) {
+            closeTransactionPortals();
         }
-        out.readyForQuery(transaction);
+        out.readyForQuery(transaction.code());
         out.flush();
+    }
+
+    /**
+     * The portal that runs a statement with these parameters: for EXECUTE, one over the prepared
+     * statement it names, with its arguments evaluated.
+     */
+    private Portal open(Prepared prepared, Object[] parameters, short[] resultFormats) {
+        if (prepared.plan.kind() != StatementKind.EXECUTE) {
+            return new Portal(this, prepared, parameters, resultFormats);
+        }
+        PrepareCommand.Execute execute = (PrepareCommand.Execute) prepared.plan.command();
+        Prepared target = named(execute.name());
+        int[] types = target.parameterTypes(connection(target.plan));
+        if (types.length != execute.arguments().size()) {
+            throw new PgError(PgError.SYNTAX_ERROR, "wrong number of parameters for prepared statement \""
+                    + execute.name() + "\"", "expected " + types.length + " parameters but got "
+                    + execute.arguments().size());
+        }
+        return new Portal(this, target, evaluate(execute.arguments()), resultFormats);
+    }
+
+    private Prepared named(String name) {
+        Prepared target = statements.get(name);
+        if (target == null || name.isEmpty()) {
+            throw new PgError(PgError.INVALID_SQL_STATEMENT_NAME, "prepared statement \"" + name + "\" does not exist");
+        }
+        return target;
+    }
+
+    /** EXECUTE's arguments: SQL expressions, evaluated by DuckDB after the read-only gate. */
+    private Object[] evaluate(List<String> arguments) {
+        if (arguments.isEmpty()) {
+            return new Object[0];
+        }
+        StringBuilder select = new StringBuilder("SELECT ");
+        for (int i = 0; i < arguments.size(); i++) {
+            select.append(i == 0 ? "" : ", ").append('(').append(arguments.get(i)).append(')');
+        }
+        try {
+            String checked = ReadOnlyGate.requireSelect(snapshot, select.toString());
+            try (Statement statement = snapshot.createStatement(); ResultSet result = statement.executeQuery(checked)) {
+                result.next();
+                Object[] values = new Object[arguments.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = ValueCodec.read(result, i + 1,
+                            ColumnType.ofDuckDb(result.getMetaData().getColumnTypeName(i + 1)));
+                }
+                return values;
+            }
+        } catch (SQLException e) {
+            throw DuckDbErrors.toPgError(e);
+        }
     }
 
     // ---------------------------------------------------------------- extended query
@@ -419,12 +363,11 @@ final class ClientSession implements Runnable {
         for (int i = 0; i < resultFormats.length; i++) {
             resultFormats[i] = message.readShort();
         }
-        int expected = prepared.parameterTypes(this).length;
-        if (count != expected) {
+        int[] types = prepared.parameterTypes(connection(prepared.plan));
+        if (count != types.length) {
             throw new PgError(PgError.PROTOCOL_VIOLATION, "bind message supplies " + count
-                    + " parameters, but prepared statement \"" + statementName + "\" requires " + expected);
+                    + " parameters, but prepared statement \"" + statementName + "\" requires " + types.length);
         }
-        int[] types = prepared.parameterTypes(this);
         Object[] parameters = new Object[count];
         for (int i = 0; i < count; i++) {
             int format = formats.length == 0 ? 0 : formats.length == 1 ? formats[0] : formats[i];
@@ -437,7 +380,7 @@ final class ClientSession implements Runnable {
         if (!portalName.isEmpty() && portals.containsKey(portalName)) {
             throw new PgError(PgError.DUPLICATE_CURSOR, "portal \"" + portalName + "\" already exists");
         }
-        Portal old = portals.put(portalName, new Portal(prepared, parameters, resultFormats));
+        Portal old = portals.put(portalName, open(prepared, parameters, resultFormats));
         if (old != null) {
             old.close();
         }
@@ -452,8 +395,13 @@ final class ClientSession implements Runnable {
             if (prepared == null) {
                 throw new PgError(PgError.INVALID_SQL_STATEMENT_NAME, "prepared statement \"" + name + "\" does not exist");
             }
-            out.parameterDescription(prepared.parameterTypes(this));
-            List<MessageWriter.Field> fields = prepared.plan.returnsRows() ? prepared.describeColumns(this) : null;
+            out.parameterDescription(prepared.parameterTypes(connection(prepared.plan)));
+            List<MessageWriter.Field> fields = !prepared.plan.returnsRows() ? null
+                    : prepared.plan.kind() == StatementKind.EXECUTE ? describe(named(
+                            ((PrepareCommand.Execute) prepared.plan.command()).name()))
+                    : prepared.plan.kind() == StatementKind.FETCH ? cursorFields(
+                            cursor(((CursorCommand.Fetch) prepared.plan.command()).name()), new short[0])
+                    : describe(prepared);
             if (fields == null) {
                 out.noData();
             } else {
@@ -469,6 +417,10 @@ final class ClientSession implements Runnable {
         } else {
             throw new ProtocolException("invalid DESCRIBE message subtype " + what);
         }
+    }
+
+    private List<MessageWriter.Field> describe(Prepared prepared) {
+        return prepared.describeColumns(connection(prepared.plan), settings);
     }
 
     private void execute(FrontendMessage message) throws IOException {
@@ -505,96 +457,29 @@ final class ClientSession implements Runnable {
         return portal;
     }
 
-    private void closePortals() {
-        for (Portal portal : portals.values()) {
-            portal.close();
-        }
-        portals.clear();
-    }
-
     // ---------------------------------------------------------------- planning
 
     private Prepared prepare(String sql, int[] parameterTypes) {
         StatementKind kind = StatementKind.of(sql);
-        if (transaction == 'E' && kind != StatementKind.ROLLBACK && kind != StatementKind.COMMIT) {
+        if (transaction == TransactionStatus.FAILED && kind != StatementKind.ROLLBACK && kind != StatementKind.COMMIT
+                && kind != StatementKind.ROLLBACK_TO) {
             throw new PgError(PgError.IN_FAILED_TRANSACTION,
                     "current transaction is aborted, commands ignored until end of transaction block");
         }
-        if (transaction == 'I' && portals.isEmpty()) {
+        if (transaction == TransactionStatus.IDLE && portals.isEmpty()) {
             refreshSnapshot();
         }
-        return new Prepared(plan(kind, sql), parameterTypes);
-    }
-
-    private QueryPlan plan(StatementKind kind, String sql) {
-        try {
-            switch (kind) {
-                case QUERY -> {
-                    var canned = NpgsqlTypeLoading.answer(sql);
-                    if (canned.isPresent()) {
-                        return new QueryPlan(kind, QueryPlan.Target.FIXED, sql, null, canned.get());
-                    }
-                    if (PgDialect.isCatalogQuery(sql)) {
-                        String rewritten = sessionValues(PgDialect.rewrite(sql));
-                        String checked = ReadOnlyGate.requireSelect(catalog, rewritten);
-                        return new QueryPlan(kind, QueryPlan.Target.CATALOG, sql, checked, null);
-                    }
-                    return new QueryPlan(kind, QueryPlan.Target.SNAPSHOT, sql, ReadOnlyGate.requireSelect(snapshot, sql), null);
-                }
-                case EXPLAIN -> {
-                    String inner = explained(sql);
-                    String checked = ReadOnlyGate.requireSelect(snapshot, inner);
-                    boolean analyze = SqlText.words(sql, 2).contains("ANALYZE")
-                            || sql.toUpperCase(Locale.ROOT).matches("(?s)\\s*EXPLAIN\\s*\\([^)]*ANALYZE.*");
-                    return new QueryPlan(kind, QueryPlan.Target.EXPLAIN, sql,
-                            (analyze ? "EXPLAIN ANALYZE " : "EXPLAIN ") + checked, null);
-                }
-                case REFUSED -> throw new PgError(PgError.INSUFFICIENT_PRIVILEGE, SqlText.firstWord(sql)
-                        + " is not allowed: the nyckeltal catalogue is read-only",
-                        "only SELECT, WITH … SELECT and EXPLAIN run on the published catalogue");
-                case EMPTY -> {
-                    return new QueryPlan(kind, QueryPlan.Target.SESSION, sql, null, null);
-                }
-                default -> {
-                    return new QueryPlan(kind, QueryPlan.Target.SESSION, sql, null, null);
-                }
-            }
-        } catch (SQLException e) {
-            throw DuckDbErrors.toPgError(e);
-        }
-    }
-
-    private static final Pattern SETTING_VALUE =
-            Pattern.compile("gw_setting_value\\(\\s*'([^']*)'\\s*(?:,[^)]*)?\\)");
-
-    /** current_user and current_setting('…') answer with this session's user and settings. */
-    private String sessionValues(String sql) {
-        String text = sql.replace("gw_current_user()", literal(user));
-        return SETTING_VALUE.matcher(text).replaceAll(match -> {
-            String value = settings.get(match.group(1));
-            return Matcher.quoteReplacement(value == null ? match.group() : literal(value));
-        });
-    }
-
-    private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
-    }
-
-    /** The statement after EXPLAIN and its options. */
-    private static String explained(String sql) {
-        String rest = sql.strip().replaceFirst("(?is)^EXPLAIN\\s*", "");
-        if (rest.startsWith("(")) {
-            int end = rest.indexOf(')');
-            rest = end < 0 ? rest : rest.substring(end + 1);
-        }
-        rest = rest.strip().replaceFirst("(?is)^(ANALYZE|ANALYSE)\\s+", "").replaceFirst("(?is)^VERBOSE\\s+", "");
-        return rest;
+        return new Prepared(planner.plan(kind, sql, catalog, snapshot), parameterTypes);
     }
 
     // ---------------------------------------------------------------- running
 
     private List<MessageWriter.Field> fields(Portal portal) {
-        List<ColumnType> types = portal.columnTypes(this);
+        if (portal.prepared.plan.kind() == StatementKind.FETCH) {
+            return cursorFields(cursor(((CursorCommand.Fetch) portal.prepared.plan.command()).name()),
+                    portal.resultFormats);
+        }
+        List<ColumnType> types = portal.columnTypes();
         List<String> names = portal.columnNames;
         List<MessageWriter.Field> fields = new ArrayList<>();
         for (int i = 0; i < types.size(); i++) {
@@ -606,11 +491,21 @@ final class ClientSession implements Runnable {
     /** Runs a portal to its end or for maxRows rows (0 = all). */
     private void run(Portal portal, int maxRows) throws IOException {
         QueryPlan plan = portal.prepared.plan;
-        if (plan.target() == QueryPlan.Target.SESSION) {
-            runSessionCommand(portal);
+        if (plan.target() == QueryPlan.Target.COPY) {
+            copyOut(plan);
             return;
         }
-        portal.columnTypes(this);
+        if (plan.target() == QueryPlan.Target.SESSION) {
+            switch (plan.kind()) {
+                case DECLARE -> declare(plan);
+                case FETCH -> fetch((CursorCommand.Fetch) plan.command(), portal.resultFormats);
+                case CLOSE -> closeCursor((CursorCommand.Close) plan.command());
+                case PREPARE -> prepareNamed(plan);
+                default -> runSessionCommand(portal);
+            }
+            return;
+        }
+        portal.columnTypes();
         long cap = server.config().maxRows();
         int sent = 0;
         try {
@@ -642,126 +537,276 @@ final class ClientSession implements Runnable {
     }
 
     private byte[][] encode(Portal portal, Object[] row) {
+        return encode(portal.types, portal::format, row);
+    }
+
+    private byte[][] encode(List<ColumnType> types, IntUnaryOperator format, Object[] row) {
         byte[][] values = new byte[row.length][];
         for (int i = 0; i < row.length; i++) {
             Object value = row[i];
             if (value == null) {
                 continue;
             }
-            ColumnType type = portal.types.get(i);
-            values[i] = portal.format(i) == 1 ? ValueCodec.binary(value, type)
+            ColumnType type = types.get(i);
+            values[i] = format.applyAsInt(i) == 1 ? ValueCodec.binary(value, type)
                     : ValueCodec.text(value, type, settings.zone()).getBytes(StandardCharsets.UTF_8);
         }
         return values;
     }
 
+    // ---------------------------------------------------------------- COPY TO STDOUT
+
+    private void copyOut(QueryPlan plan) throws IOException {
+        CopyCommand copy = (CopyCommand) plan.command();
+        Portal rows = new Portal(this, new Prepared(plan.inner(), new int[0]), new Object[0], new short[0]).asCursor(false);
+        long cap = server.config().maxRows();
+        try {
+            List<ColumnType> types = rows.columnTypes();
+            CopyOut format = new CopyOut(copy, types, settings.zone());
+            out.copyOutResponse(copy.format() == CopyCommand.Format.BINARY ? 1 : 0, types.size());
+            byte[] start = format.start(rows.columnNames);
+            if (start.length > 0) {
+                out.copyData(start);
+            }
+            long count = 0;
+            Object[] row;
+            while ((row = rows.next()) != null) {
+                if (cancellation.reason() != null) {
+                    throw new PgError(PgError.QUERY_CANCELED, cancellation.reason().message);
+                }
+                if (count >= cap) {
+                    throw new PgError(PgError.PROGRAM_LIMIT_EXCEEDED, "the result has more than " + cap
+                            + " rows (the gateway's query.max_rows)", "aggregate, filter or add a LIMIT");
+                }
+                out.copyData(format.row(row));
+                count++;
+            }
+            byte[] end = format.end();
+            if (end.length > 0) {
+                out.copyData(end);
+            }
+            out.copyDone();
+            out.commandComplete("COPY " + count);
+        } finally {
+            rows.close();
+            cancellation.clear();
+        }
+    }
+
+    // ---------------------------------------------------------------- cursors and SQL PREPARE
+
+    private Portal cursor(String name) {
+        Portal cursor = portals.get(name);
+        if (cursor == null || name.isEmpty()) {
+            throw new PgError(PgError.INVALID_CURSOR_NAME, "cursor \"" + name + "\" does not exist");
+        }
+        return cursor;
+    }
+
+    /** The cursor's columns, in the FETCH's result formats if it asked for any, else the cursor's own. */
+    private List<MessageWriter.Field> cursorFields(Portal cursor, short[] fetchFormats) {
+        List<ColumnType> types = cursor.columnTypes();
+        List<MessageWriter.Field> fields = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            int format = fetchFormats.length == 0 ? cursor.format(i) : fetchFormats.length == 1 ? fetchFormats[0]
+                    : fetchFormats[i];
+            fields.add(new MessageWriter.Field(cursor.columnNames.get(i), types.get(i), format));
+        }
+        return fields;
+    }
+
+    private void declare(QueryPlan plan) throws IOException {
+        CursorCommand.Declare declare = (CursorCommand.Declare) plan.command();
+        if (!declare.hold() && transaction == TransactionStatus.IDLE) {
+            throw new PgError("25P01", "DECLARE CURSOR can only be used in transaction blocks",
+                    "use BEGIN first, or DECLARE … CURSOR WITH HOLD");
+        }
+        if (portals.containsKey(declare.name())) {
+            throw new PgError(PgError.DUPLICATE_CURSOR, "cursor \"" + declare.name() + "\" already exists");
+        }
+        short[] formats = declare.binary() ? new short[] {1} : new short[0];
+        portals.put(declare.name(), new Portal(this, new Prepared(plan.inner(), new int[0]), new Object[0], formats)
+                .asCursor(declare.hold()));
+        out.commandComplete("DECLARE CURSOR");
+    }
+
+    private void fetch(CursorCommand.Fetch fetch, short[] fetchFormats) throws IOException {
+        Portal cursor = cursor(fetch.name());
+        List<ColumnType> types = cursor.columnTypes();
+        long skip = fetch.skip() >= 0 ? fetch.skip() : -fetch.skip() - 1 - cursor.rows;
+        if (skip < 0) {
+            throw new PgError("55000", "cursor can only scan forward",
+                    "FETCH ABSOLUTE must name a row after the cursor's current one");
+        }
+        IntUnaryOperator format = i -> fetchFormats.length == 0 ? cursor.format(i)
+                : fetchFormats.length == 1 ? fetchFormats[0] : fetchFormats[i];
+        long cap = server.config().maxRows();
+        long moved = 0;
+        try {
+            for (long i = 0; i < skip && cursor.next() != null; i++) {
+                cursor.rows++;
+            }
+            Object[] row;
+            while (moved < fetch.count() && (row = cursor.next()) != null) {
+                if (cancellation.reason() != null) {
+                    throw new PgError(PgError.QUERY_CANCELED, cancellation.reason().message);
+                }
+                if (cursor.rows >= cap) {
+                    throw new PgError(PgError.PROGRAM_LIMIT_EXCEEDED, "the cursor has more than " + cap
+                            + " rows (the gateway's query.max_rows)", "aggregate, filter or add a LIMIT");
+                }
+                cursor.rows++;
+                moved++;
+                if (!fetch.move()) {
+                    out.dataRow(encode(types, format, row));
+                }
+            }
+        } finally {
+            cancellation.clear();
+        }
+        out.commandComplete((fetch.move() ? "MOVE " : "FETCH ") + moved);
+    }
+
+    private void closeCursor(CursorCommand.Close close) throws IOException {
+        if (close.name() == null) {
+            portals.entrySet().removeIf(named -> {
+                if (named.getKey().isEmpty()) {
+                    return false;
+                }
+                named.getValue().close();
+                return true;
+            });
+        } else {
+            cursor(close.name());
+            portals.remove(close.name()).close();
+        }
+        out.commandComplete("CLOSE CURSOR");
+    }
+
+    private void prepareNamed(QueryPlan plan) throws IOException {
+        PrepareCommand.Prepare prepare = (PrepareCommand.Prepare) plan.command();
+        if (statements.containsKey(prepare.name())) {
+            throw new PgError(PgError.DUPLICATE_PREPARED_STATEMENT, "prepared statement \"" + prepare.name()
+                    + "\" already exists");
+        }
+        statements.put(prepare.name(), new Prepared(plan.inner(), prepare.types()));
+        out.commandComplete("PREPARE");
+    }
+
     private void runSessionCommand(Portal portal) throws IOException {
         QueryPlan plan = portal.prepared.plan;
-        String sql = plan.sql();
         switch (plan.kind()) {
             case EMPTY -> out.emptyQueryResponse();
-            case SET -> {
-                Map<String, String> changed = settings.set(sql);
-                for (Map.Entry<String, String> setting : changed.entrySet()) {
-                    out.parameterStatus(setting.getKey(), setting.getValue());
-                }
-                applySearchPath();
-                out.commandComplete("SET");
-            }
-            case RESET -> {
-                for (Map.Entry<String, String> setting : settings.reset(sql).entrySet()) {
-                    out.parameterStatus(setting.getKey(), setting.getValue());
-                }
-                applySearchPath();
-                out.commandComplete("RESET");
-            }
             case SHOW -> {
-                portal.columnTypes(this);
+                portal.columnTypes();
                 Object[] row;
                 while ((row = portal.next()) != null) {
                     out.dataRow(encode(portal, row));
                 }
                 out.commandComplete("SHOW");
             }
-            case BEGIN -> {
-                if (transaction != 'I') {
-                    out.notice("25001", "there is already a transaction in progress");
+            default -> {
+                SessionCommands.Outcome outcome = commands.run(plan);
+                for (SessionCommands.Notice notice : outcome.notices()) {
+                    out.notice(notice.sqlState(), notice.message());
                 }
-                transaction = transaction == 'I' ? 'T' : transaction;
-                out.commandComplete(SqlText.firstWord(sql).equals("START") ? "START TRANSACTION" : "BEGIN");
-            }
-            case COMMIT -> {
-                boolean failed = transaction == 'E';
-                if (transaction == 'I') {
-                    out.notice("25P01", "there is no transaction in progress");
+                for (Map.Entry<String, String> setting : outcome.parameterStatus().entrySet()) {
+                    out.parameterStatus(setting.getKey(), setting.getValue());
                 }
-                endTransaction();
-                out.commandComplete(failed ? "ROLLBACK" : "COMMIT");
-            }
-            case ROLLBACK -> {
-                if (transaction == 'I') {
-                    out.notice("25P01", "there is no transaction in progress");
-                }
-                endTransaction();
-                out.commandComplete("ROLLBACK");
-            }
-            case DISCARD -> {
-                List<String> words = SqlText.words(sql, 2);
-                if (words.size() > 1 && words.get(1).equals("ALL")) {
-                    if (transaction != 'I') {
-                        throw new PgError("25001", "DISCARD ALL cannot run inside a transaction block");
-                    }
-                    closeStatements();
-                    closePortals();
-                    for (Map.Entry<String, String> setting : settings.reset("RESET ALL").entrySet()) {
-                        out.parameterStatus(setting.getKey(), setting.getValue());
-                    }
+                if (plan.kind() == StatementKind.SET || plan.kind() == StatementKind.RESET
+                        || plan.kind() == StatementKind.DISCARD) {
                     applySearchPath();
                 }
-                out.commandComplete("DISCARD " + (words.size() > 1 ? words.get(1) : "ALL"));
+                out.commandComplete(outcome.tag());
             }
-            case DEALLOCATE -> {
-                String target = sql.strip().replaceFirst("(?is)^DEALLOCATE\\s+(PREPARE\\s+)?", "").replaceAll(";\\s*$", "").strip();
-                if (target.equalsIgnoreCase("ALL")) {
-                    statements.entrySet().removeIf(named -> {
-                        if (named.getKey().isEmpty()) {
-                            return false;
-                        }
-                        named.getValue().close();
-                        return true;
-                    });
-                    out.commandComplete("DEALLOCATE ALL");
-                } else {
-                    String name = target.startsWith("\"") && target.endsWith("\"") && target.length() > 1
-                            ? target.substring(1, target.length() - 1).replace("\"\"", "\"") : target.toLowerCase(Locale.ROOT);
-                    Prepared removed = statements.remove(name);
-                    if (removed == null) {
-                        removed = statements.remove(target);
-                    }
-                    if (removed == null) {
-                        throw new PgError(PgError.INVALID_SQL_STATEMENT_NAME, "prepared statement \"" + name
-                                + "\" does not exist");
-                    }
-                    removed.close();
-                    out.commandComplete("DEALLOCATE");
-                }
-            }
-            case HARMLESS -> {
-                List<String> words = SqlText.words(sql, 2);
-                String tag = switch (words.get(0)) {
-                    case "CLOSE" -> "CLOSE CURSOR";
-                    case "ROLLBACK" -> "ROLLBACK";
-                    default -> words.get(0);
-                };
-                out.commandComplete(tag);
-            }
-            default -> throw new PgError(PgError.INTERNAL_ERROR, "cannot run " + plan.kind());
         }
     }
 
-    private void endTransaction() {
-        transaction = 'I';
-        closePortals();
+    // ---------------------------------------------------------------- state for SessionCommands and Portal
+
+    TransactionStatus transaction() {
+        return transaction;
+    }
+
+    void transaction(TransactionStatus status) {
+        transaction = status;
+    }
+
+    /** COMMIT or ROLLBACK: back to no transaction block, portals closed but for cursors WITH HOLD. */
+    void endTransaction() {
+        transaction = TransactionStatus.IDLE;
+        savepoints.clear();
+        closeTransactionPortals();
+    }
+
+    /** Closes the portals a transaction's end closes: all but cursors declared WITH HOLD. */
+    void closeTransactionPortals() {
+        portals.entrySet().removeIf(named -> {
+            if (named.getValue().holdable()) {
+                return false;
+            }
+            named.getValue().close();
+            return true;
+        });
+    }
+
+    /** The transaction block's savepoints, oldest first (names may repeat, as in PostgreSQL). */
+    List<String> savepoints() {
+        return savepoints;
+    }
+
+    void closePortals() {
+        for (Portal portal : portals.values()) {
+            portal.close();
+        }
+        portals.clear();
+    }
+
+    void closeStatements() {
+        statements.values().forEach(Prepared::close);
+        statements.clear();
+    }
+
+    /** Closes a named prepared statement; false when there is none of that name. */
+    boolean deallocate(String name) {
+        Prepared removed = statements.remove(name);
+        if (removed == null) {
+            return false;
+        }
+        removed.close();
+        return true;
+    }
+
+    /** DEALLOCATE ALL: every named statement (the unnamed one stays). */
+    void deallocateAll() {
+        statements.entrySet().removeIf(named -> {
+            if (named.getKey().isEmpty()) {
+                return false;
+            }
+            named.getValue().close();
+            return true;
+        });
+    }
+
+    SessionSettings settings() {
+        return settings;
+    }
+
+    Cancellation cancellation() {
+        return cancellation;
+    }
+
+    ScheduledExecutorService timer() {
+        return server.timer();
+    }
+
+    Duration timeout() {
+        Duration configured = server.config().queryTimeout();
+        return settings.statementTimeout().filter(t -> t.compareTo(configured) < 0).orElse(configured);
+    }
+
+    Connection connection(QueryPlan plan) {
+        return plan.target() == QueryPlan.Target.CATALOG ? catalog : snapshot;
     }
 
     // ---------------------------------------------------------------- DuckDB connections
@@ -817,11 +862,6 @@ final class ClientSession implements Runnable {
         }
     }
 
-    private void closeStatements() {
-        statements.values().forEach(Prepared::close);
-        statements.clear();
-    }
-
     private void closeResources() {
         closePortals();
         closeStatements();
@@ -830,340 +870,6 @@ final class ClientSession implements Runnable {
             socket.close();
         } catch (IOException ignored) {
             // closing anyway
-        }
-    }
-
-    private Duration timeout() {
-        Duration configured = server.config().queryTimeout();
-        return settings.statementTimeout().filter(t -> t.compareTo(configured) < 0).orElse(configured);
-    }
-
-    // ---------------------------------------------------------------- statements and portals
-
-    /**
-     * A parsed statement: its plan, the parameter types the client declared, and DuckDB's prepared
-     * statement for it. DuckDB parses and plans a statement once per Parse, not again for Bind,
-     * Describe and each Execute: the DuckDB statement is lent to one portal at a time and kept for
-     * the next until the statement is closed.
-     */
-    private static final class Prepared implements AutoCloseable {
-        final QueryPlan plan;
-        final int[] declaredTypes;
-        int[] parameterTypes;
-        private PreparedStatement idle;
-        private boolean closed;
-
-        Prepared(QueryPlan plan, int[] declaredTypes) {
-            this.plan = plan;
-            this.declaredTypes = declaredTypes;
-        }
-
-        /**
-         * DuckDB's statement for the plan on the given connection, kept from before when it is still
-         * usable there (the session may have moved to a newer snapshot), else prepared now. The caller
-         * owns it until it hands it back with {@link #giveBack}.
-         */
-        PreparedStatement take(Connection connection) throws SQLException {
-            PreparedStatement statement = idle;
-            idle = null;
-            if (statement != null && !statement.isClosed() && statement.getConnection() == connection) {
-                return statement;
-            }
-            closeQuietly(statement);
-            return connection.prepareStatement(plan.duckSql());
-        }
-
-        /** Keeps a statement that ran without error for the next use, or closes it. */
-        void giveBack(PreparedStatement statement, boolean reusable) {
-            try {
-                if (reusable && !closed && idle == null && !statement.isClosed()) {
-                    statement.clearParameters();
-                    idle = statement;
-                    return;
-                }
-            } catch (SQLException e) {
-                LOG.debug("cannot keep a DuckDB statement: {}", e.toString());
-            }
-            closeQuietly(statement);
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-            closeQuietly(idle);
-            idle = null;
-        }
-
-        private static void closeQuietly(PreparedStatement statement) {
-            if (statement == null) {
-                return;
-            }
-            try {
-                statement.close();
-            } catch (SQLException e) {
-                LOG.debug("closing a DuckDB statement failed: {}", e.toString());
-            }
-        }
-
-        /** Declared types, completed from DuckDB's view of the parameters; unknown ones as text. */
-        int[] parameterTypes(ClientSession session) {
-            if (parameterTypes != null) {
-                return parameterTypes;
-            }
-            if (plan.duckSql() == null || plan.target() == QueryPlan.Target.EXPLAIN) {
-                parameterTypes = declaredTypes.clone();
-                return parameterTypes;
-            }
-            PreparedStatement statement = null;
-            try {
-                statement = take(session.connection(plan));
-                ParameterMetaData metadata = statement.getParameterMetaData();
-                int count = Math.max(metadata.getParameterCount(), declaredTypes.length);
-                int[] types = new int[count];
-                for (int i = 0; i < count; i++) {
-                    if (i < declaredTypes.length && declaredTypes[i] != 0) {
-                        types[i] = declaredTypes[i];
-                    } else {
-                        String duckType = i < metadata.getParameterCount() ? metadata.getParameterTypeName(i + 1) : "";
-                        PgType type = ColumnType.ofDuckDb(duckType).type();
-                        types[i] = type.isArray() || duckType.isEmpty() || duckType.equals("INVALID")
-                                || duckType.equals("UNKNOWN") ? PgType.TEXT.oid() : type.oid();
-                    }
-                }
-                parameterTypes = types;
-                return types;
-            } catch (SQLException e) {
-                throw DuckDbErrors.toPgError(e);
-            } finally {
-                if (statement != null) {
-                    giveBack(statement, true);
-                }
-            }
-        }
-
-        /** RowDescription for Describe of the statement (before Bind), with text formats. */
-        List<MessageWriter.Field> describeColumns(ClientSession session) {
-            switch (plan.target()) {
-                case FIXED -> {
-                    List<MessageWriter.Field> fields = new ArrayList<>();
-                    for (int i = 0; i < plan.fixed().names().size(); i++) {
-                        fields.add(new MessageWriter.Field(plan.fixed().names().get(i), plan.fixed().types().get(i), 0));
-                    }
-                    return fields;
-                }
-                case EXPLAIN -> {
-                    return List.of(new MessageWriter.Field("QUERY PLAN", ColumnType.of(PgType.TEXT), 0));
-                }
-                case SESSION -> {
-                    return List.of(new MessageWriter.Field(showName(plan.sql(), session), ColumnType.of(PgType.TEXT), 0));
-                }
-                default -> {
-                    PreparedStatement statement = null;
-                    try {
-                        statement = take(session.connection(plan));
-                        ResultSetMetaData metadata = statement.getMetaData();
-                        List<MessageWriter.Field> fields = new ArrayList<>();
-                        for (int i = 1; i <= metadata.getColumnCount(); i++) {
-                            fields.add(new MessageWriter.Field(columnName(metadata.getColumnName(i)),
-                                    ColumnType.ofDuckDb(metadata.getColumnTypeName(i)), 0));
-                        }
-                        return fields;
-                    } catch (SQLException e) {
-                        throw DuckDbErrors.toPgError(e);
-                    } finally {
-                        if (statement != null) {
-                            giveBack(statement, true);
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private static final Pattern CALL = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\(.*\\)");
-
-    /**
-     * PostgreSQL names an unaliased function call after the function ("count", "version"); DuckDB
-     * after the whole expression ("count_star()", "gw_version()").
-     */
-    static String columnName(String duckName) {
-        Matcher call = CALL.matcher(duckName);
-        if (!call.matches()) {
-            return duckName;
-        }
-        String function = call.group(1);
-        if (function.equals("count_star")) {
-            return "count";
-        }
-        return function.startsWith("gw_") ? function.substring(3) : function;
-    }
-
-    private static String showName(String sql, ClientSession session) {
-        Map<String, String> shown = session.settings.show(sql);
-        return shown.size() == 1 ? shown.keySet().iterator().next() : "name";
-    }
-
-    private Connection connection(QueryPlan plan) {
-        return plan.target() == QueryPlan.Target.CATALOG ? catalog : snapshot;
-    }
-
-    /**
-     * A bound statement: runs on first Describe or Execute and keeps its result open between
-     * Executes with a row limit.
-     */
-    private final class Portal {
-        final Prepared prepared;
-        final Object[] parameters;
-        final short[] resultFormats;
-        List<String> columnNames;
-        List<ColumnType> types;
-        long rows;
-        private PreparedStatement statement;
-        private ResultSet result;
-        private boolean failed;
-        private List<List<Object>> fixedRows;
-        private int fixedIndex;
-
-        Portal(Prepared prepared, Object[] parameters, short[] resultFormats) {
-            this.prepared = prepared;
-            this.parameters = parameters;
-            this.resultFormats = resultFormats;
-        }
-
-        int format(int column) {
-            if (resultFormats.length == 0) {
-                return 0;
-            }
-            return resultFormats.length == 1 ? resultFormats[0] : resultFormats[column];
-        }
-
-        /** Starts the statement if it has not run yet and returns its column types. */
-        List<ColumnType> columnTypes(ClientSession session) {
-            if (types != null) {
-                return types;
-            }
-            QueryPlan plan = prepared.plan;
-            switch (plan.target()) {
-                case FIXED -> open(plan.fixed());
-                case SESSION -> {
-                    Map<String, String> shown = settings.show(plan.sql());
-                    List<List<Object>> showRows = new ArrayList<>();
-                    if (shown.size() == 1) {
-                        showRows.add(List.of(shown.values().iterator().next()));
-                        open(new FixedResult(List.of(shown.keySet().iterator().next()), List.of(ColumnType.of(PgType.TEXT)),
-                                showRows, "SHOW"));
-                    } else {
-                        shown.forEach((name, value) -> showRows.add(List.of(name, value, "")));
-                        open(new FixedResult(List.of("name", "setting", "description"), List.of(ColumnType.of(PgType.TEXT),
-                                ColumnType.of(PgType.TEXT), ColumnType.of(PgType.TEXT)), showRows, "SHOW"));
-                    }
-                }
-                case EXPLAIN -> open(explain(plan));
-                default -> start(plan);
-            }
-            return types;
-        }
-
-        private void open(FixedResult fixed) {
-            columnNames = fixed.names();
-            types = fixed.types();
-            fixedRows = fixed.rows();
-        }
-
-        private FixedResult explain(QueryPlan plan) {
-            List<List<Object>> lines = new ArrayList<>();
-            try {
-                start(plan);
-                while (result.next()) {
-                    String text = result.getString(result.getMetaData().getColumnCount());
-                    if (text != null) {
-                        text.lines().forEach(line -> lines.add(List.of(line)));
-                    }
-                }
-            } catch (SQLException e) {
-                throw failure(e);
-            } finally {
-                closeResult();
-            }
-            return new FixedResult(List.of("QUERY PLAN"), List.of(ColumnType.of(PgType.TEXT)), lines, "EXPLAIN");
-        }
-
-        private void start(QueryPlan plan) {
-            ScheduledFuture<?> timer = null;
-            try {
-                statement = prepared.take(connection(plan));
-                for (int i = 0; i < parameters.length; i++) {
-                    statement.setObject(i + 1, parameters[i]);
-                }
-                cancellation.start(statement);
-                timer = server.timer().schedule(() -> cancellation.cancel(Cancellation.Reason.TIMEOUT),
-                        timeout().toMillis(), TimeUnit.MILLISECONDS);
-                result = statement.executeQuery();
-                ResultSetMetaData metadata = result.getMetaData();
-                columnNames = new ArrayList<>();
-                types = new ArrayList<>();
-                for (int i = 1; i <= metadata.getColumnCount(); i++) {
-                    columnNames.add(columnName(metadata.getColumnName(i)));
-                    types.add(ColumnType.ofDuckDb(metadata.getColumnTypeName(i)));
-                }
-            } catch (SQLException e) {
-                close();
-                throw failure(e);
-            } finally {
-                if (timer != null) {
-                    timer.cancel(false);
-                }
-                cancellation.finish();
-            }
-        }
-
-        private PgError failure(SQLException e) {
-            failed = true;
-            Cancellation.Reason reason = cancellation.reason();
-            if (reason != null || e instanceof SQLTimeoutException) {
-                return new PgError(PgError.QUERY_CANCELED, (reason == null ? Cancellation.Reason.USER : reason).message);
-            }
-            return DuckDbErrors.toPgError(e);
-        }
-
-        /** The next row, or null at the end. */
-        Object[] next() {
-            if (fixedRows != null) {
-                return fixedIndex < fixedRows.size() ? fixedRows.get(fixedIndex++).toArray() : null;
-            }
-            try {
-                if (result == null || !result.next()) {
-                    return null;
-                }
-                Object[] row = new Object[types.size()];
-                for (int i = 0; i < row.length; i++) {
-                    row[i] = ValueCodec.read(result, i + 1, types.get(i));
-                }
-                return row;
-            } catch (SQLException e) {
-                throw failure(e);
-            }
-        }
-
-        /** Closes the result; the statement goes back to its Prepared unless it failed or was cancelled. */
-        private void closeResult() {
-            try {
-                if (result != null) {
-                    result.close();
-                }
-            } catch (SQLException e) {
-                failed = true;
-                LOG.debug("closing a result failed: {}", e.toString());
-            }
-            if (statement != null) {
-                prepared.giveBack(statement, !failed && cancellation.reason() == null);
-            }
-            result = null;
-            statement = null;
-        }
-
-        void close() {
-            closeResult();
         }
     }
 }

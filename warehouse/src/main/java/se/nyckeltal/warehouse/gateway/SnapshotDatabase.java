@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 import se.nyckeltal.warehouse.catalogue.SqlLiteral;
+import se.nyckeltal.warehouse.catalogue.Catalogue;
 import se.nyckeltal.warehouse.gateway.sql.PgCatalog;
 
 /**
@@ -57,6 +58,7 @@ public final class SnapshotDatabase {
         properties.setProperty("access_mode", "READ_ONLY");
         DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file, properties);
         try {
+            Catalogue.useWarehouseRoot(root, layout);
             // one spill folder per snapshot: two DuckDB instances must not share temp files
             lockDown(root, allowedDirectories(layout), config, tempDirectory.resolve(snapshotId));
             PgCatalog pgCatalog = PgCatalog.build(root, config, tempDirectory);

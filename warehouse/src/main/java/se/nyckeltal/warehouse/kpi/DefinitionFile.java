@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 /**
  * Reads one KPI definition file: a header of {@code -- key: value} lines (a value continues on the next
  * lines indented under it), then the SQL. A single KPI's file holds one statement, its computation; a
- * family's two, separated by ';': the members' metadata, then the computation.
+ * family's two, separated by ';': the members' metadata, then the computation. A family whose members differ in
+ * good direction or window rule (indicators, described by indicators.csv) says {@code member} for that key and
+ * its members statement gives the column.
  */
 final class DefinitionFile {
     private static final Pattern KEY_LINE = Pattern.compile("^-- ([a-z_]+):(?:\\s+(.*))?$");
@@ -94,26 +96,32 @@ final class DefinitionFile {
             }
         }
         String direction = header.get("good_direction");
-        if (!direction.equals("up") && !direction.equals("down")) {
-            throw error(file, keyLines.get("good_direction"), "good_direction must be up or down, not '" + direction
-                    + "'");
+        boolean perMember = family && direction.equals(KpiDefinition.PER_MEMBER);
+        if (!direction.equals("up") && !direction.equals("down") && !perMember) {
+            throw error(file, keyLines.get("good_direction"), "good_direction must be up or down" + (family
+                    ? " (or member: the members statement gives each member's good_direction)" : "") + ", not '"
+                    + direction + "'");
         }
         String budget = header.get("has_budget").toLowerCase(Locale.ROOT);
         if (!budget.equals("true") && !budget.equals("false")) {
             throw error(file, keyLines.get("has_budget"), "has_budget must be true or false, not '" + budget + "'");
         }
-        WindowRule window;
-        try {
-            window = WindowRule.of(header.get("window"));
-        } catch (IllegalArgumentException e) {
-            throw error(file, keyLines.get("window"), e.getMessage());
+        WindowRule window = null;
+        if (!(family && header.get("window").equals(KpiDefinition.PER_MEMBER))) {
+            try {
+                window = WindowRule.of(header.get("window"));
+            } catch (IllegalArgumentException e) {
+                throw error(file, keyLines.get("window"), e.getMessage() + (family ? " (or member: the members"
+                        + " statement gives each member's window_rule)" : ""));
+            }
         }
         List<String> statements = statements(text);
         int expected = family ? 2 : 1;
         if (statements.size() != expected) {
             throw error(file, 0, family
                     ? "a family holds two statements separated by ';': its members (member, name_sv, unit,"
-                            + " description), then the SELECT computing them; found " + statements.size()
+                            + " description, and good_direction and window_rule when the header says member), then"
+                            + " the SELECT computing them; found " + statements.size()
                     : "has metadata but " + (statements.isEmpty() ? "no SELECT computing it" : statements.size()
                             + " statements") + "; a KPI's file holds exactly one SELECT (or WITH … SELECT) giving"
                             + " its numerator and denominator");

@@ -38,9 +38,9 @@ public record KpiReference(KpiDefinitions definitions) {
                 md.append("| `").append(kpi.kpiId()).append("` | ")
                         .append(kpi.family() ? "one per member, in `dim.kpi`" : cell(kpi.nameSv())).append(" | ")
                         .append(kpi.family() ? "per member" : cell(kpi.unit())).append(" | ")
-                        .append(kpi.goodDirection()).append(" | ")
+                        .append(kpi.directionPerMember() ? "per member" : kpi.goodDirection()).append(" | ")
                         .append(kpi.hasBudget() ? "yes" : "no").append(" | ")
-                        .append(kpi.window().id()).append(" | ")
+                        .append(kpi.windowPerMember() ? "per member" : kpi.window().id()).append(" | ")
                         .append(cell(kpi.definition())).append(" |\n");
             }
             md.append('\n');

@@ -14,7 +14,8 @@ public enum WindowRule {
             + " January–February, ytd at January → the whole previous year"),
     LAST_MONTH("the value of the window's last month (ytd = the period's own month)"),
     MONTHLY_MEAN("Σ over the window's months ÷ the number of months with data"),
-    LATEST_IN_YEAR("the latest month at or before the period, within the period's year");
+    LATEST_IN_YEAR("the latest month at or before the period, within the period's year"),
+    DISTINCT_IN_WINDOW("counted once over the window's months: distinct persons, not a sum of monthly counts");
 
     private final String meaning;
 
@@ -32,7 +33,7 @@ public enum WindowRule {
         return meaning;
     }
 
-    static WindowRule of(String id) {
+    public static WindowRule of(String id) {
         for (WindowRule rule : values()) {
             if (rule.id().equals(id)) {
                 return rule;

@@ -16,12 +16,12 @@ public final class QueryRunner {
      * Runs one SELECT on the published catalogue (opened read-only) and writes the result.
      *
      * @throws IllegalStateException when nothing has been published yet
-     * @throws SQLException when sql is not a single SELECT or fails
+     * @throws SQLException when sql is not a single SELECT ({@link ReadOnlyGate}) or fails
      */
     public static void run(WarehouseLayout layout, String sql, OutputFormat format, Appendable out)
             throws SQLException, IOException {
         try (Connection connection = Catalogue.openReadOnly(layout)) {
-            String select = SelectStatement.requireSingleSelect(connection, sql);
+            String select = ReadOnlyGate.requireSelect(connection, sql);
             try (Statement statement = connection.createStatement();
                     ResultSet result = statement.executeQuery(select)) {
                 format.writer().write(result, out);

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,10 @@ final class ResultValue {
         }
         if (value instanceof Timestamp) {
             return result.getObject(column, LocalDateTime.class);
+        }
+        if (value instanceof OffsetDateTime) {
+            // DuckDB's own conversion is an hour off around DST changes (SPEC §9): from the instant instead
+            return DuckDbTimestamps.instant(result, column).atZone(ZoneId.systemDefault()).toOffsetDateTime();
         }
         return normalise(value);
     }

@@ -374,3 +374,12 @@ CREATE MACRO gw_current_database() AS (SELECT current_database_name FROM gw_sett
 CREATE MACRO gw_current_schema() AS 'public'
 ;
 CREATE MACRO gw_current_user() AS (SELECT role_name FROM gw_settings)
+;
+CREATE MACRO pg_get_keywords() AS TABLE
+    SELECT keyword_name AS word,
+           CASE keyword_category WHEN 'reserved' THEN 'R' WHEN 'unreserved' THEN 'U'
+               WHEN 'type_function' THEN 'T' ELSE 'C' END AS catcode,
+           true AS barelabel,
+           keyword_category AS catdesc,
+           'can be bare label' AS baredesc
+    FROM duckdb_keywords()

@@ -90,9 +90,11 @@ class CataloguePublisherTest {
                 assertThat(TestWarehouse.rows(catalogue, "SELECT count(*) FROM " + table)).as(table)
                         .containsExactly("0");
             }
-            // the reference data is there all the same: 26 KPIs of their own definition file and the 17
-            // production.<CONTACT_TYPE> members (the 16 default contact types and UNMAPPED)
-            assertThat(TestWarehouse.rows(catalogue, "SELECT count(*) FROM dim.kpi")).containsExactly("43");
+            // the reference data is there all the same: 34 KPIs of their own definition file and the members of the
+            // families: 17 production.<CONTACT_TYPE> (the 16 default contact types and UNMAPPED), 6 fte.<PROFESSION>,
+            // 3 worked_hours.<STAFF_CATEGORY>, 4 capitation.<COMPONENT> and one indicator.<ID> per row of the
+            // default indicators.csv (11)
+            assertThat(TestWarehouse.rows(catalogue, "SELECT count(*) FROM dim.kpi")).containsExactly("75");
             assertThat(TestWarehouse.rows(catalogue, "SELECT count(*) FROM dim.income_statement_line"))
                     .containsExactly("17");
         }

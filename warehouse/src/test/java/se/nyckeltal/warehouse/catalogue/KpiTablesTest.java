@@ -39,7 +39,11 @@ class KpiTablesTest {
     }
 
     private void build(KpiDefinitions definitions) throws SQLException {
-        Path file = dir.resolve("catalogue.duckdb");
+        build(definitions, "catalogue.duckdb");
+    }
+
+    private void build(KpiDefinitions definitions, String name) throws SQLException {
+        Path file = dir.resolve(name);
         new CatalogueBuilder(new TestWarehouse(dir).layout(), TestWarehouse.snapshot("S1", "none", List.of()),
                 ReferenceData.defaults(), definitions, List.of()).build(file);
     }
@@ -54,6 +58,41 @@ class KpiTablesTest {
             assertThat(TestWarehouse.rows(catalogue, "SELECT kpi_id, period, value, trend FROM kpi.kpi_values"))
                     .containsExactly("demo.A|202601|7|neutral");
         }
+    }
+
+    /** A family whose members statement gives each member's direction and window rule, as indicators.csv does. */
+    private static KpiDefinition describedByReference(String direction, String window) {
+        return new KpiDefinition("kpi/definitions/demo/demo.CODE.sql", "demo.<CODE>", "demo", null, null,
+                KpiDefinition.PER_MEMBER, false, null, null, "a test family",
+                "SELECT 'A' AS member, 'Demo A' AS name_sv, 'st' AS unit, 'Test.' AS description, " + direction
+                        + " AS good_direction, " + window + " AS window_rule\n",
+                "SELECT 'A' AS member, 202601 AS period, 'month' AS time_window, 'total' AS org_level, 'TOTAL' AS"
+                        + " org_id, 'Totalt' AS org_name, 'actual' AS measure, 7 AS numerator, NULL AS denominator,"
+                        + " NULL AS ratio_scale, false AS suppressed\n");
+    }
+
+    @Test
+    void familyMembersTakeDirectionAndWindowFromTheirMembersStatementWhenTheHeaderSaysMember() throws SQLException {
+        build(new KpiDefinitions(List.of(describedByReference("'neutral'", "'latest_in_year'"))));
+
+        try (Connection catalogue = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("catalogue.duckdb"))) {
+            assertThat(TestWarehouse.rows(catalogue, "SELECT * FROM dim.kpi"))
+                    .containsExactly("demo.A|Demo A|st|neutral|false|demo|Test.|latest_in_year");
+        }
+    }
+
+    @Test
+    void familyMemberWithoutADirectionOrWithAnUnknownOneStopsTheBuild() {
+        assertThatThrownBy(() -> build(new KpiDefinitions(List.of(describedByReference("NULL", "'sum'")))))
+                .hasMessageStartingWith("sql/kpi/definitions/demo/demo.CODE.sql: its members statement (the first one)"
+                        + " must give member, name_sv (never NULL), unit and description, good_direction (never NULL)");
+        assertThatThrownBy(() -> build(new KpiDefinitions(List.of(describedByReference("'sideways'", "'sum'"))),
+                "second.duckdb"))
+                .hasMessageStartingWith("sql/kpi/definitions/demo/demo.CODE.sql: its members statement gives demo.A:"
+                        + " good_direction sideways, window_rule sum; good_direction must be up, down or neutral");
+        assertThatThrownBy(() -> build(new KpiDefinitions(List.of(describedByReference("'up'", "'average'"))),
+                "third.duckdb"))
+                .hasMessageContaining("demo.A: good_direction up, window_rule average");
     }
 
     @Test

@@ -272,7 +272,8 @@ class KpiValuesTest {
                         "org_id|VARCHAR", "org_name|VARCHAR", "value|DECIMAL(38,6)", "numerator|DECIMAL(38,6)",
                         "denominator|DECIMAL(38,6)", "budget_value|DECIMAL(38,6)", "previous_year_value|DECIMAL(38,6)",
                         "target_value|DECIMAL(38,6)", "deviation_budget_pct|DECIMAL(38,6)",
-                        "deviation_previous_year_pct|DECIMAL(38,6)", "trend|VARCHAR", "suppressed|BOOLEAN");
+                        "deviation_previous_year_pct|DECIMAL(38,6)", "trend|VARCHAR", "suppressed|BOOLEAN",
+                        "forecast_full_year_value|DECIMAL(38,6)");
         assertThat(TestWarehouse.rows(catalogue, "SELECT table_type FROM information_schema.tables"
                 + " WHERE table_schema = 'kpi' AND table_name = 'kpi_values'")).containsExactly("BASE TABLE");
         assertThat(TestWarehouse.rows(catalogue, "SELECT count(*) FROM kpi.kpi_values WHERE suppressed"))

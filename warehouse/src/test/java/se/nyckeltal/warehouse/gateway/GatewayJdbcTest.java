@@ -222,7 +222,7 @@ class GatewayJdbcTest {
             }
             assertThat(columns).startsWith("kpi_id:" + Types.VARCHAR + ":varchar", "period:" + Types.INTEGER + ":int4");
             assertThat(columns).contains("value:" + Types.NUMERIC + ":numeric", "suppressed:" + Types.BIT + ":bool");
-            assertThat(columns).hasSize(16);
+            assertThat(columns).hasSize(17);
             List<String> types = new ArrayList<>();
             try (ResultSet result = metadata.getTypeInfo()) {
                 while (result.next()) {
@@ -260,7 +260,7 @@ class GatewayJdbcTest {
                     columns.add(result.getString(1) + ":" + result.getString(4));
                 }
             }
-            assertThat(columns).hasSize(16).startsWith("kpi_id:character varying", "period:integer")
+            assertThat(columns).hasSize(17).startsWith("kpi_id:character varying", "period:integer")
                     .contains("value:numeric", "suppressed:boolean");
             try (ResultSet result = statement.executeQuery("select i.CONSTRAINT_SCHEMA || '_' || i.CONSTRAINT_NAME as"
                     + " INDEX_NAME, ii.COLUMN_NAME, ii.ORDINAL_POSITION, case when i.CONSTRAINT_TYPE = 'PRIMARY KEY' then"

@@ -97,7 +97,18 @@ class GatewayLockdownTest {
                 "CALL pragma_version()",
                 "CHECKPOINT",
                 "VACUUM",
-                "USE memory");
+                "USE memory",
+                // read-only is not "SELECT only" (SPEC §6): what reads is served, so each of these is a way in
+                "COPY kpi.kpi_values FROM '" + outside.resolve("secret.csv") + "'",
+                "COPY kpi.kpi_values FROM STDIN",
+                "COPY (SELECT 1) TO PROGRAM 'touch " + facts.resolve("program") + "'",
+                "COPY (SELECT * FROM read_csv('/etc/passwd')) TO STDOUT",
+                "COPY (INSERT INTO kpi.kpi_values (kpi_id) VALUES ('fake')) TO STDOUT",
+                "DECLARE c CURSOR WITH HOLD FOR SELECT * FROM read_text('/etc/hostname')",
+                "DECLARE d CURSOR WITH HOLD FOR DELETE FROM meta.loads",
+                "PREPARE p AS SELECT * FROM read_blob('" + w + "/current')",
+                "PREPARE q AS DROP TABLE kpi.kpi_values",
+                "SELECT getvariable('nyckeltal_warehouse')");
     }
 
     static Connection connect(String mode) throws SQLException {

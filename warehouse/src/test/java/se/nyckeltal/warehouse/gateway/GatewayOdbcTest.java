@@ -55,7 +55,28 @@ class GatewayOdbcTest {
                 GatewayFixture.USER, GatewayFixture.PASSWORD);
         assertThat(result.out()).as(result.err()).contains("TOTAL|6500.000000");
         assertThat(result.out()).contains("Område|2026-02-01|1");
-        assertThat(result.out() + result.err()).contains("COPY is not allowed");
+        assertThat(result.out() + result.err()).contains("COPY to a file or program is not allowed");
         assertThat(dir.resolve("odbc-copy.csv")).doesNotExist();
+    }
+
+    @Test
+    void useDeclareFetchReadsThroughACursor() throws Exception {
+        Path isql = GatewayFixture.requireExecutable("isql");
+        String driver = DRIVERS.stream().filter(path -> Files.isRegularFile(Path.of(path))).findFirst()
+                .orElseThrow(() -> new AssertionError("psqlodbcw.so not found in " + DRIVERS
+                        + "; CI installs it (.ci/run), locally: apt-get install odbc-postgresql"));
+        Path odbc = Files.createDirectories(dir.resolve("odbc-declare-fetch"));
+        Files.writeString(odbc.resolve("odbcinst.ini"), "[PostgreSQL Unicode]\nDriver=" + driver + "\n");
+        // UseDeclareFetch=1, Fetch=2: every query is DECLARE … CURSOR, then FETCH 2 until the rows run out
+        Files.writeString(odbc.resolve("odbc.ini"), "[nyckeltal]\nDriver=PostgreSQL Unicode\nServername=127.0.0.1\nPort="
+                + gateway.port() + "\nDatabase=nyckeltal\nSSLMode=disable\nUseDeclareFetch=1\nFetch=2\n");
+        String sql = "SELECT n FROM range(5) r(n) ORDER BY n\n"
+                + "SELECT org_id, value FROM kpi.kpi_values WHERE kpi_id = 'revenue' AND period = 202602"
+                + " AND time_window = 'month' AND org_level = 'total'\n";
+        ClientProcess result = ClientProcess.run(dir, Map.of("ODBCSYSINI", odbc.toString(), "ODBCINI",
+                odbc.resolve("odbc.ini").toString()), sql, isql.toString(), "-b", "-v", "-d|", "nyckeltal",
+                GatewayFixture.USER, GatewayFixture.PASSWORD);
+        assertThat(result.out()).as(result.err()).contains("0\n1\n2\n3\n4\n").contains("TOTAL|6500.000000");
+        assertThat(result.out() + result.err()).doesNotContain("[ISQL]ERROR");
     }
 }

@@ -95,7 +95,8 @@ class KpiDefinitionsTest {
                         + " must be up or down, not 'higher'");
         assertThatThrownBy(() -> parse("kpi/definitions/ledger/revenue.sql", REVENUE.replace("window:         sum",
                 "window:         average"))).hasMessageContaining("line 6: window must be one of sum,"
-                        + " lagged_one_month, last_month, monthly_mean, latest_in_year, not 'average'");
+                        + " lagged_one_month, last_month, monthly_mean, latest_in_year, distinct_in_window, not"
+                        + " 'average'");
         assertThatThrownBy(() -> parse("kpi/definitions/ledger/revenue.sql", REVENUE.replace("has_budget:",
                 "has_budgt:"))).hasMessageContaining("line 5: unknown key 'has_budgt'");
         assertThatThrownBy(() -> parse("kpi/definitions/ledger/income.sql", REVENUE))
@@ -135,14 +136,23 @@ class KpiDefinitionsTest {
                         "gross_cost_development_pct", "net_cost_development_pct");
         assertThat(kpis.kpis()).filteredOn(k -> k.source().equals("production")).extracting(KpiDefinition::kpiId)
                 .containsExactlyInAnyOrder("production.<CONTACT_TYPE>", "weighted_care_services", "drg_points",
-                        "bed_occupancy_pct", "average_length_of_stay", "drg_per_fte");
+                        "bed_occupancy_pct", "average_length_of_stay", "drg_per_fte", "operations_total");
         assertThat(kpis.kpis()).filteredOn(k -> k.source().equals("hr")).extracting(KpiDefinition::kpiId)
                 .containsExactlyInAnyOrder("worked_hours", "fte", "cost_per_worked_hour", "sick_leave_pct",
                         "sick_leave_pct_days_1_14", "sick_leave_pct_days_15_90", "sick_leave_pct_days_91_365",
                         "sick_leave_pct_days_366_plus", "sick_leave_long_share_pct", "sick_leave_pct_women",
                         "sick_leave_pct_men", "sick_leave_pct_age_0_29", "sick_leave_pct_age_30_49",
-                        "sick_leave_pct_age_50_plus");
-        assertThat(kpis.kpis()).hasSize(27);
+                        "sick_leave_pct_age_50_plus",
+                        // SPEC §5 More KPIs: headcount and the splits of fte and worked_hours
+                        "headcount", "fte.<PROFESSION>", "worked_hours.<STAFF_CATEGORY>");
+        assertThat(kpis.kpis()).filteredOn(k -> k.source().equals("actions")).extracting(KpiDefinition::kpiId)
+                .containsExactlyInAnyOrder("action_plan_planned_effect", "action_plan_realised_effect");
+        assertThat(kpis.kpis()).filteredOn(k -> k.source().equals("listings")).extracting(KpiDefinition::kpiId)
+                .containsExactlyInAnyOrder("listed", "capitation", "capitation.<COMPONENT>", "capitation_per_listed",
+                        "acg_casemix");
+        assertThat(kpis.kpis()).filteredOn(k -> k.source().equals("indicators")).extracting(KpiDefinition::kpiId)
+                .containsExactly("indicator.<INDICATOR>");
+        assertThat(kpis.kpis()).hasSize(39);
     }
 
     @Test
@@ -171,5 +181,31 @@ class KpiDefinitionsTest {
         assertThat(kpis.find("agency_cost")).map(KpiDefinition::nameSv).contains("Varav externt inhyrd personal");
         assertThat(kpis.find("sick_leave_pct")).map(KpiDefinition::unit).contains("%");
         assertThat(kpis.find("no_such_kpi")).isEmpty();
+        // listed is a stock (its ytd a mean of months), headcount counts a person once over the window, the planned
+        // effect of an action is its latest statement within the year
+        assertThat(kpis.find("listed")).map(KpiDefinition::window).contains(WindowRule.MONTHLY_MEAN);
+        assertThat(kpis.find("headcount")).map(KpiDefinition::window).contains(WindowRule.DISTINCT_IN_WINDOW);
+        assertThat(kpis.find("action_plan_planned_effect")).map(KpiDefinition::window)
+                .contains(WindowRule.LATEST_IN_YEAR);
+        // indicators.csv describes each indicator: its direction and window rule come with its members
+        KpiDefinition indicators = kpis.find("indicator.<INDICATOR>").orElseThrow();
+        assertThat(indicators.directionPerMember()).isTrue();
+        assertThat(indicators.windowPerMember()).isTrue();
+        assertThat(indicators.hasBudget()).isFalse();
+    }
+
+    @Test
+    void onlyAFamilyLeavesDirectionAndWindowToItsMembers() {
+        KpiDefinition perMember = parse("kpi/definitions/production/production.CONTACT_TYPE.sql", FAMILY
+                .replace("good_direction: up", "good_direction: member").replace("window:         sum",
+                        "window:         member"));
+        assertThat(perMember.directionPerMember()).isTrue();
+        assertThat(perMember.windowId()).isEqualTo("member");
+
+        assertThatThrownBy(() -> parse("kpi/definitions/ledger/revenue.sql", REVENUE.replace("good_direction: up",
+                "good_direction: member"))).hasMessage("sql/kpi/definitions/ledger/revenue.sql line 4: good_direction"
+                        + " must be up or down, not 'member'");
+        assertThatThrownBy(() -> parse("kpi/definitions/ledger/revenue.sql", REVENUE.replace("window:         sum",
+                "window:         member"))).hasMessageContaining("line 6: window must be one of");
     }
 }

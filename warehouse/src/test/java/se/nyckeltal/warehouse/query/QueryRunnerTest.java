@@ -82,7 +82,7 @@ class QueryRunnerTest {
     void onlyOneSelectRuns() throws Exception {
         Path target = dir.resolve("copied.csv");
         assertThatThrownBy(() -> run("COPY (SELECT 1) TO '" + target + "'", OutputFormat.CSV))
-                .isInstanceOf(SQLException.class).hasMessageContaining("only a SELECT");
+                .isInstanceOf(SQLException.class).hasMessageContaining("only SELECT statements can run");
         assertThat(target).doesNotExist();
         assertThatThrownBy(() -> run("SELECT 1; SELECT 2", OutputFormat.CSV))
                 .isInstanceOf(SQLException.class).hasMessageContaining("one statement at a time");

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  */
 public final class DagBag {
     /** The DAGs shipped in the jar, used when no folder is given. */
-    public static final List<String> SHIPPED = List.of("nightly.yaml");
+    public static final List<String> SHIPPED = List.of("nightly.yaml", "monthly_report.yaml");
     private static final String SHIPPED_RESOURCE = "/se/nyckeltal/jobs/schedule/dags/";
 
     private final String source;

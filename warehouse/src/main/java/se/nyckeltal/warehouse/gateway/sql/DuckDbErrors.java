@@ -1,6 +1,7 @@
 package se.nyckeltal.warehouse.gateway.sql;
 
 import java.sql.SQLException;
+import se.nyckeltal.warehouse.query.ReadOnlyGate;
 import se.nyckeltal.warehouse.gateway.wire.PgError;
 
 /** DuckDB's error messages as PostgreSQL errors with the SQLSTATE clients act on. */
@@ -8,6 +9,9 @@ public final class DuckDbErrors {
     private DuckDbErrors() {}
 
     public static PgError toPgError(SQLException e) {
+        if (e instanceof ReadOnlyGate.Refused refused) {
+            return new PgError(refused.getSQLState(), refused.getMessage(), refused.hint());
+        }
         String message = e.getMessage() == null ? "query failed" : e.getMessage();
         return new PgError(sqlState(message), clean(message));
     }

@@ -1,5 +1,6 @@
 package se.nyckeltal.warehouse.gateway.sql;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,6 +10,10 @@ import java.util.regex.Pattern;
  * casts to regclass/regtype/regnamespace, PostgreSQL-only type names, the {@code pg_catalog.} prefix
  * (PgCatalog's tables and functions have no schema) and {@code information_schema.x} (PgCatalog's
  * information_schema_x views). Rewriting works on the text outside string literals and comments.
+ *
+ * <p>No pattern here repeats a group with alternation inside ({@code (?:[^']|'')*}): Java's regex
+ * engine recurses once per character for those, and a few thousand characters of literal overflowed
+ * a session thread's stack (SPEC §9). Literals are matched unrolled and possessive instead.
  */
 public final class PgDialect {
     private static final Pattern CATALOG_WORDS = Pattern.compile("(?i)\\b(pg_catalog|information_schema"
@@ -24,9 +29,9 @@ public final class PgDialect {
     private static final Pattern COLLATE = Pattern.compile(
             "(?i)\\s+COLLATE\\s+(?:pg_catalog\\s*\\.\\s*)?(?:\"default\"|default|\"C\"|\"POSIX\")");
     private static final Pattern OPERATOR = Pattern.compile("(?i)OPERATOR\\s*\\(\\s*(?:pg_catalog\\s*\\.\\s*)?([^)\\s]+)\\s*\\)");
-    private static final Pattern REGCLASS_LITERAL = Pattern.compile("(?i)('(?:[^']|'')*')\\s*::\\s*(?:pg_catalog\\.)?regclass\\b");
+    private static final Pattern REGCLASS_LITERAL = Pattern.compile("(?i)('[^']*+(?:''[^']*+)*+')\\s*::\\s*(?:pg_catalog\\.)?regclass\\b");
     private static final Pattern REGPROC_LITERAL = Pattern.compile(
-            "(?i)'(?:pg_catalog\\.)?((?:[^']|'')*)'\\s*::\\s*(?:pg_catalog\\.)?(?:regproc|regprocedure)\\b");
+            "(?i)'(?:pg_catalog\\.)?([^']*+(?:''[^']*+)*+)'\\s*::\\s*(?:pg_catalog\\.)?(?:regproc|regprocedure)\\b");
     private static final Pattern REG_CAST = Pattern.compile(
             "(?i)([\\w.\"]+)\\s*::\\s*(?:pg_catalog\\.)?(regclass|regtype|regnamespace|regproc|regprocedure)\\b");
     private static final Pattern TYPE_CAST = Pattern.compile(
@@ -37,7 +42,115 @@ public final class PgDialect {
     private static final Pattern FUNCTIONS = Pattern.compile(
             "(?i)\\b(version|current_database|current_schema)\\s*\\(\\s*\\)|\\b(current_user|session_user)\\b(?!\\s*\\()");
 
+    /** What may follow a string literal to make it an array: {@code ::text[]}, {@code ::pg_catalog.int4[]} … */
+    private static final Pattern ARRAY_CAST = Pattern.compile(
+            "\\s*::\\s*(?:pg_catalog\\s*\\.\\s*)?(\"?[A-Za-z_][A-Za-z0-9_]*\"?(?: precision| varying)?)\\s*\\[\\s*\\]");
+
     private PgDialect() {}
+
+    /**
+     * PostgreSQL's array literals, {@code '{a,"b c",NULL}'::text[]}, as DuckDB lists,
+     * {@code ['a', 'b c', NULL]::VARCHAR[]}; DuckDB cannot cast the brace form. Other text is unchanged.
+     */
+    public static String arrayLiterals(String sql) {
+        StringBuilder out = null;
+        int last = 0;
+        int i = 0;
+        while (i < sql.length()) {
+            int skip = SqlText.skipQuotedOrComment(sql, i);
+            if (skip > i && sql.charAt(i) == '\'' && !(i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e'))) {
+                Matcher cast = ARRAY_CAST.matcher(sql).region(skip, sql.length());
+                String element = cast.lookingAt() ? duckElement(cast.group(1)) : null;
+                String text = sql.substring(i + 1, skip - 1).replace("''", "'");
+                if (element != null && text.startsWith("{") && text.endsWith("}")) {
+                    List<String> items = arrayItems(text);
+                    if (items != null) {
+                        out = out == null ? new StringBuilder(sql.length()) : out;
+                        out.append(sql, last, i).append('[');
+                        for (int k = 0; k < items.size(); k++) {
+                            String item = items.get(k);
+                            out.append(k == 0 ? "" : ", ")
+                                    .append(item == null ? "NULL" : "'" + item.replace("'", "''") + "'");
+                        }
+                        out.append("]::").append(element).append("[]");
+                        last = cast.end();
+                        i = cast.end();
+                        continue;
+                    }
+                }
+            }
+            i = skip > i ? skip : i + 1;
+        }
+        return out == null ? sql : out.append(sql, last, sql.length()).toString();
+    }
+
+    private static String duckElement(String pgType) {
+        return switch (pgType.replace("\"", "").toLowerCase(java.util.Locale.ROOT)) {
+            case "text", "varchar", "name", "bpchar", "char", "character varying", "_text" -> "VARCHAR";
+            case "int", "int4", "integer" -> "INTEGER";
+            case "int8", "bigint", "oid", "regtype", "regclass" -> "BIGINT";
+            case "int2", "smallint" -> "SMALLINT";
+            case "float8", "double precision" -> "DOUBLE";
+            case "float4", "real" -> "FLOAT";
+            case "numeric", "decimal" -> "DECIMAL(38, 10)";
+            case "date" -> "DATE";
+            case "timestamp" -> "TIMESTAMP";
+            case "timestamptz" -> "TIMESTAMPTZ";
+            case "bool", "boolean" -> "BOOLEAN";
+            default -> null;
+        };
+    }
+
+    /** The items of a one-dimensional array text ({a,"b,c",NULL}); null when it is not one. */
+    public static List<String> arrayItems(String text) {
+        List<String> items = new java.util.ArrayList<>();
+        String body = text.substring(1, text.length() - 1);
+        if (body.isBlank()) {
+            return items;
+        }
+        int i = 0;
+        while (i <= body.length()) {
+            while (i < body.length() && Character.isWhitespace(body.charAt(i))) {
+                i++;
+            }
+            StringBuilder item = new StringBuilder();
+            boolean quoted = false;
+            if (i < body.length() && body.charAt(i) == '"') {
+                quoted = true;
+                i++;
+                while (i < body.length() && body.charAt(i) != '"') {
+                    if (body.charAt(i) == '\\' && i + 1 < body.length()) {
+                        i++;
+                    }
+                    item.append(body.charAt(i++));
+                }
+                if (i >= body.length()) {
+                    return null;
+                }
+                i++;
+            } else {
+                while (i < body.length() && body.charAt(i) != ',') {
+                    if (body.charAt(i) == '{' || body.charAt(i) == '"') {
+                        return null;
+                    }
+                    if (body.charAt(i) == '\\' && i + 1 < body.length()) {
+                        i++;
+                    }
+                    item.append(body.charAt(i++));
+                }
+            }
+            String value = quoted ? item.toString() : item.toString().strip();
+            items.add(!quoted && value.equalsIgnoreCase("NULL") ? null : value);
+            while (i < body.length() && Character.isWhitespace(body.charAt(i))) {
+                i++;
+            }
+            if (i < body.length() && body.charAt(i) != ',') {
+                return null;
+            }
+            i++;
+        }
+        return items;
+    }
 
     /** Whether a statement asks about the catalogue (pg_catalog, information_schema, catalogue functions). */
     public static boolean isCatalogQuery(String sql) {
@@ -67,7 +180,7 @@ public final class PgDialect {
     }
 
     private static String rewriteCode(String code) {
-        String text = outsideLiterals(code, COLLATE, m -> "");
+        String text = outsideLiterals(arrayLiterals(code), COLLATE, m -> "");
         text = outsideLiterals(text, OPERATOR, m -> " " + m.group(1) + " ");
         text = REGCLASS_LITERAL.matcher(text).replaceAll(m -> Matcher.quoteReplacement("gw_regclass(" + m.group(1) + ")"));
         text = REGPROC_LITERAL.matcher(text).replaceAll(m -> Matcher.quoteReplacement("'" + m.group(1) + "'"));

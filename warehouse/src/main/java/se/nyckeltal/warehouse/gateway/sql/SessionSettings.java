@@ -247,13 +247,34 @@ public final class SessionSettings {
             return null;
         }
         StringBuilder joined = new StringBuilder();
-        for (String part : value.split(",(?=(?:[^']*'[^']*')*[^']*$)")) {
+        for (String part : splitOutsideQuotes(value)) {
             if (joined.length() > 0) {
                 joined.append(", ");
             }
             joined.append(unquote(part.strip()));
         }
         return joined.toString();
+    }
+
+    /**
+     * Splits at commas outside single quotes, by scanning (a look-ahead regex for this repeats a group
+     * per quote pair and overflows the stack on long values, SPEC §9).
+     */
+    static List<String> splitOutsideQuotes(String value) {
+        List<String> parts = new java.util.ArrayList<>();
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                parts.add(value.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(value.substring(start));
+        return parts;
     }
 
     private static String unquote(String text) {

@@ -18,7 +18,25 @@ public enum StatementKind {
     ROLLBACK,
     DISCARD,
     DEALLOCATE,
-    /** UNLISTEN, SAVEPOINT, RELEASE, CLOSE: nothing to do in a read-only session, answered with their tag. */
+    /** SAVEPOINT name. */
+    SAVEPOINT,
+    /** RELEASE [SAVEPOINT] name. */
+    RELEASE,
+    /** ROLLBACK [WORK | TRANSACTION] TO [SAVEPOINT] name: leaves a failed transaction block usable again. */
+    ROLLBACK_TO,
+    /** COPY … TO STDOUT (COPY FROM and COPY to a file are refused when planned). */
+    COPY,
+    /** DECLARE name CURSOR FOR query. */
+    DECLARE,
+    /** FETCH or MOVE in a cursor. */
+    FETCH,
+    /** CLOSE name | ALL. */
+    CLOSE,
+    /** PREPARE name AS statement. */
+    PREPARE,
+    /** EXECUTE name (arguments). */
+    EXECUTE,
+    /** UNLISTEN: nothing to do in a read-only session, answered with its tag. */
     HARMLESS,
     REFUSED;
 
@@ -36,14 +54,23 @@ public enum StatementKind {
                     || words.get(1).equals("ALL") && words.size() > 2 && words.get(2).equals("TABLES")) ? QUERY : SHOW;
             case "BEGIN", "START" -> BEGIN;
             case "COMMIT", "END" -> COMMIT;
-            case "ROLLBACK", "ABORT" -> words.size() > 1 && words.get(1).equals("TO") ? HARMLESS : ROLLBACK;
+            case "ROLLBACK", "ABORT" -> words.size() > 1 && words.get(1).equals("TO")
+                    || words.size() > 2 && words.get(2).equals("TO") ? ROLLBACK_TO : ROLLBACK;
             case "DISCARD" -> DISCARD;
             case "DEALLOCATE" -> DEALLOCATE;
-            case "UNLISTEN", "SAVEPOINT", "RELEASE", "CLOSE" -> HARMLESS;
-            case "COPY", "INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT", "REPLACE", "CREATE", "DROP", "ALTER",
+            case "SAVEPOINT" -> SAVEPOINT;
+            case "RELEASE" -> RELEASE;
+            case "UNLISTEN" -> HARMLESS;
+            case "COPY" -> COPY;
+            case "DECLARE" -> DECLARE;
+            case "FETCH", "MOVE" -> FETCH;
+            case "CLOSE" -> CLOSE;
+            case "PREPARE" -> PREPARE;
+            case "EXECUTE" -> EXECUTE;
+            case "INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT", "REPLACE", "CREATE", "DROP", "ALTER",
                     "TRUNCATE", "ATTACH", "DETACH", "USE", "INSTALL", "FORCE", "LOAD", "PRAGMA", "CALL", "EXPORT", "IMPORT",
-                    "VACUUM", "CHECKPOINT", "GRANT", "REVOKE", "PREPARE", "EXECUTE", "LISTEN", "NOTIFY", "LOCK",
-                    "COMMENT", "REINDEX", "CLUSTER", "ANALYZE", "ANALYSE", "DO", "DECLARE", "FETCH", "MOVE", "REFRESH",
+                    "VACUUM", "CHECKPOINT", "GRANT", "REVOKE", "LISTEN", "NOTIFY", "LOCK",
+                    "COMMENT", "REINDEX", "CLUSTER", "ANALYZE", "ANALYSE", "DO", "REFRESH",
                     "SECURITY", "SECRET", "UNPIVOT_INTO" -> REFUSED;
             // anything else goes to DuckDB's parser through the read-only gate: a typo is a syntax error
             default -> QUERY;

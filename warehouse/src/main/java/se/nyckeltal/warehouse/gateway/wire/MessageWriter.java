@@ -126,6 +126,28 @@ public final class MessageWriter {
         empty('3');
     }
 
+    /** CopyOutResponse: the overall format (0 text, 1 binary) and each column's, the same. */
+    public void copyOutResponse(int format, int columns) throws IOException {
+        begin('H');
+        message.write(format);
+        int16(columns);
+        for (int i = 0; i < columns; i++) {
+            int16(format);
+        }
+        end();
+    }
+
+    public void copyData(byte[] data) throws IOException {
+        begin('d');
+        message.writeBytes(data);
+        end();
+    }
+
+    public void copyDone() throws IOException {
+        begin('c');
+        end();
+    }
+
     public void noData() throws IOException {
         empty('n');
     }

@@ -13,7 +13,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import se.nyckeltal.warehouse.gateway.sql.PgDialect;
 import java.util.UUID;
 
 /**
@@ -35,6 +38,12 @@ public final class ParameterCodec {
     private ParameterCodec() {}
 
     /**
+     * An array parameter ({@code text[]}, {@code int4[]} …, text or binary), bound through DuckDB JDBC's
+     * {@code createArrayOf} as a list of {@code duckElement}.
+     */
+    public record ArrayParameter(String duckElement, List<Object> items) {}
+
+    /**
      * @param format 0 text, 1 binary
      * @param oid the declared type, 0 for unspecified
      * @throws IllegalArgumentException with a message for the client when the value cannot be read
@@ -47,6 +56,19 @@ public final class ParameterCodec {
     }
 
     private static Object text(String text, int oid) {
+        PgType declared = PgType.byOid(oid);
+        if (declared != null && declared.isArray() && declared.element() != null) {
+            String body = text.strip();
+            List<String> items = body.startsWith("{") && body.endsWith("}") ? PgDialect.arrayItems(body) : null;
+            if (items == null) {
+                throw new IllegalArgumentException("malformed array literal: \"" + text + "\"");
+            }
+            List<Object> values = new ArrayList<>();
+            for (String item : items) {
+                values.add(item == null ? null : text(item, declared.element().oid()));
+            }
+            return new ArrayParameter(duckType(declared.element()), values);
+        }
         try {
             return switch (oid) {
                 case 16 -> switch (text.strip().toLowerCase(Locale.ROOT)) {
@@ -60,7 +82,7 @@ public final class ParameterCodec {
                 case 700 -> Float.parseFloat(text.strip());
                 case 701 -> Double.parseDouble(text.strip());
                 case 1700 -> new BigDecimal(text.strip());
-                case 1082 -> LocalDate.parse(text.strip());
+                case 1082 -> date(text.strip());
                 case 1114 -> LocalDateTime.parse(text.strip(), TIMESTAMP_TEXT);
                 case 1184 -> timestamptz(text.strip());
                 case 1083 -> LocalTime.parse(text.strip());
@@ -74,6 +96,18 @@ public final class ParameterCodec {
         }
     }
 
+    /**
+     * A date as PostgreSQL's date_in reads what drivers send: {@code 2026-10-31}, pgjdbc's setDate
+     * {@code 2026-10-31 +00}, a timestamp or an ISO instant ({@code 2026-10-31T00:00:00.000Z}) — the time
+     * and zone after the date are ignored.
+     */
+    static LocalDate date(String text) {
+        if (text.length() > 10 && (text.charAt(10) == ' ' || text.charAt(10) == 'T')) {
+            return LocalDate.parse(text.substring(0, 10));
+        }
+        return LocalDate.parse(text);
+    }
+
     private static OffsetDateTime timestamptz(String text) {
         var parsed = TIMESTAMP_TEXT.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
         return parsed instanceof OffsetDateTime offset ? offset : ((LocalDateTime) parsed).atOffset(ZoneOffset.UTC);
@@ -81,6 +115,10 @@ public final class ParameterCodec {
 
     private static Object binary(byte[] bytes, int oid) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        PgType declared = PgType.byOid(oid);
+        if (declared != null && declared.isArray() && declared.element() != null) {
+            return arrayBinary(buffer, declared.element());
+        }
         try {
             return switch (oid) {
                 case 16 -> bytes[0] != 0;
@@ -103,6 +141,54 @@ public final class ParameterCodec {
         } catch (java.nio.BufferUnderflowException e) {
             throw new IllegalArgumentException("binary parameter of type " + oid + " is too short", e);
         }
+    }
+
+    /** array_recv: dimensions, a null flag, the element OID, (size, lower bound) per dimension, the elements. */
+    private static ArrayParameter arrayBinary(ByteBuffer buffer, PgType element) {
+        try {
+            int dimensions = buffer.getInt();
+            buffer.getInt();
+            int elementOid = buffer.getInt();
+            if (dimensions > 1) {
+                throw new IllegalArgumentException("arrays of more than one dimension are not supported as parameters");
+            }
+            int size = dimensions == 0 ? 0 : buffer.getInt();
+            if (dimensions == 1) {
+                buffer.getInt();
+            }
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                int length = buffer.getInt();
+                if (length < 0) {
+                    values.add(null);
+                    continue;
+                }
+                byte[] item = new byte[length];
+                buffer.get(item);
+                values.add(binary(item, elementOid != 0 ? elementOid : element.oid()));
+            }
+            return new ArrayParameter(duckType(element), values);
+        } catch (java.nio.BufferUnderflowException e) {
+            throw new IllegalArgumentException("binary array parameter is too short", e);
+        }
+    }
+
+    /** DuckDB's name for an element type, for createArrayOf. */
+    private static String duckType(PgType element) {
+        return switch (element.oid()) {
+            case 16 -> "BOOLEAN";
+            case 21 -> "SMALLINT";
+            case 23, 26 -> "INTEGER";
+            case 20 -> "BIGINT";
+            case 700 -> "FLOAT";
+            case 701 -> "DOUBLE";
+            case 1700 -> "DECIMAL(38, 10)";
+            case 1082 -> "DATE";
+            case 1114 -> "TIMESTAMP";
+            case 1184 -> "TIMESTAMPTZ";
+            case 2950 -> "UUID";
+            default -> "VARCHAR";
+        };
     }
 
     private static BigDecimal numeric(ByteBuffer buffer) {

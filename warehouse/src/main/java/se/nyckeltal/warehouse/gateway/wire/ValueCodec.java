@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import se.nyckeltal.warehouse.query.DuckDbTimestamps;
 
 /**
  * Result values in PostgreSQL's text and binary formats (the output functions of
@@ -52,6 +53,10 @@ public final class ValueCodec {
         }
         if (pg == PgType.BYTEA) {
             return result.getBytes(column);
+        }
+        if (pg == PgType.TIMESTAMPTZ) {
+            Instant instant = DuckDbTimestamps.instant(result, column);
+            return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
         }
         Object value = result.getObject(column);
         if (value == null) {

@@ -13,6 +13,12 @@ WITH fact_periods AS (
     -- production and HR facts join this union when they arrive
     UNION ALL
     SELECT period FROM fact.hr_time
+    UNION ALL
+    SELECT period FROM fact.indicator
+    UNION ALL
+    SELECT period FROM fact.action_plan
+    UNION ALL
+    SELECT period FROM fact.listings
 ),
 
 year_range AS (

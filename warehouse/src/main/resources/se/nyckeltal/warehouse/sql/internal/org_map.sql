@@ -9,7 +9,8 @@
 --   2. else, when the unit has closed before that day, its latest version that started before it;
 --   3. else (the unit opens later), its earliest version.
 -- A cost centre missing from org_units.csv maps to unit 'UNMAPPED' (Okänt kostnadsställe) in area
--- 'UNMAPPED' (Ej mappat), all unknown cost centres together.
+-- 'UNMAPPED' (Ej mappat), all unknown cost centres together. ownership (PUBLIC | PRIVATE, vårdval) and
+-- unit_type come from the same version; NULL where org_units.csv gives none.
 CREATE TABLE internal.org_map AS
 WITH cost_centers AS (
     SELECT DISTINCT cost_center FROM fact.ledger
@@ -18,6 +19,12 @@ WITH cost_centers AS (
     -- production units and HR cost centres join this union when they arrive
     UNION
     SELECT cost_center FROM fact.hr_time
+    UNION
+    SELECT unit FROM fact.indicator
+    UNION
+    SELECT cost_center FROM fact.ledger_forecasts
+    UNION
+    SELECT DISTINCT unit FROM fact.listings
 ),
 
 ranked_versions AS (
@@ -28,6 +35,8 @@ ranked_versions AS (
         u.unit_name,
         u.area_id,
         u.area_name,
+        u.ownership,
+        u.unit_type,
         row_number() OVER (
             PARTITION BY p.period, c.cost_center
             ORDER BY
@@ -46,13 +55,13 @@ ranked_versions AS (
         ON u.unit_id = c.cost_center
 )
 
-SELECT period, cost_center, unit_id, unit_name, area_id, area_name
+SELECT period, cost_center, unit_id, unit_name, area_id, area_name, ownership, unit_type
 FROM ranked_versions
 WHERE version_rank = 1
 
 UNION ALL
 
-SELECT p.period, c.cost_center, 'UNMAPPED', 'Okänt kostnadsställe', 'UNMAPPED', 'Ej mappat'
+SELECT p.period, c.cost_center, 'UNMAPPED', 'Okänt kostnadsställe', 'UNMAPPED', 'Ej mappat', NULL, NULL
 FROM dim.period AS p
 CROSS JOIN cost_centers AS c
 WHERE NOT EXISTS (SELECT 1 FROM dim.org_unit AS u WHERE u.unit_id = c.cost_center)

@@ -14,6 +14,9 @@
 --   deviation_*_pct              (value − comparison) ÷ |comparison| × 100; NULL when the comparison is NULL or 0
 --                                (internal.deviation_pct)
 --   trend                        value against previous_year_value in the KPI's good direction
+--   forecast_full_year_value     the KPI over the period's whole year on the latest forecast made at or before
+--                                the period (internal.forecast_full_year), the same for both windows; NULL without
+--                                a forecast
 CREATE TABLE kpi.kpi_values AS
 WITH measure_values AS (
     SELECT
@@ -72,13 +75,19 @@ compared AS (
         s.previous_year_value,
         t.target                                       AS target_value,
         k.good_direction,
-        s.suppressed
+        s.suppressed,
+        f.value                                        AS forecast_full_year_value
     FROM side_by_side AS s
     LEFT JOIN dim.kpi AS k
         ON k.kpi_id = s.kpi_id
     LEFT JOIN dim.kpi_target AS t
         ON t.kpi_id = s.kpi_id
        AND t.year = s.period // 100
+    LEFT JOIN internal.forecast_full_year AS f
+        ON f.kpi_id = s.kpi_id
+       AND f.period = s.period
+       AND f.org_level = s.org_level
+       AND f.org_id = s.org_id
 )
 
 SELECT
@@ -102,6 +111,7 @@ SELECT
              WHEN (value > previous_year_value) = (good_direction = 'up') THEN 'positive'
              ELSE 'negative'
          END AS VARCHAR)                   AS trend,
-    CAST(suppressed AS BOOLEAN)            AS suppressed
+    CAST(suppressed AS BOOLEAN)            AS suppressed,
+    CAST(forecast_full_year_value AS DECIMAL(38,6)) AS forecast_full_year_value
 FROM compared
 ORDER BY period, time_window, org_level, kpi_id, org_id

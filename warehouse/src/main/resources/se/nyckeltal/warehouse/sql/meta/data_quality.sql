@@ -7,13 +7,23 @@
 --                         kept under unit and area UNMAPPED and in the total
 --   unmapped_contact_type (warning) a production contact type missing from contact_types.csv; its volumes
 --                         are kept under production.UNMAPPED ('Okänd kontakttyp') and weigh 0
+--   unmapped_listing_unit (warning) a listing unit missing from org_units.csv; its listings are kept under
+--                         unit and area UNMAPPED and in the total, without capitation (no ownership)
+--   unmapped_cni_factor   (warning) a listing measure CNI_<FACTOR> whose factor no row of capitation_rates.csv
+--                         prices; its counts are kept under CNI_UNMAPPED and earn no capitation
+--   listing_unit_without_ownership (warning) a listing unit whose org_units.csv version has no ownership
+--                         (PUBLIC | PRIVATE) in a month with listings: no capitation is computed for it
+--   capitation_rates_missing (warning) a year × ownership with listings but no row in capitation_rates.csv:
+--                         the units of that ownership get no capitation that year
+--   capitation_rate_missing (warning) a component and key (e.g. AGE_SEX K:0-4) with listings in a priced
+--                         year but no rate: those listings earn 0
 --   quarantined_rows      (warning) a delivered file with rows in meta.quarantine
 --   file_rejected         (error)   a delivered file refused whole; its load failed
 --   file_not_reconciled   (error)   a file whose loaded + quarantined + superseded amounts do not add
 --                         up to its total; amount is the difference
 -- rows and amount: ledger rows and Σ ledger amount (all scenarios) for the unmapped ledger checks,
--- production rows and Σ volume for the unmapped production checks, the file's quarantined rows and amount
--- for quarantined_rows.
+-- production rows and Σ volume for the unmapped production checks, listing rows and Σ quantity for the
+-- listing checks, the file's quarantined rows and amount for quarantined_rows.
 CREATE TABLE meta.data_quality AS
 WITH unmapped_cost_centers AS (
     SELECT
@@ -101,6 +111,89 @@ unmapped_hr_cost_centers AS (
     GROUP BY h.cost_center
 ),
 
+unmapped_listing_units AS (
+    SELECT
+        'unmapped_listing_unit' AS check_id,
+        'warning'               AS severity,
+        'listings'              AS source,
+        l.unit                  AS subject,
+        format('listing unit {} is not in org_units.csv: {} rows in {}..{} are reported under UNMAPPED without '
+               || 'capitation; add it (with its ownership) to org_units.csv and load again',
+               l.unit, count(*), min(l.period), max(l.period)) AS detail,
+        count(*)                AS rows,
+        SUM(l.quantity)         AS amount
+    FROM fact.listings AS l
+    WHERE NOT EXISTS (SELECT 1 FROM dim.org_unit AS u WHERE u.unit_id = l.unit)
+    GROUP BY l.unit
+),
+
+unmapped_cni_factors AS (
+    SELECT
+        'unmapped_cni_factor' AS check_id,
+        'warning'             AS severity,
+        'listings'            AS source,
+        l.measure             AS subject,
+        format('CNI factor {} is not in capitation_rates.csv: {} rows in {}..{} are reported under CNI_UNMAPPED '
+               || 'and earn no capitation; add its rates (component CNI, key {}) or correct the code and load again',
+               substr(l.measure, 5), count(*), min(l.period), max(l.period), substr(l.measure, 5)) AS detail,
+        count(*)              AS rows,
+        SUM(l.quantity)       AS amount
+    FROM fact.listings AS l
+    WHERE l.measure LIKE 'CNI\_%' ESCAPE '\'
+      AND NOT EXISTS (SELECT 1 FROM dim.capitation_rate AS r WHERE r.component = 'CNI' AND 'CNI_' || r.key = l.measure)
+    GROUP BY l.measure
+),
+
+listing_units_without_ownership AS (
+    SELECT
+        'listing_unit_without_ownership' AS check_id,
+        'warning'                        AS severity,
+        'listings'                       AS source,
+        m.cost_center                    AS subject,
+        format('unit {} has listings in {}..{} but no ownership in org_units.csv: no capitation is computed for '
+               || 'it; set ownership PUBLIC or PRIVATE and load again',
+               m.cost_center, min(m.period), max(m.period)) AS detail,
+        count(*)                         AS rows,
+        SUM(m.quantity)                  AS amount
+    FROM internal.listing_monthly AS m
+    WHERE m.ownership IS NULL
+      AND EXISTS (SELECT 1 FROM dim.org_unit AS u WHERE u.unit_id = m.cost_center)
+    GROUP BY m.cost_center
+),
+
+missing_rate_years AS (
+    SELECT
+        'capitation_rates_missing' AS check_id,
+        'warning'                  AS severity,
+        'listings'                 AS source,
+        (m.period // 100) || ' ' || m.ownership AS subject,
+        format('capitation_rates.csv has no rates for {} {}: {} units with listings in {}..{} get no capitation '
+               || 'that year; add the year''s rates and load again',
+               m.period // 100, m.ownership, count(DISTINCT m.cost_center), min(m.period), max(m.period)) AS detail,
+        count(*)                   AS rows,
+        SUM(m.quantity)            AS amount
+    FROM internal.listing_monthly AS m
+    WHERE m.ownership IS NOT NULL AND NOT m.priced
+    GROUP BY m.period // 100, m.ownership
+),
+
+missing_rate_keys AS (
+    SELECT
+        'capitation_rate_missing' AS check_id,
+        'warning'                 AS severity,
+        'listings'                AS source,
+        (m.period // 100) || ' ' || m.ownership || ' ' || m.component
+            || CASE WHEN m.rate_key = '' THEN '' ELSE ' ' || m.rate_key END AS subject,
+        format('capitation_rates.csv has rates for {} {} but none for {} {}: {} rows in {}..{} earn 0; add the '
+               || 'rate and load again', m.period // 100, m.ownership, m.component, m.rate_key, count(*),
+               min(m.period), max(m.period)) AS detail,
+        count(*)                  AS rows,
+        SUM(m.quantity)           AS amount
+    FROM internal.listing_monthly AS m
+    WHERE m.priced AND m.rate IS NULL AND m.measure <> 'CNI_UNMAPPED'
+    GROUP BY m.period // 100, m.ownership, m.component, m.rate_key
+),
+
 quarantined_rows AS (
     SELECT
         'quarantined_rows' AS check_id,
@@ -149,6 +242,11 @@ findings AS (
     UNION ALL SELECT * FROM unmapped_production_units
     UNION ALL SELECT * FROM unmapped_contact_types
     UNION ALL SELECT * FROM unmapped_hr_cost_centers
+    UNION ALL SELECT * FROM unmapped_listing_units
+    UNION ALL SELECT * FROM unmapped_cni_factors
+    UNION ALL SELECT * FROM listing_units_without_ownership
+    UNION ALL SELECT * FROM missing_rate_years
+    UNION ALL SELECT * FROM missing_rate_keys
     UNION ALL SELECT * FROM quarantined_rows
     UNION ALL SELECT * FROM rejected_files
     UNION ALL SELECT * FROM unreconciled_files

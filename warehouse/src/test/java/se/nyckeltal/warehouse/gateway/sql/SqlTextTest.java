@@ -24,7 +24,13 @@ class SqlTextTest {
         assertThat(StatementKind.of("explain analyze select 1")).isEqualTo(StatementKind.EXPLAIN);
         assertThat(StatementKind.of("SHOW TABLES")).isEqualTo(StatementKind.QUERY);
         assertThat(StatementKind.of("show search_path")).isEqualTo(StatementKind.SHOW);
-        assertThat(StatementKind.of("COPY t TO '/tmp/x'")).isEqualTo(StatementKind.REFUSED);
+        // COPY is read by the gateway: TO STDOUT is a read; to a file or FROM is refused when planned
+        assertThat(StatementKind.of("COPY t TO '/tmp/x'")).isEqualTo(StatementKind.COPY);
+        assertThatThrownBy(() -> CopyCommand.parse("COPY t TO '/tmp/x'")).isInstanceOfSatisfying(PgError.class,
+                e -> assertThat(e.sqlState()).isEqualTo(PgError.INSUFFICIENT_PRIVILEGE));
+        assertThatThrownBy(() -> CopyCommand.parse("COPY t FROM STDIN")).isInstanceOfSatisfying(PgError.class,
+                e -> assertThat(e.sqlState()).isEqualTo(PgError.INSUFFICIENT_PRIVILEGE));
+        assertThat(CopyCommand.parse("COPY (SELECT ')' AS x) TO STDOUT (FORMAT csv)").query()).isEqualTo("SELECT ')' AS x");
         assertThat(StatementKind.of("ATTACH 'x.db'")).isEqualTo(StatementKind.REFUSED);
         assertThat(StatementKind.of("SELEC 1")).isEqualTo(StatementKind.QUERY);
         assertThat(StatementKind.of("-- only a comment")).isEqualTo(StatementKind.EMPTY);
