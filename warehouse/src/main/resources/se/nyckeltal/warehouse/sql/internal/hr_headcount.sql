@@ -7,7 +7,7 @@
 CREATE TABLE internal.hr_headcount AS
 WITH hr_periods AS (
     SELECT DISTINCT period
-    FROM fact.hr_time
+    FROM internal.hr_worked
     WHERE period >= ${recompute_from}
 ),
 

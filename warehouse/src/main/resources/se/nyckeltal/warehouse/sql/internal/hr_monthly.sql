@@ -1,4 +1,4 @@
--- internal.hr_monthly: one row per period × cost_center × staff_category × profession × gender × age_band
+-- internal.hr_monthly: one row per period × cost_center × staff_category × profession
 -- with HR rows: worked time and the parts of the FTE (årsarbetare) denominator, for KPIs built on worked
 -- time (drg_per_fte). No sick hours here.
 --   worked_hours            WORKED + OVERTIME hours, excluding ON_CALL (the worked_hours KPI)
@@ -14,13 +14,11 @@ SELECT
     h.cost_center,
     h.staff_category,
     h.profession,
-    h.gender,
-    h.age_band,
     h.worked_hours + h.overtime_hours                      AS worked_hours,
     h.on_call_hours,
     h.worked_hours + h.overtime_hours + h.on_call_hours    AS worked_hours_incl_on_call,
     n.fte_norm_hours,
     CAST(n.fte_norm_hours / 12 AS DECIMAL(18,6))           AS fte_norm_hours_month
-FROM fact.hr_time AS h
+FROM internal.hr_worked AS h
 JOIN dim.fte_norm AS n
     ON n.year = h.period // 100

@@ -14,7 +14,7 @@
 CREATE TABLE internal.hr_sick_leave AS
 WITH hr_periods AS (
     SELECT DISTINCT period
-    FROM fact.hr_time
+    FROM internal.hr_worked
     WHERE period >= ${recompute_from}
 ),
 

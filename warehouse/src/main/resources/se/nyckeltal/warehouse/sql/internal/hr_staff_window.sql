@@ -7,7 +7,7 @@
 CREATE VIEW internal.hr_staff_window AS
 WITH hr_periods AS (
     SELECT DISTINCT period
-    FROM fact.hr_time
+    FROM internal.hr_worked
 )
 
 SELECT
@@ -23,7 +23,7 @@ SELECT
 FROM internal.comparison_window AS w
 JOIN hr_periods AS p
     ON p.period = w.period
-JOIN fact.hr_time AS h
+JOIN internal.hr_worked AS h
     ON h.period = w.month_period
 JOIN internal.org_rollup AS r
     ON r.period = w.period

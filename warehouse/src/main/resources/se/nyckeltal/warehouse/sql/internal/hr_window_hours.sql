@@ -11,7 +11,7 @@
 CREATE TABLE internal.hr_window_hours AS
 WITH hr_periods AS (
     SELECT DISTINCT period
-    FROM fact.hr_time
+    FROM internal.hr_worked
     WHERE period >= ${recompute_from}
 ),
 
@@ -43,7 +43,7 @@ window_hours AS (
         SUM(h.worked_hours + h.overtime_hours + h.on_call_hours)        AS worked_incl_on_call,
         SUM(h.worked_hours + h.overtime_hours)                          AS worked_excl_on_call
     FROM windows AS w
-    JOIN fact.hr_time AS h
+    JOIN internal.hr_worked AS h
         ON h.period = w.month_period
     JOIN internal.org_rollup AS r
         ON r.period = w.period

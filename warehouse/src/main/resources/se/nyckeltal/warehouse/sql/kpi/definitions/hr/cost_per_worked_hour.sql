@@ -16,7 +16,7 @@
 -- no rows.
 WITH hr_periods AS (
     SELECT DISTINCT period
-    FROM fact.hr_time
+    FROM internal.hr_worked
 ),
 
 ledger_periods AS (
