@@ -135,7 +135,8 @@ public final class ExtractIngest implements SourceIngest {
                 parts.add(rows(deliveries.get(i).lines(context), i, lineSchema));
             }
         }
-        FactPartitionWriter writer = new FactPartitionWriter(spark, layout, fact, lineSchema.measure(), loadId);
+        FactPartitionWriter writer = new FactPartitionWriter(spark, layout, fact, lineSchema.measure(),
+                lineSchema.secondMeasure(), loadId);
         Dataset<Row> validated = null;
         Dataset<Row> lines = null;
         try {
@@ -154,7 +155,7 @@ public final class ExtractIngest implements SourceIngest {
                 validated = spark.createDataFrame(union, lineSchema.struct())
                         .persist(StorageLevel.MEMORY_AND_DISK());
                 lines = acrossRows.apply(validated);
-                tallies = FileTally.of(lines, lineSchema.measure());
+                tallies = FileTally.of(lines, lineSchema);
             }
             Load load = new Load(inputs, deliveries, unreadable, tallies, loadId);
             Column sourceFile = sourceFileColumn(inputs);
@@ -203,12 +204,15 @@ public final class ExtractIngest implements SourceIngest {
             staged = writer.stage(facts(lines, load.supersededKeys(replacement), sourceFile, load.loadId));
         }
         Map<String, BigDecimal> loadedBySource = new HashMap<>();
+        Map<String, BigDecimal> secondLoadedBySource = new HashMap<>();
         staged.forEach(p -> loadedBySource.merge(p.sourceFile(), p.amount(), BigDecimal::add));
+        staged.forEach(p -> secondLoadedBySource.merge(p.sourceFile(), p.second(), BigDecimal::add));
         List<FileOutcome> outcomes = new ArrayList<>();
         List<String> unreconciled = new ArrayList<>();
         for (int i = 0; i < load.inputs.size(); i++) {
             String path = load.inputs.get(i).relativePath();
-            FileOutcome outcome = load.loadedOutcome(i, replacement, loadedBySource.getOrDefault(path, BigDecimal.ZERO));
+            FileOutcome outcome = load.loadedOutcome(i, replacement, loadedBySource.getOrDefault(path, BigDecimal.ZERO),
+                    secondLoadedBySource.getOrDefault(path, BigDecimal.ZERO));
             if (!outcome.reconciled()) {
                 unreconciled.add(path);
             }
@@ -316,17 +320,23 @@ public final class ExtractIngest implements SourceIngest {
             return keys;
         }
 
-        /** A file of a load that published: its winning partitions loaded, the rest superseded. */
-        FileOutcome loadedOutcome(int file, PartitionReplacement replacement, BigDecimal amountLoaded) {
+        /**
+         * A file of a load that published: its winning partitions loaded, the rest superseded. It reconciles on
+         * the measure and, where the source has one, the second measure.
+         */
+        FileOutcome loadedOutcome(int file, PartitionReplacement replacement, BigDecimal amountLoaded,
+                BigDecimal secondLoaded) {
             FileTally tally = tally(file);
             long rowsLoaded = 0;
             BigDecimal amountSuperseded = BigDecimal.ZERO;
+            BigDecimal secondSuperseded = BigDecimal.ZERO;
             List<String> loadedInto = new ArrayList<>();
             List<String> supersededNotes = new ArrayList<>();
             for (Map.Entry<ScenarioPeriod, FileTally.Cell> entry : tally.partitions().entrySet()) {
                 Optional<Integer> winner = replacement.supersededBy(file, entry.getKey());
                 if (winner.isPresent()) {
                     amountSuperseded = amountSuperseded.add(entry.getValue().amount());
+                    secondSuperseded = secondSuperseded.add(entry.getValue().second());
                     supersededNotes.add(entry.getKey().label() + " (" + entry.getValue().rows() + " rows, "
                             + entry.getValue().amount().toPlainString() + ") is replaced by "
                             + inputs.get(winner.get()).relativePath() + ", delivered later in this load");
@@ -335,16 +345,23 @@ public final class ExtractIngest implements SourceIngest {
                     loadedInto.add(entry.getKey().label());
                 }
             }
-            boolean reconciled = tally.amountTotal()
+            boolean amountReconciled = tally.amountTotal()
                     .compareTo(amountLoaded.add(tally.amountQuarantined()).add(amountSuperseded)) == 0;
+            boolean secondReconciled = tally.secondTotal()
+                    .compareTo(secondLoaded.add(tally.secondQuarantined()).add(secondSuperseded)) == 0;
+            boolean reconciled = amountReconciled && secondReconciled;
             StringBuilder message = new StringBuilder();
             if (!reconciled) {
-                message.append(inputs.get(file).relativePath()).append(" does not reconcile: total ")
-                        .append(tally.amountTotal().toPlainString()).append(" ≠ loaded ")
-                        .append(amountLoaded.toPlainString()).append(" + quarantined ")
-                        .append(tally.amountQuarantined().toPlainString()).append(" + superseded ")
-                        .append(amountSuperseded.toPlainString())
-                        .append(". This is a bug in nyckeltal, not in the file: nothing of this load was published;"
+                message.append(inputs.get(file).relativePath()).append(" does not reconcile: ");
+                if (!amountReconciled) {
+                    appendDifference(message, lineSchema.measure(), tally.amountTotal(), amountLoaded,
+                            tally.amountQuarantined(), amountSuperseded);
+                }
+                if (!secondReconciled) {
+                    appendDifference(message.append(amountReconciled ? "" : "; "), lineSchema.secondMeasure(),
+                            tally.secondTotal(), secondLoaded, tally.secondQuarantined(), secondSuperseded);
+                }
+                message.append(". This is a bug in nyckeltal, not in the file: nothing of this load was published;"
                                 + " report it with load id ").append(loadId);
             } else if (tally.rowsRead() == 0) {
                 message.append("no data rows: nothing to load, no partition replaced");
@@ -365,6 +382,13 @@ public final class ExtractIngest implements SourceIngest {
             appendWarnings(message, file);
             return outcome(file, reconciled ? Status.LOADED : Status.REJECTED, rowsLoaded, amountLoaded, amountSuperseded,
                     reconciled, message.toString());
+        }
+
+        private static void appendDifference(StringBuilder message, String measure, BigDecimal total, BigDecimal loaded,
+                BigDecimal quarantined, BigDecimal superseded) {
+            message.append("total ").append(measure).append(' ').append(total.toPlainString()).append(" ≠ loaded ")
+                    .append(loaded.toPlainString()).append(" + quarantined ").append(quarantined.toPlainString())
+                    .append(" + superseded ").append(superseded.toPlainString());
         }
 
         /** Every file of a load that publishes nothing because a file was rejected. */

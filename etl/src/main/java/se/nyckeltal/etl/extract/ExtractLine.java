@@ -38,10 +38,12 @@ import org.apache.spark.sql.types.StructType;
  * @param period YYYYMM of a valid line, 0 otherwise
  * @param values the source's columns of a valid line (empty otherwise), in {@link Schema#values} order
  * @param rawLine the text of a rejected line as delivered, or null
+ * @param rejectedSecondMeasure a rejected line's {@link Schema#secondMeasure} when it could be parsed, else null (a
+ *     valid line carries it among its values)
  */
 public record ExtractLine(
         Kind kind, long lineNumber, String scenario, int period, BigDecimal measure, List<Object> values,
-        String reason, String rawLine) implements Serializable {
+        String reason, String rawLine, BigDecimal rejectedSecondMeasure) implements Serializable {
     public enum Kind {
         VALID,
         REJECTED,
@@ -71,6 +73,8 @@ public record ExtractLine(
     static final String REJECTED_MEASURE = "rejected_measure";
     static final String REASON = "reason";
     static final String RAW_LINE = "raw_line";
+    /** A rejected line's second measure, as {@link #REJECTED_MEASURE}; only in schemas that have one. */
+    static final String REJECTED_SECOND_MEASURE = "rejected_second_measure";
 
     public ExtractLine {
         requireNonNull(kind, "kind");
@@ -94,7 +98,7 @@ public record ExtractLine(
      * @param values the source's columns, in {@link Schema#values} order; null for an absent value
      */
     public static ExtractLine valid(long lineNumber, String scenario, int period, BigDecimal measure, Object... values) {
-        return new ExtractLine(Kind.VALID, lineNumber, scenario, period, measure, Arrays.asList(values), null, null);
+        return new ExtractLine(Kind.VALID, lineNumber, scenario, period, measure, Arrays.asList(values), null, null, null);
     }
 
     /**
@@ -105,12 +109,22 @@ public record ExtractLine(
      * @param measure the line's measure when it could be parsed, else null
      */
     public static ExtractLine rejected(long lineNumber, String reason, String rawLine, BigDecimal measure) {
-        return new ExtractLine(Kind.REJECTED, lineNumber, null, 0, measure, List.of(), reason, rawLine);
+        return rejected(lineNumber, reason, rawLine, measure, null);
+    }
+
+    /**
+     * A line that goes to quarantine, of a source whose files also reconcile on a {@link Schema#secondMeasure}.
+     *
+     * @param secondMeasure the line's second measure when it could be parsed, else null
+     */
+    public static ExtractLine rejected(long lineNumber, String reason, String rawLine, BigDecimal measure,
+            BigDecimal secondMeasure) {
+        return new ExtractLine(Kind.REJECTED, lineNumber, null, 0, measure, List.of(), reason, rawLine, secondMeasure);
     }
 
     /** Nothing but separators and white space: counted, never loaded, never quarantined. */
     public static ExtractLine blank(long lineNumber) {
-        return new ExtractLine(Kind.BLANK, lineNumber, null, 0, null, List.of(), null, null);
+        return new ExtractLine(Kind.BLANK, lineNumber, null, 0, null, List.of(), null, null, null);
     }
 
     /**
@@ -121,16 +135,28 @@ public record ExtractLine(
      * @param measure the measure's column, e.g. {@code amount}
      * @param measureType its exact type, e.g. DECIMAL(18,2); a valid line's measure must fit its scale
      * @param values the source's columns of a valid line, e.g. {@code cost_center}
+     * @param secondMeasure null, or a DECIMAL column of {@code values} the files reconcile on too (an indicator's
+     *     denominator beside its numerator): summed per file over valid and quarantined lines and read back from the
+     *     written facts like the measure
      */
-    public record Schema(String measure, DecimalType measureType, List<StructField> values) implements Serializable {
+    public record Schema(String measure, DecimalType measureType, List<StructField> values, String secondMeasure)
+            implements Serializable {
         private static final long serialVersionUID = 1L;
+
+        public Schema(String measure, DecimalType measureType, List<StructField> values) {
+            this(measure, measureType, values, null);
+        }
 
         public Schema {
             requireNonNull(measure, "measure");
             requireNonNull(measureType, "measureType");
             values = List.copyOf(values);
+            if (secondMeasure != null && values.stream().noneMatch(v -> v.name().equals(secondMeasure)
+                    && v.dataType() instanceof DecimalType)) {
+                throw new IllegalArgumentException("the second measure " + secondMeasure + " is no DECIMAL value column");
+            }
             Set<String> names = new HashSet<>(List.of(FILE, LINE_NUMBER, KIND, SCENARIO, PERIOD, SOURCE_FILE,
-                    REJECTED_MEASURE, REASON, RAW_LINE));
+                    REJECTED_MEASURE, REASON, RAW_LINE, REJECTED_SECOND_MEASURE));
             if (!names.add(measure)) {
                 throw new IllegalArgumentException("the measure cannot be called " + measure);
             }
@@ -156,6 +182,9 @@ public record ExtractLine(
             for (StructField value : values) {
                 fields.add(DataTypes.createStructField(value.name(), value.dataType(), true));
             }
+            if (secondMeasure != null) {
+                fields.add(DataTypes.createStructField(REJECTED_SECOND_MEASURE, DataTypes.StringType, true));
+            }
             return DataTypes.createStructType(fields);
         }
 
@@ -179,6 +208,8 @@ public record ExtractLine(
                     column = when(hit, lit(Kind.REJECTED.name())).otherwise(column);
                 } else if (name.equals(REJECTED_MEASURE)) {
                     column = when(hit, col(measure).cast(DataTypes.StringType)).otherwise(column);
+                } else if (name.equals(REJECTED_SECOND_MEASURE)) {
+                    column = when(hit, col(secondMeasure).cast(DataTypes.StringType)).otherwise(column);
                 } else if (name.equals(REASON)) {
                     column = when(hit, reason).otherwise(column);
                 } else if (name.equals(RAW_LINE)) {
@@ -193,7 +224,7 @@ public record ExtractLine(
 
         /** {@code line} as a row of {@link #struct()}; {@code file} is the delivery's index in the load. */
         Row row(int file, ExtractLine line) {
-            Object[] row = new Object[9 + values.size()];
+            Object[] row = new Object[9 + values.size() + (secondMeasure == null ? 0 : 1)];
             row[0] = file;
             row[1] = line.lineNumber();
             row[2] = line.kind().name();
@@ -216,6 +247,9 @@ public record ExtractLine(
                     row[6] = line.measure() == null ? null : line.measure().toPlainString();
                     row[7] = line.reason();
                     row[8] = line.rawLine();
+                    if (secondMeasure != null && line.rejectedSecondMeasure() != null) {
+                        row[9 + values.size()] = line.rejectedSecondMeasure().toPlainString();
+                    }
                 }
                 case BLANK -> { }
             }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -17,19 +18,23 @@ import se.nyckeltal.etl.extract.LandingFile;
 import se.nyckeltal.etl.extract.UnreadableFileException;
 import se.nyckeltal.etl.ledger.sie.SieReadResult;
 import se.nyckeltal.schemas.contract.LedgerContract;
+import se.nyckeltal.schemas.contract.Scenario;
 import se.nyckeltal.schemas.text.ExtractFormatException;
 
 /**
  * A ledger in SIE 4 (SPEC §3). SIE files are small exports of a period's balances and
- * transactions, so the driver reads them whole and hands Spark the resulting lines.
+ * transactions, so the driver reads them whole and hands Spark the resulting lines. A forecast file
+ * ({@link SieForecastFile}: {@code prognos-2024-02.se}) loads its {@code #PBUDGET} rows as that forecast.
  */
 final class SieLedgerSource implements Delivery {
     private final SieReadResult read;
     private final List<ExtractLine> lines;
+    private final List<String> warnings;
 
-    private SieLedgerSource(SieReadResult read, List<ExtractLine> lines) {
+    private SieLedgerSource(SieReadResult read, List<ExtractLine> lines, List<String> warnings) {
         this.read = requireNonNull(read, "read");
         this.lines = List.copyOf(lines);
+        this.warnings = List.copyOf(warnings);
     }
 
     static boolean accepts(LandingFile file) {
@@ -42,6 +47,7 @@ final class SieLedgerSource implements Delivery {
      * @throws UnreadableFileException when the reader refuses the file
      */
     static SieLedgerSource open(LandingFile file, BiFunction<String, byte[], SieReadResult> reader) {
+        Optional<SieForecastFile> forecast = SieForecastFile.of(file.fileName());
         byte[] content;
         try {
             content = Files.readAllBytes(file.path());
@@ -55,7 +61,11 @@ final class SieLedgerSource implements Delivery {
             throw new UnreadableFileException(null, null, e.getMessage());
         }
         List<ExtractLine> lines = new ArrayList<>(read.entries().size() + read.rejected().size());
-        for (LedgerEntry entry : read.entries()) {
+        List<String> warnings = new ArrayList<>(read.warnings());
+        forecast.flatMap(f -> f.warning(file.fileName())).ifPresent(warnings::add);
+        for (LedgerEntry delivered : read.entries()) {
+            LedgerEntry entry = forecast.isPresent() && delivered.scenario().equals(Scenario.BUDGET.name())
+                    ? forecast.get().forecast(delivered) : delivered;
             // The same rule as for CSV: an amount that is not exact in öre is never rounded away.
             String problem = CsvLedgerParser.amountProblem(entry.amount(), entry.amount().toPlainString());
             lines.add(problem == null ? entry.line()
@@ -65,7 +75,7 @@ final class SieLedgerSource implements Delivery {
             lines.add(ExtractLine.rejected(rejected.lineNumber(), rejected.reason(), rejected.rawLine(),
                     rejected.amount()));
         }
-        return new SieLedgerSource(read, lines);
+        return new SieLedgerSource(read, lines, warnings);
     }
 
     @Override
@@ -80,7 +90,7 @@ final class SieLedgerSource implements Delivery {
 
     @Override
     public List<String> warnings() {
-        return read.warnings();
+        return warnings;
     }
 
     @Override

@@ -42,10 +42,12 @@ public final class SessionSettings {
 
     private final Map<String, String> defaults;
     private final Map<String, String> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private String zoneSetting;
+    private ZoneId zone;
 
-    public SessionSettings() {
+    public SessionSettings(int maxConnections) {
         this.defaults = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        this.defaults.putAll(ServerSettings.defaults());
+        this.defaults.putAll(ServerSettings.defaults(maxConnections));
         this.values.putAll(defaults);
     }
 
@@ -185,9 +187,14 @@ public final class SessionSettings {
         }
     }
 
-    /** The session's time zone, for timestamptz values. */
+    /** The session's time zone, for timestamptz values (asked per value: parsed once per setting). */
     public ZoneId zone() {
-        return zone(values.get("TimeZone"));
+        String value = values.get("TimeZone");
+        if (!value.equals(zoneSetting)) {
+            zone = zone(value);
+            zoneSetting = value;
+        }
+        return zone;
     }
 
     private static ZoneId zone(String value) {
@@ -222,6 +229,12 @@ public final class SessionSettings {
             case "h" -> Duration.ofHours(amount);
             default -> Duration.ofMillis(amount);
         };
+    }
+
+    /** search_path as written, unquoted, in order (with "$user", public and pg_catalog where they are named). */
+    public List<String> searchPathNames() {
+        return List.of(values.get("search_path").split(",")).stream().map(String::strip).map(SessionSettings::unquote)
+                .filter(s -> !s.isEmpty()).toList();
     }
 
     /** search_path as schema names, without "$user", public and pg_catalog. */
