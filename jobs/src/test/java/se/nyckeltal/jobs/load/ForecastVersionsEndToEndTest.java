@@ -77,6 +77,44 @@ class ForecastVersionsEndToEndTest {
         }
     }
 
+    /**
+     * Every KPI with a forecast has its full-year value: the ledger's cost development against last year's
+     * ACTUAL whole year, and production's helårsprognos. Worked out by hand:
+     *
+     * <pre>
+     * ACTUAL 2023  U1 cost 1 000, revenue 400 (external) + 100 (regionersättning, internal allocation)
+     * FORECAST made 202404 for 2024: cost 1 200, revenue 450 (external) + 100 (internal)
+     *   gross_cost_development_pct (1 200 ÷ 1 000 − 1) × 100 = 20
+     *   net_cost_development_pct   net cost = cost − external revenue: (750 ÷ 600 − 1) × 100 = 25
+     * production FORECAST 2024 U1: DOCTOR_VISIT 100 (Jan) + 50 (Dec) = 150; OPERATION_INPATIENT 3 +
+     *   OPERATION_CLINIC 2 → operations_total 5; ACTUAL 2024-04 DOCTOR_VISIT 10, OPERATION_INPATIENT 1
+     * </pre>
+     */
+    @Test
+    void costDevelopmentAndProductionHaveTheirFullYearForecast() throws Exception {
+        LandingRun run = new LandingRun(tmp).orgUnits();
+        run.write("ledger/huvudbok.csv", "period;cost_center;account;scenario;amount;prognosmånad\n"
+                + "202306;U1;4010;UTFALL;1000;\n202306;U1;3010;UTFALL;-400;\n202306;U1;3210;UTFALL;-100;\n"
+                + "202404;U1;4010;UTFALL;110;\n");
+        run.write("ledger/prognos-2024-04.csv", "period;cost_center;account;scenario;amount;prognosmånad\n"
+                + "202412;U1;4010;PROGNOS;1200;202404\n202412;U1;3010;PROGNOS;-450;202404\n"
+                + "202412;U1;3210;PROGNOS;-100;202404\n");
+        run.write("production/vard.csv", "period;unit;contact_type;volume;scenario\n"
+                + "202404;U1;DOCTOR_VISIT;10;ACTUAL\n202404;U1;OPERATION_INPATIENT;1;ACTUAL\n"
+                + "202401;U1;DOCTOR_VISIT;100;FORECAST\n202412;U1;DOCTOR_VISIT;50;FORECAST\n"
+                + "202406;U1;OPERATION_INPATIENT;3;FORECAST\n202406;U1;OPERATION_CLINIC;2;FORECAST\n");
+
+        assertThat(run.load().outcome()).isEqualTo(LoadRecord.Outcome.PUBLISHED);
+
+        try (Connection catalogue = run.catalogue()) {
+            assertThat(forecast(catalogue, "gross_cost_development_pct", 202404)).endsWith("|20");
+            assertThat(forecast(catalogue, "net_cost_development_pct", 202404)).endsWith("|25");
+            assertThat(forecast(catalogue, "production.DOCTOR_VISIT", 202404)).isEqualTo("10|150");
+            assertThat(forecast(catalogue, "operations_total", 202404)).isEqualTo("1|5");
+            assertThat(forecast(catalogue, "cost", 202404)).isEqualTo("110|1200");
+        }
+    }
+
     /** value | forecast_full_year_value of the month window at the total. */
     private static String forecast(Connection catalogue, String kpiId, int period) throws java.sql.SQLException {
         return String.join(" / ", rows(catalogue, "SELECT value, forecast_full_year_value FROM kpi.kpi_values"

@@ -24,6 +24,8 @@ SELECT
     l.period,
     l.cost_center,
     COALESCE(-SUM(l.amount) FILTER (WHERE m.kind = 'REVENUE'), 0)                              AS revenue,
+    -- revenue without the regional allocation (regionersättning): what net cost subtracts
+    COALESCE(-SUM(l.amount) FILTER (WHERE m.kind = 'REVENUE' AND NOT m.is_internal_allocation), 0) AS external_revenue,
     COALESCE(SUM(l.amount) FILTER (WHERE m.kind = 'COST'), 0)                                  AS cost,
     COALESCE(SUM(l.amount) FILTER (WHERE m.kind = 'COST' AND (m.is_personnel OR m.is_agency)), 0) AS personnel_cost,
     COALESCE(SUM(l.amount) FILTER (WHERE m.kind = 'COST' AND m.is_agency), 0)                  AS agency_cost
