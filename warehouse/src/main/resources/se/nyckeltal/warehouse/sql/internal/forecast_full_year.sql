@@ -51,10 +51,10 @@ previous_year AS (
         SUM(m.cost)                      AS cost,
         SUM(m.cost - m.external_revenue) AS net_cost
     FROM chosen AS c
-    JOIN kpi.ledger_monthly AS m
+    JOIN internal.ledger_monthly AS m
         ON m.period // 100 = c.year - 1
        AND m.scenario = 'ACTUAL'
-    JOIN kpi.org_rollup AS r
+    JOIN internal.org_rollup AS r
         ON r.period = c.period
        AND r.cost_center = m.cost_center
     GROUP BY c.period, r.org_level, r.org_id
@@ -72,10 +72,10 @@ production_amounts AS (
         SUM(m.volume)          AS volume,
         SUM(m.weighted_volume) AS weighted_volume
     FROM dim.period AS p
-    JOIN kpi.production_monthly AS m
+    JOIN internal.production_monthly AS m
         ON m.period // 100 = p.year
        AND m.scenario = 'FORECAST'
-    JOIN kpi.org_rollup AS r
+    JOIN internal.org_rollup AS r
         ON r.period = p.period
        AND r.cost_center = m.cost_center
     GROUP BY p.period, r.org_level, r.org_id, m.contact_type
