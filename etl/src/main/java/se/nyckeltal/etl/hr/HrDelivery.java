@@ -3,9 +3,8 @@ package se.nyckeltal.etl.hr;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import se.nyckeltal.etl.extract.CsvExtract;
 import se.nyckeltal.etl.extract.Delivery;
 import se.nyckeltal.etl.extract.ExtractLine;
@@ -20,6 +19,7 @@ import se.nyckeltal.schemas.text.HeaderMatcher.ColumnMapping;
  * Lines the shared rules reject (unreadable, wrong number of fields) are masked the same way.
  */
 final class HrDelivery implements Delivery {
+    private static final long serialVersionUID = 1L;
     private final CsvExtract csv;
     private final EmployeeIdMask mask;
 
@@ -57,10 +57,20 @@ final class HrDelivery implements Delivery {
     }
 
     @Override
-    public JavaRDD<ExtractLine> lines(JavaSparkContext spark) {
-        EmployeeIdMask masking = mask;
-        return csv.lines(spark).map(line -> line.kind() != ExtractLine.Kind.REJECTED ? line
-                : ExtractLine.rejected(line.lineNumber(), line.reason(), masking.mask(line.lineNumber(), line.rawLine()),
-                        line.measure()));
+    public Iterator<ExtractLine> lines() {
+        Iterator<ExtractLine> lines = csv.lines();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return lines.hasNext();
+            }
+
+            @Override
+            public ExtractLine next() {
+                ExtractLine line = lines.next();
+                return line.kind() != ExtractLine.Kind.REJECTED ? line : ExtractLine.rejected(line.lineNumber(),
+                        line.reason(), mask.mask(line.lineNumber(), line.rawLine()), line.measure());
+            }
+        };
     }
 }

@@ -6,11 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import se.nyckeltal.etl.extract.Delivery;
 import se.nyckeltal.etl.extract.ExtractLine;
 import se.nyckeltal.etl.extract.LandingFile;
@@ -24,7 +23,9 @@ import se.nyckeltal.schemas.text.ExtractFormatException;
  * transactions, so the driver reads them whole and hands Spark the resulting lines.
  */
 final class SieLedgerSource implements Delivery {
-    private final SieReadResult read;
+    private static final long serialVersionUID = 1L;
+    /** Read on the driver; only the lines go to the Spark task. */
+    private final transient SieReadResult read;
     private final List<ExtractLine> lines;
 
     private SieLedgerSource(SieReadResult read, List<ExtractLine> lines) {
@@ -84,7 +85,7 @@ final class SieLedgerSource implements Delivery {
     }
 
     @Override
-    public JavaRDD<ExtractLine> lines(JavaSparkContext spark) {
-        return spark.parallelize(lines, 1);
+    public Iterator<ExtractLine> lines() {
+        return lines.iterator();
     }
 }
