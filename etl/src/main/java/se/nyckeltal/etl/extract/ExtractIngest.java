@@ -362,18 +362,7 @@ public final class ExtractIngest implements SourceIngest {
         }
         DeliveryRule.Check check = rule.check();
         delivery.lines().forEachRemaining(check::see);
-        Iterator<ExtractLine> lines = delivery.lines();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return lines.hasNext();
-            }
-
-            @Override
-            public ExtractLine next() {
-                return check.judge(lines.next());
-            }
-        };
+        return new MappedIterator<>(delivery.lines(), check::judge);
     }
 
     /**

@@ -181,10 +181,10 @@ public final class FactGrain implements Serializable {
          */
         Iterator<InternalRow> factRows(int file, Iterator<ExtractLine> valid, boolean atGrain) {
             if (asDelivered) {
-                return map(valid, line -> schema.internalRow(file, line));
+                return new MappedIterator<>(valid, line -> schema.internalRow(file, line));
             }
             if (atGrain) {
-                return map(valid, line -> {
+                return new MappedIterator<>(valid, line -> {
                     Object[] row = keyRow(file, line);
                     row[row.length - 1 - sums.length] = decimal(line.measure(), measureSum);
                     for (int i = 0; i < sums.length; i++) {
@@ -199,7 +199,7 @@ public final class FactGrain implements Serializable {
                 List<Object> key = Arrays.asList(Arrays.copyOfRange(row, 1, 3 + keys.length));
                 totals.computeIfAbsent(key, k -> new Total(row, sums.length)).add(line, sums);
             });
-            return map(totals.values().iterator(), total -> {
+            return new MappedIterator<Total, InternalRow>(totals.values().iterator(), total -> {
                 Object[] row = total.row;
                 row[row.length - 1 - sums.length] = decimal(total.measure, measureSum);
                 for (int i = 0; i < sums.length; i++) {
@@ -225,20 +225,6 @@ public final class FactGrain implements Serializable {
         private static Decimal decimal(BigDecimal value, DecimalType type) {
             // Throws when the sum does not fit, as Spark's sum does under ANSI mode.
             return value == null ? null : Decimal.apply(value, type.precision(), type.scale());
-        }
-
-        private static <A, B> Iterator<B> map(Iterator<A> in, java.util.function.Function<A, B> f) {
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return in.hasNext();
-                }
-
-                @Override
-                public B next() {
-                    return f.apply(in.next());
-                }
-            };
         }
     }
 

@@ -9,6 +9,7 @@ import se.nyckeltal.etl.extract.CsvExtract;
 import se.nyckeltal.etl.extract.Delivery;
 import se.nyckeltal.etl.extract.ExtractLine;
 import se.nyckeltal.etl.extract.LandingFile;
+import se.nyckeltal.etl.extract.MappedIterator;
 import se.nyckeltal.schemas.contract.HrContract;
 import se.nyckeltal.schemas.text.Delimiter;
 import se.nyckeltal.schemas.text.HeaderMatcher.ColumnMapping;
@@ -58,19 +59,8 @@ final class HrDelivery implements Delivery {
 
     @Override
     public Iterator<ExtractLine> lines() {
-        Iterator<ExtractLine> lines = csv.lines();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return lines.hasNext();
-            }
-
-            @Override
-            public ExtractLine next() {
-                ExtractLine line = lines.next();
-                return line.kind() != ExtractLine.Kind.REJECTED ? line : ExtractLine.rejected(line.lineNumber(),
-                        line.reason(), mask.mask(line.lineNumber(), line.rawLine()), line.measure());
-            }
-        };
+        return new MappedIterator<>(csv.lines(), line -> line.kind() != ExtractLine.Kind.REJECTED ? line
+                : ExtractLine.rejected(line.lineNumber(), line.reason(), mask.mask(line.lineNumber(), line.rawLine()),
+                        line.measure()));
     }
 }
