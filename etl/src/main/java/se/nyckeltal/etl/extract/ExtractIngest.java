@@ -138,7 +138,8 @@ public final class ExtractIngest implements SourceIngest {
                 unreadable.put(i, e);
             }
         }
-        FactPartitionWriter writer = new FactPartitionWriter(spark, layout, fact, lineSchema.measure(), loadId);
+        FactPartitionWriter writer = new FactPartitionWriter(spark, layout, fact, lineSchema.measure(),
+                lineSchema.secondMeasure(), loadId);
         try {
             ReadableFiles readable = new ReadableFiles(inputs, deliveries);
             Load load = new Load(inputs, deliveries, unreadable, readable.tallies(lineSchema, grainRows, rule),
@@ -146,8 +147,8 @@ public final class ExtractIngest implements SourceIngest {
             Column sourceFile = sourceFileColumn(inputs);
             if (load.anyQuarantined()) {
                 ReadableFiles quarantined = readable.only(load::quarantined);
-                new QuarantineWriter(layout).write(quarantine(quarantined.rejectedLines(lineSchema, rule, load.ruleBroken()), sourceFile,
-                        loadId), loadId);
+                new QuarantineWriter(layout).write(quarantine(quarantined.rejectedLines(lineSchema, rule,
+                        load.ruleBroken()), sourceFile, loadId), loadId);
             }
             if (load.anyRejected()) {
                 return new IngestResult(load.unpublishedOutcomes(), List.of());
@@ -166,12 +167,15 @@ public final class ExtractIngest implements SourceIngest {
             staged = writer.stageAsPlaced(facts(readable, load, replacement, sourceFile));
         }
         Map<String, BigDecimal> loadedBySource = new HashMap<>();
+        Map<String, BigDecimal> secondLoadedBySource = new HashMap<>();
         staged.forEach(p -> loadedBySource.merge(p.sourceFile(), p.amount(), BigDecimal::add));
+        staged.forEach(p -> secondLoadedBySource.merge(p.sourceFile(), p.second(), BigDecimal::add));
         List<FileOutcome> outcomes = new ArrayList<>();
         List<String> unreconciled = new ArrayList<>();
         for (int i = 0; i < load.inputs.size(); i++) {
             String path = load.inputs.get(i).relativePath();
-            FileOutcome outcome = load.loadedOutcome(i, replacement, loadedBySource.getOrDefault(path, BigDecimal.ZERO));
+            FileOutcome outcome = load.loadedOutcome(i, replacement, loadedBySource.getOrDefault(path, BigDecimal.ZERO),
+                    secondLoadedBySource.getOrDefault(path, BigDecimal.ZERO));
             if (!outcome.reconciled()) {
                 unreconciled.add(path);
             }
@@ -305,8 +309,7 @@ public final class ExtractIngest implements SourceIngest {
             if (groups.isEmpty()) {
                 return tallies;
             }
-            int scale = schema.measureType().scale();
-            for (Counted counted : rdd().map(work -> count(work, scale, grainRows, rule)).collect()) {
+            for (Counted counted : rdd().map(work -> count(work, schema, grainRows, rule)).collect()) {
                 tallies.put(counted.file(), counted.tally());
             }
             return tallies;
@@ -369,24 +372,25 @@ public final class ExtractIngest implements SourceIngest {
      * Counts one file in a Spark task: the tally, whether its valid lines are at the fact grain, and
      * whether it breaks the source's rule across lines (then it is counted again with the rule applied).
      */
-    private static Counted count(FileWork work, int scale, FactGrain.Rows grainRows, DeliveryRule rule) {
+    private static Counted count(FileWork work, ExtractLine.Schema schema, FactGrain.Rows grainRows,
+            DeliveryRule rule) {
         DeliveryRule.Check check = rule.check();
-        FileTally tally = count(work.delivery().lines(), check, scale, grainRows);
+        FileTally tally = count(work.delivery().lines(), check, schema, grainRows);
         if (check.anyBroken()) {
-            tally = count(validated(work.delivery(), rule, true), DeliveryRule.NONE.check(), scale, grainRows);
+            tally = count(validated(work.delivery(), rule, true), DeliveryRule.NONE.check(), schema, grainRows);
             tally.markRuleBroken();
         }
         return new Counted(work.file(), tally);
     }
 
-    private static FileTally count(Iterator<ExtractLine> lines, DeliveryRule.Check check, int scale,
+    private static FileTally count(Iterator<ExtractLine> lines, DeliveryRule.Check check, ExtractLine.Schema schema,
             FactGrain.Rows grainRows) {
         FileTally tally = new FileTally();
         KeyHashes keys = grainRows.asDelivered() ? null : new KeyHashes();
         while (lines.hasNext()) {
             ExtractLine line = lines.next();
             check.see(line);
-            tally.add(line, scale);
+            tally.add(line, schema);
             if (keys != null && line.kind() == ExtractLine.Kind.VALID && !keys.add(grainRows.keyHash(line))) {
                 tally.notAtGrain();
                 keys = null;
@@ -521,17 +525,23 @@ public final class ExtractIngest implements SourceIngest {
             return files;
         }
 
-        /** A file of a load that published: its winning partitions loaded, the rest superseded. */
-        FileOutcome loadedOutcome(int file, PartitionReplacement replacement, BigDecimal amountLoaded) {
+        /**
+         * A file of a load that published: its winning partitions loaded, the rest superseded. It reconciles on
+         * the measure and, where the source has one, the second measure.
+         */
+        FileOutcome loadedOutcome(int file, PartitionReplacement replacement, BigDecimal amountLoaded,
+                BigDecimal secondLoaded) {
             FileTally tally = tally(file);
             long rowsLoaded = 0;
             BigDecimal amountSuperseded = BigDecimal.ZERO;
+            BigDecimal secondSuperseded = BigDecimal.ZERO;
             List<String> loadedInto = new ArrayList<>();
             List<String> supersededNotes = new ArrayList<>();
             for (Map.Entry<ScenarioPeriod, FileTally.Cell> entry : tally.partitions().entrySet()) {
                 Optional<Integer> winner = replacement.supersededBy(file, entry.getKey());
                 if (winner.isPresent()) {
                     amountSuperseded = amountSuperseded.add(entry.getValue().amount());
+                    secondSuperseded = secondSuperseded.add(entry.getValue().second());
                     supersededNotes.add(entry.getKey().label() + " (" + entry.getValue().rows() + " rows, "
                             + entry.getValue().amount().toPlainString() + ") is replaced by "
                             + inputs.get(winner.get()).relativePath() + ", delivered later in this load");
@@ -540,16 +550,23 @@ public final class ExtractIngest implements SourceIngest {
                     loadedInto.add(entry.getKey().label());
                 }
             }
-            boolean reconciled = tally.amountTotal()
+            boolean amountReconciled = tally.amountTotal()
                     .compareTo(amountLoaded.add(tally.amountQuarantined()).add(amountSuperseded)) == 0;
+            boolean secondReconciled = tally.secondTotal()
+                    .compareTo(secondLoaded.add(tally.secondQuarantined()).add(secondSuperseded)) == 0;
+            boolean reconciled = amountReconciled && secondReconciled;
             StringBuilder message = new StringBuilder();
             if (!reconciled) {
-                message.append(inputs.get(file).relativePath()).append(" does not reconcile: total ")
-                        .append(tally.amountTotal().toPlainString()).append(" ≠ loaded ")
-                        .append(amountLoaded.toPlainString()).append(" + quarantined ")
-                        .append(tally.amountQuarantined().toPlainString()).append(" + superseded ")
-                        .append(amountSuperseded.toPlainString())
-                        .append(". This is a bug in nyckeltal, not in the file: nothing of this load was published;"
+                message.append(inputs.get(file).relativePath()).append(" does not reconcile: ");
+                if (!amountReconciled) {
+                    appendDifference(message, lineSchema.measure(), tally.amountTotal(), amountLoaded,
+                            tally.amountQuarantined(), amountSuperseded);
+                }
+                if (!secondReconciled) {
+                    appendDifference(message.append(amountReconciled ? "" : "; "), lineSchema.secondMeasure(),
+                            tally.secondTotal(), secondLoaded, tally.secondQuarantined(), secondSuperseded);
+                }
+                message.append(". This is a bug in nyckeltal, not in the file: nothing of this load was published;"
                                 + " report it with load id ").append(loadId);
             } else if (tally.rowsRead() == 0) {
                 message.append("no data rows: nothing to load, no partition replaced");
@@ -570,6 +587,13 @@ public final class ExtractIngest implements SourceIngest {
             appendWarnings(message, file);
             return outcome(file, reconciled ? Status.LOADED : Status.REJECTED, rowsLoaded, amountLoaded, amountSuperseded,
                     reconciled, message.toString());
+        }
+
+        private static void appendDifference(StringBuilder message, String measure, BigDecimal total, BigDecimal loaded,
+                BigDecimal quarantined, BigDecimal superseded) {
+            message.append("total ").append(measure).append(' ').append(total.toPlainString()).append(" ≠ loaded ")
+                    .append(loaded.toPlainString()).append(" + quarantined ").append(quarantined.toPlainString())
+                    .append(" + superseded ").append(superseded.toPlainString());
         }
 
         /** Every file of a load that publishes nothing because a file was rejected. */

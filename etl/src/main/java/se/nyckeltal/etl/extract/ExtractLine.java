@@ -37,10 +37,12 @@ import org.apache.spark.unsafe.types.UTF8String;
  * @param period YYYYMM of a valid line, 0 otherwise
  * @param values the source's columns of a valid line (empty otherwise), in {@link Schema#values} order
  * @param rawLine the text of a rejected line as delivered, or null
+ * @param rejectedSecondMeasure a rejected line's {@link Schema#secondMeasure} when it could be parsed, else null (a
+ *     valid line carries it among its values)
  */
 public record ExtractLine(
         Kind kind, long lineNumber, String scenario, int period, BigDecimal measure, List<Object> values,
-        String reason, String rawLine) implements Serializable {
+        String reason, String rawLine, BigDecimal rejectedSecondMeasure) implements Serializable {
     public enum Kind {
         VALID,
         REJECTED,
@@ -67,6 +69,8 @@ public record ExtractLine(
     static final String REJECTED_MEASURE = "rejected_measure";
     static final String REASON = "reason";
     static final String RAW_LINE = "raw_line";
+    /** A rejected line's second measure, as {@link #REJECTED_MEASURE}; only in schemas that have one. */
+    static final String REJECTED_SECOND_MEASURE = "rejected_second_measure";
     private static final UTF8String[] KIND_TEXT = Arrays.stream(Kind.values()).map(k -> UTF8String.fromString(k.name()))
             .toArray(UTF8String[]::new);
 
@@ -92,7 +96,7 @@ public record ExtractLine(
      * @param values the source's columns, in {@link Schema#values} order; null for an absent value
      */
     public static ExtractLine valid(long lineNumber, String scenario, int period, BigDecimal measure, Object... values) {
-        return new ExtractLine(Kind.VALID, lineNumber, scenario, period, measure, Arrays.asList(values), null, null);
+        return new ExtractLine(Kind.VALID, lineNumber, scenario, period, measure, Arrays.asList(values), null, null, null);
     }
 
     /**
@@ -103,12 +107,22 @@ public record ExtractLine(
      * @param measure the line's measure when it could be parsed, else null
      */
     public static ExtractLine rejected(long lineNumber, String reason, String rawLine, BigDecimal measure) {
-        return new ExtractLine(Kind.REJECTED, lineNumber, null, 0, measure, List.of(), reason, rawLine);
+        return rejected(lineNumber, reason, rawLine, measure, null);
+    }
+
+    /**
+     * A line that goes to quarantine, of a source whose files also reconcile on a {@link Schema#secondMeasure}.
+     *
+     * @param secondMeasure the line's second measure when it could be parsed, else null
+     */
+    public static ExtractLine rejected(long lineNumber, String reason, String rawLine, BigDecimal measure,
+            BigDecimal secondMeasure) {
+        return new ExtractLine(Kind.REJECTED, lineNumber, null, 0, measure, List.of(), reason, rawLine, secondMeasure);
     }
 
     /** Nothing but separators and white space: counted, never loaded, never quarantined. */
     public static ExtractLine blank(long lineNumber) {
-        return new ExtractLine(Kind.BLANK, lineNumber, null, 0, null, List.of(), null, null);
+        return new ExtractLine(Kind.BLANK, lineNumber, null, 0, null, List.of(), null, null, null);
     }
 
     /**
@@ -119,16 +133,28 @@ public record ExtractLine(
      * @param measure the measure's column, e.g. {@code amount}
      * @param measureType its exact type, e.g. DECIMAL(18,2); a valid line's measure must fit its scale
      * @param values the source's columns of a valid line, e.g. {@code cost_center}
+     * @param secondMeasure null, or a DECIMAL column of {@code values} the files reconcile on too (an indicator's
+     *     denominator beside its numerator): summed per file over valid and quarantined lines and read back from the
+     *     written facts like the measure
      */
-    public record Schema(String measure, DecimalType measureType, List<StructField> values) implements Serializable {
+    public record Schema(String measure, DecimalType measureType, List<StructField> values, String secondMeasure)
+            implements Serializable {
         private static final long serialVersionUID = 1L;
+
+        public Schema(String measure, DecimalType measureType, List<StructField> values) {
+            this(measure, measureType, values, null);
+        }
 
         public Schema {
             requireNonNull(measure, "measure");
             requireNonNull(measureType, "measureType");
             values = List.copyOf(values);
+            if (secondMeasure != null && values.stream().noneMatch(v -> v.name().equals(secondMeasure)
+                    && v.dataType() instanceof DecimalType)) {
+                throw new IllegalArgumentException("the second measure " + secondMeasure + " is no DECIMAL value column");
+            }
             Set<String> names = new HashSet<>(List.of(FILE, LINE_NUMBER, KIND, SCENARIO, PERIOD, SOURCE_FILE,
-                    REJECTED_MEASURE, REASON, RAW_LINE));
+                    REJECTED_MEASURE, REASON, RAW_LINE, REJECTED_SECOND_MEASURE));
             if (!names.add(measure)) {
                 throw new IllegalArgumentException("the measure cannot be called " + measure);
             }
@@ -154,6 +180,9 @@ public record ExtractLine(
             for (StructField value : values) {
                 fields.add(DataTypes.createStructField(value.name(), value.dataType(), true));
             }
+            if (secondMeasure != null) {
+                fields.add(DataTypes.createStructField(REJECTED_SECOND_MEASURE, DataTypes.StringType, true));
+            }
             return DataTypes.createStructType(fields);
         }
 
@@ -168,8 +197,25 @@ public record ExtractLine(
             if (line.kind() != Kind.VALID) {
                 throw new IllegalStateException("line " + line.lineNumber() + " is " + line.kind() + ", not valid");
             }
+            BigDecimal second = null;
+            if (secondMeasure != null) {
+                int index = valueIndex(secondMeasure);
+                BigDecimal value = (BigDecimal) line.values().get(index);
+                second = value == null ? null : value.setScale(((DecimalType) values.get(index).dataType()).scale(),
+                        RoundingMode.UNNECESSARY);
+            }
             return rejected(line.lineNumber(), reason, rawLine,
-                    line.measure().setScale(measureType.scale(), RoundingMode.UNNECESSARY));
+                    line.measure().setScale(measureType.scale(), RoundingMode.UNNECESSARY), second);
+        }
+
+        /** The index of a value column in a line's values. */
+        int valueIndex(String name) {
+            for (int i = 0; i < values.size(); i++) {
+                if (values.get(i).name().equals(name)) {
+                    return i;
+                }
+            }
+            throw new IllegalArgumentException("the lines have no column " + name);
         }
 
         /**
@@ -178,7 +224,7 @@ public record ExtractLine(
          * in the load.
          */
         InternalRow internalRow(int file, ExtractLine line) {
-            Object[] row = new Object[9 + values.size()];
+            Object[] row = new Object[9 + values.size() + (secondMeasure == null ? 0 : 1)];
             row[0] = file;
             row[1] = line.lineNumber();
             row[2] = KIND_TEXT[line.kind().ordinal()];
@@ -202,6 +248,9 @@ public record ExtractLine(
                     row[6] = line.measure() == null ? null : UTF8String.fromString(line.measure().toPlainString());
                     row[7] = UTF8String.fromString(line.reason());
                     row[8] = line.rawLine() == null ? null : UTF8String.fromString(line.rawLine());
+                    if (secondMeasure != null && line.rejectedSecondMeasure() != null) {
+                        row[9 + values.size()] = UTF8String.fromString(line.rejectedSecondMeasure().toPlainString());
+                    }
                 }
                 case BLANK -> { }
             }

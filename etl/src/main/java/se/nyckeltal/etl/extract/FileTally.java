@@ -6,12 +6,15 @@ import java.math.RoundingMode;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apache.spark.sql.types.DecimalType;
 
 /**
  * What validation found in one delivery, counted in one pass over its validated lines (in the one
  * Spark task that reads the file): rows, the measure (exact, BigDecimal; "amount" below, as in
  * {@code FileOutcome}), the partitions the valid rows fall in, the first problems, and whether the
- * file is at its fact grain already. Mutable while the task counts; read on the driver afterwards.
+ * file is at its fact grain already; and the same sums of a {@link ExtractLine.Schema#secondMeasure}
+ * where the source has one (zero otherwise). Mutable while the task counts; read on the driver
+ * afterwards.
  */
 final class FileTally implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -25,15 +28,17 @@ final class FileTally implements Serializable {
     private long rowsUnparsedAmount;
     private BigDecimal amountTotal = BigDecimal.ZERO;
     private BigDecimal amountQuarantined = BigDecimal.ZERO;
+    private BigDecimal secondTotal = BigDecimal.ZERO;
+    private BigDecimal secondQuarantined = BigDecimal.ZERO;
     private final TreeMap<ScenarioPeriod, Cell> partitions = new TreeMap<>();
     private final TreeMap<Long, String> firstProblems = new TreeMap<>();
 
-    /** Valid rows and their amount in one partition. */
-    record Cell(long rows, BigDecimal amount) implements Serializable {
-        static final Cell EMPTY = new Cell(0, BigDecimal.ZERO);
+    /** Valid rows, their amount and their second measure in one partition. */
+    record Cell(long rows, BigDecimal amount, BigDecimal second) implements Serializable {
+        static final Cell EMPTY = new Cell(0, BigDecimal.ZERO, BigDecimal.ZERO);
 
         Cell plus(Cell other) {
-            return new Cell(rows + other.rows, amount.add(other.amount));
+            return new Cell(rows + other.rows, amount.add(other.amount), second.add(other.second));
         }
     }
 
@@ -44,16 +49,27 @@ final class FileTally implements Serializable {
     /**
      * Counts one validated line of the file, in a Spark task.
      *
-     * @param measureScale the scale of the measure's type: a valid line's measure counts at that scale
+     * @param schema the lines' schema: its measure and second measure are summed, each at its type's scale
      */
-    void add(ExtractLine line, int measureScale) {
+    void add(ExtractLine line, ExtractLine.Schema schema) {
         switch (line.kind()) {
             case BLANK -> blankLines++;
             case VALID -> {
                 rowsRead++;
-                BigDecimal amount = line.measure().setScale(measureScale, RoundingMode.UNNECESSARY);
+                BigDecimal amount = line.measure().setScale(schema.measureType().scale(), RoundingMode.UNNECESSARY);
+                BigDecimal second = BigDecimal.ZERO;
+                if (schema.secondMeasure() != null) {
+                    int index = schema.valueIndex(schema.secondMeasure());
+                    BigDecimal value = (BigDecimal) line.values().get(index);
+                    if (value != null) {
+                        second = value.setScale(((DecimalType) schema.values().get(index).dataType()).scale(),
+                                RoundingMode.UNNECESSARY);
+                    }
+                }
                 amountTotal = amountTotal.add(amount);
-                partitions.merge(new ScenarioPeriod(line.scenario(), line.period()), new Cell(1, amount), Cell::plus);
+                secondTotal = secondTotal.add(second);
+                partitions.merge(new ScenarioPeriod(line.scenario(), line.period()), new Cell(1, amount, second),
+                        Cell::plus);
             }
             case REJECTED -> {
                 rowsRead++;
@@ -65,6 +81,11 @@ final class FileTally implements Serializable {
                     BigDecimal amount = new BigDecimal(line.measure().toPlainString());
                     amountTotal = amountTotal.add(amount);
                     amountQuarantined = amountQuarantined.add(amount);
+                }
+                if (line.rejectedSecondMeasure() != null) {
+                    BigDecimal second = new BigDecimal(line.rejectedSecondMeasure().toPlainString());
+                    secondTotal = secondTotal.add(second);
+                    secondQuarantined = secondQuarantined.add(second);
                 }
                 noteProblem(line.lineNumber(), line.reason());
             }
@@ -120,6 +141,15 @@ final class FileTally implements Serializable {
 
     BigDecimal amountQuarantined() {
         return amountQuarantined;
+    }
+
+    /** Every parseable second measure in the file, valid or not (zero for a source without one). */
+    BigDecimal secondTotal() {
+        return secondTotal;
+    }
+
+    BigDecimal secondQuarantined() {
+        return secondQuarantined;
     }
 
     long rowsValid() {

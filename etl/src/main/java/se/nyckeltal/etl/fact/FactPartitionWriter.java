@@ -62,6 +62,7 @@ public final class FactPartitionWriter {
     private final FactSchema schema;
     private final StructType struct;
     private final String sumColumn;
+    private final String secondSumColumn;
     private final String loadId;
     private final Path stagingDir;
 
@@ -70,6 +71,16 @@ public final class FactPartitionWriter {
      */
     public FactPartitionWriter(SparkSession spark, WarehouseLayout layout, FactSchema schema, String sumColumn,
             String loadId) {
+        this(spark, layout, schema, sumColumn, null, loadId);
+    }
+
+    /**
+     * @param sumColumn a numeric column summed on read-back for reconciliation, or null
+     * @param secondSumColumn a second one (an indicator's denominator), or null
+     */
+    public FactPartitionWriter(SparkSession spark, WarehouseLayout layout, FactSchema schema, String sumColumn,
+            String secondSumColumn, String loadId) {
+        this.secondSumColumn = secondSumColumn;
         this.spark = requireNonNull(spark, "spark");
         this.layout = requireNonNull(layout, "layout");
         this.schema = requireNonNull(schema, "schema");
@@ -82,8 +93,10 @@ public final class FactPartitionWriter {
                 throw new IllegalArgumentException(schema.table() + " has no column " + required);
             }
         }
-        if (sumColumn != null && !names.contains(sumColumn)) {
-            throw new IllegalArgumentException(schema.table() + " has no column " + sumColumn);
+        for (String summed : new String[] {sumColumn, secondSumColumn}) {
+            if (summed != null && !names.contains(summed)) {
+                throw new IllegalArgumentException(schema.table() + " has no column " + summed);
+            }
         }
         // Employee-level facts never leave the restricted area, not even while they are staged.
         this.stagingDir = (schema.restricted() ? layout.restrictedStagingDir(loadId) : layout.stagingDir(loadId))
@@ -223,8 +236,9 @@ public final class FactPartitionWriter {
         }
         Dataset<Row> written = spark.read().schema(writtenSchema).parquet(paths);
         Column total = sumColumn == null ? lit(BigDecimal.ZERO) : sum(col(sumColumn));
+        Column secondTotal = secondSumColumn == null ? lit(BigDecimal.ZERO) : sum(col(secondSumColumn));
         List<Row> counted = written.groupBy(partitionScenario().as(SCENARIO), col(PERIOD), col(SOURCE_FILE))
-                .agg(count(lit(1)), total)
+                .agg(count(lit(1)), total, secondTotal)
                 .collectAsList();
         Map<PartitionDir, Row> byPartition = new HashMap<>();
         for (Row row : counted) {
@@ -243,8 +257,9 @@ public final class FactPartitionWriter {
         staged.forEach((key, files) -> {
             Row row = byPartition.get(key);
             BigDecimal amount = row.isNullAt(4) ? BigDecimal.ZERO : row.getDecimal(4);
+            BigDecimal second = row.isNullAt(5) ? BigDecimal.ZERO : row.getDecimal(5);
             result.add(new StagedPartition(key.scenario(), key.period(), files.stream().sorted().toList(),
-                    row.getString(2), row.getLong(3), amount));
+                    row.getString(2), row.getLong(3), amount, second));
         });
         result.sort(Comparator.comparingInt(StagedPartition::period).thenComparing(StagedPartition::scenario));
         return result;

@@ -14,13 +14,15 @@ import java.util.List;
  * @param sourceFile the one delivery the partition came from
  * @param rows fact rows read back
  * @param amount sum of the amount column read back (zero for facts without one)
+ * @param second sum of the second summed column read back (zero without one): an indicator's denominator
  */
 public record StagedPartition(
-        String scenario, int period, List<Path> files, String sourceFile, long rows, BigDecimal amount) {
+        String scenario, int period, List<Path> files, String sourceFile, long rows, BigDecimal amount, BigDecimal second) {
     public StagedPartition {
         requireNonNull(scenario, "scenario");
         requireNonNull(sourceFile, "sourceFile");
         requireNonNull(amount, "amount");
+        requireNonNull(second, "second");
         files = List.copyOf(files);
     }
 

@@ -103,7 +103,7 @@ final class CsvIndicatorParser implements CsvExtract.RowParser {
             }
         }
         if (!problems.isEmpty()) {
-            return ExtractLine.rejected(lineNumber, String.join("; ", problems), line, numeratorValue);
+            return ExtractLine.rejected(lineNumber, String.join("; ", problems), line, numeratorValue, denominatorValue);
         }
         return new IndicatorEntry(yyyymm, scenarioValue, unitValue, code,
                 numeratorValue.setScale(IndicatorContract.SCALE, RoundingMode.UNNECESSARY),

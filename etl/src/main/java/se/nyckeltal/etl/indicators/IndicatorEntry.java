@@ -22,15 +22,18 @@ record IndicatorEntry(int period, String scenario, String unit, String indicator
         BigDecimal denominator, long lineNumber) implements Serializable {
     static final String UNIT = "unit";
     static final String INDICATOR = "indicator";
-    /** The measure an indicator file reconciles on, DECIMAL(18,4) as in the fact. */
+    /** The measures an indicator file reconciles on, Σ numerator and Σ denominator, DECIMAL(18,4) as in the fact. */
     static final String NUMERATOR = "numerator";
     static final String DENOMINATOR = "denominator";
 
-    /** Validated indicator lines as Spark carries them: {@link #line()} gives the values in this order. */
+    /**
+     * Validated indicator lines as Spark carries them: {@link #line()} gives the values in this order. The
+     * denominator is the second measure: a file reconciles on it too.
+     */
     static final ExtractLine.Schema LINES = new ExtractLine.Schema(NUMERATOR, DataTypes.createDecimalType(18, 4),
             List.of(DataTypes.createStructField(UNIT, DataTypes.StringType, false),
                     DataTypes.createStructField(INDICATOR, DataTypes.StringType, false),
-                    DataTypes.createStructField(DENOMINATOR, DataTypes.createDecimalType(18, 4), true)));
+                    DataTypes.createStructField(DENOMINATOR, DataTypes.createDecimalType(18, 4), true)), DENOMINATOR);
 
     IndicatorEntry {
         requireNonNull(scenario, "scenario");

@@ -27,7 +27,8 @@ import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 /**
  * The indicator measurements of one load (indikatorer, SPEC §3): CSV deliveries → validated lines →
  * quarantine and Parquet fact partitions by (scenario, period), through the {@link ExtractIngest}
- * every source shares. Files reconcile on Σ numerator. Numerators and denominators stay additive:
+ * every source shares. Files reconcile on Σ numerator and on Σ denominator (valid + quarantined = loaded +
+ * quarantined + superseded, each). Numerators and denominators stay additive:
  * the catalogue divides them only after summing over units and months.
  */
 public final class IndicatorIngest implements SourceIngest {

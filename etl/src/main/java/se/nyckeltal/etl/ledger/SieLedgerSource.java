@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import se.nyckeltal.etl.extract.Delivery;
 import se.nyckeltal.etl.extract.ExtractLine;
@@ -16,21 +17,25 @@ import se.nyckeltal.etl.extract.LandingFile;
 import se.nyckeltal.etl.extract.UnreadableFileException;
 import se.nyckeltal.etl.ledger.sie.SieReadResult;
 import se.nyckeltal.schemas.contract.LedgerContract;
+import se.nyckeltal.schemas.contract.Scenario;
 import se.nyckeltal.schemas.text.ExtractFormatException;
 
 /**
  * A ledger in SIE 4 (SPEC §3). SIE files are small exports of a period's balances and
- * transactions, so the driver reads them whole and hands Spark the resulting lines.
+ * transactions, so the driver reads them whole and hands Spark the resulting lines. A forecast file
+ * ({@link SieForecastFile}: {@code prognos-2024-02.se}) loads its {@code #PBUDGET} rows as that forecast.
  */
 final class SieLedgerSource implements Delivery {
     private static final long serialVersionUID = 1L;
     /** Read on the driver; only the lines go to the Spark task. */
     private final transient SieReadResult read;
     private final List<ExtractLine> lines;
+    private final List<String> warnings;
 
-    private SieLedgerSource(SieReadResult read, List<ExtractLine> lines) {
+    private SieLedgerSource(SieReadResult read, List<ExtractLine> lines, List<String> warnings) {
         this.read = requireNonNull(read, "read");
         this.lines = List.copyOf(lines);
+        this.warnings = List.copyOf(warnings);
     }
 
     static boolean accepts(LandingFile file) {
@@ -43,6 +48,7 @@ final class SieLedgerSource implements Delivery {
      * @throws UnreadableFileException when the reader refuses the file
      */
     static SieLedgerSource open(LandingFile file, BiFunction<String, byte[], SieReadResult> reader) {
+        Optional<SieForecastFile> forecast = SieForecastFile.of(file.fileName());
         byte[] content;
         try {
             content = Files.readAllBytes(file.path());
@@ -56,7 +62,11 @@ final class SieLedgerSource implements Delivery {
             throw new UnreadableFileException(null, null, e.getMessage());
         }
         List<ExtractLine> lines = new ArrayList<>(read.entries().size() + read.rejected().size());
-        for (LedgerEntry entry : read.entries()) {
+        List<String> warnings = new ArrayList<>(read.warnings());
+        forecast.flatMap(f -> f.warning(file.fileName())).ifPresent(warnings::add);
+        for (LedgerEntry delivered : read.entries()) {
+            LedgerEntry entry = forecast.isPresent() && delivered.scenario().equals(Scenario.BUDGET.name())
+                    ? forecast.get().forecast(delivered) : delivered;
             // The same rule as for CSV: an amount that is not exact in öre is never rounded away.
             String problem = CsvLedgerParser.amountProblem(entry.amount(), entry.amount().toPlainString());
             lines.add(problem == null ? entry.line()
@@ -66,7 +76,7 @@ final class SieLedgerSource implements Delivery {
             lines.add(ExtractLine.rejected(rejected.lineNumber(), rejected.reason(), rejected.rawLine(),
                     rejected.amount()));
         }
-        return new SieLedgerSource(read, lines);
+        return new SieLedgerSource(read, lines, warnings);
     }
 
     @Override
@@ -81,7 +91,7 @@ final class SieLedgerSource implements Delivery {
 
     @Override
     public List<String> warnings() {
-        return read.warnings();
+        return warnings;
     }
 
     @Override

@@ -510,6 +510,49 @@ class LedgerIngestTest {
         assertThat(only(result).reconciled()).isTrue();
     }
 
+    @Test
+    void sieForecastFilesKeepTheMonthTheirNameSaysTheyWereMade() {
+        // SIE has no forecast record: a forecast file's #PBUDGET rows are the forecast, made in the month its
+        // name says. February's and April's forecast of December stay side by side; the budget stays BUDGET.
+        LandingFile budget = landing.write("ledger/budget-2024.se", sie("#PBUDGET 0 202412 5010 {1 \"1100\"} 900.00"));
+        LandingFile february = landing.write("ledger/prognos-2024-02.se", sie(
+                "#PSALDO 0 202401 5010 {1 \"1100\"} 10.00", "#PBUDGET 0 202412 5010 {1 \"1100\"} 1000.00"));
+        LandingFile april = landing.write("ledger/Prognos_202404.si", sie("#PBUDGET 0 202412 5010 {1 \"1100\"} 1200.00"));
+
+        IngestResult result = ingest(List.of(budget, february, april), IngestSettings.defaults());
+
+        assertThat(facts(result)).containsExactly(
+                "202401|ACTUAL|1100|5010|null|null|10.00|ledger/prognos-2024-02.se|" + LOAD + "|null",
+                "202412|BUDGET|1100|5010|null|null|900.00|ledger/budget-2024.se|" + LOAD + "|null",
+                "202412|FORECAST|1100|5010|null|null|1000.00|ledger/prognos-2024-02.se|" + LOAD + "|202402",
+                "202412|FORECAST|1100|5010|null|null|1200.00|ledger/Prognos_202404.si|" + LOAD + "|202404");
+        assertThat(result.outcomes().get(1).partitions()).containsExactly("ACTUAL:202401", "FORECAST@202402:202412");
+        assertThat(result.outcomes()).allSatisfy(o -> assertThat(o.reconciled()).isTrue());
+    }
+
+    @Test
+    void aSieForecastWithoutAMonthReplacesAsBeforeAndOneWithAMonthThatIsNoneIsRejected() {
+        LandingFile unversioned = landing.write("ledger/prognos.se", sie("#PBUDGET 0 202412 5010 {1 \"1100\"} 800.00"));
+
+        IngestResult result = ingest(unversioned);
+
+        assertThat(facts(result)).containsExactly(
+                "202412|FORECAST|1100|5010|null|null|800.00|ledger/prognos.se|" + LOAD + "|null");
+        assertThat(only(result).message()).contains("prognos.se is a forecast without the month it was made",
+                "prognos-YYYY-MM.se");
+
+        LandingFile badMonth = landing.write("ledger/prognos-2024-13.se", sie("#PBUDGET 0 202412 5010 {1 \"1100\"} 1.00"));
+        FileOutcome rejected = only(ingest(badMonth));
+        assertThat(rejected.status()).isEqualTo(Status.REJECTED);
+        assertThat(rejected.message()).contains("prognos-2024-13.se", "is not a month", "prognos-YYYY-MM.se");
+    }
+
+    /** An SIE 4 file of the given records, cost centres as dimension 1. */
+    private static byte[] sie(String... records) {
+        return ("#FLAGGA 0\n#SIETYP 4\n#DIM 1 \"Kostnadsställe\"\n" + String.join("\n", records) + "\n")
+                .getBytes(Landing.WINDOWS_1252);
+    }
+
     // --- the Parquet files ---------------------------------------------------------------------
 
     @Test

@@ -54,14 +54,13 @@ final class ClientSession implements Runnable {
     private MessageWriter out;
     private final int processId;
     private final int secretKey;
-    private final SessionSettings settings = new SessionSettings();
+    private final SessionSettings settings;
     private final Cancellation cancellation = new Cancellation();
     private final Map<String, Prepared> statements = new HashMap<>();
     private final Map<String, Portal> portals = new LinkedHashMap<>();
-    private final StatementPlanner planner = new StatementPlanner(settings, () -> this.user);
-    private final SessionCommands commands = new SessionCommands(this, settings);
+    private final StatementPlanner planner;
+    private final SessionCommands commands;
     private String user = "";
-    private volatile boolean admitted;
     private TransactionStatus transaction = TransactionStatus.IDLE;
     private final List<String> savepoints = new ArrayList<>();
     private SnapshotDatabase.Lease lease;
@@ -73,7 +72,10 @@ final class ClientSession implements Runnable {
         this.socket = socket;
         this.processId = processId;
         this.secretKey = secretKey;
-        this.in = new MessageReader(socket.getInputStream());
+        this.settings = new SessionSettings(server.config().maxConnections());
+        this.planner = new StatementPlanner(settings, () -> this.user);
+        this.commands = new SessionCommands(this, settings);
+        this.in = new MessageReader(socket.getInputStream(), server.buffers());
         this.out = new MessageWriter(socket.getOutputStream());
     }
 
@@ -83,10 +85,6 @@ final class ClientSession implements Runnable {
 
     int secretKey() {
         return secretKey;
-    }
-
-    boolean admittedFlag() {
-        return admitted;
     }
 
     /** Ends the connection from outside (server shutdown). */
@@ -116,9 +114,12 @@ final class ClientSession implements Runnable {
         } catch (IOException e) {
             LOG.debug("connection {} ended: {}", processId, e.toString());
         } catch (RuntimeException e) {
+            // the client gets no stack, class name or path: those are in the log under the session id
             LOG.warn("session {} failed", processId, e);
-            tryToSend(PgError.fatal(PgError.INTERNAL_ERROR, "internal error: " + e));
+            tryToSend(PgError.fatal(PgError.INTERNAL_ERROR, "internal error in the gateway; the server log has it"
+                    + " under session " + processId));
         } finally {
+            in.close();
             closeResources();
             server.ended(this);
         }
@@ -143,6 +144,7 @@ final class ClientSession implements Runnable {
         } finally {
             // after TLS was negotiated, errors go back over TLS
             socket = handshake.socket();
+            in = handshake.in();
             out = handshake.out();
         }
         if (client == null) {
@@ -150,10 +152,6 @@ final class ClientSession implements Runnable {
         }
         in = client.in();
         user = client.user();
-        if (!server.admit(this)) {
-            throw PgError.fatal(PgError.TOO_MANY_CONNECTIONS, "sorry, too many clients already");
-        }
-        admitted = true;
         for (Map.Entry<String, String> parameter : client.parameters().entrySet()) {
             if (parameter.getKey().equals("options")) {
                 StartupHandshake.options(parameter.getValue()).forEach(settings::startup);
@@ -325,7 +323,7 @@ final class ClientSession implements Runnable {
     private void parse(FrontendMessage message) throws IOException {
         String name = message.readCString();
         String sql = message.readCString();
-        int count = message.readShort();
+        int count = message.readCount("parameter type", 4);
         int[] types = new int[count];
         for (int i = 0; i < count; i++) {
             types[i] = message.readInt();
@@ -350,16 +348,16 @@ final class ClientSession implements Runnable {
         if (prepared == null) {
             throw new PgError(PgError.INVALID_SQL_STATEMENT_NAME, "prepared statement \"" + statementName + "\" does not exist");
         }
-        short[] formats = new short[message.readShort()];
+        short[] formats = new short[message.readCount("parameter format", 2)];
         for (int i = 0; i < formats.length; i++) {
             formats[i] = message.readShort();
         }
-        int count = message.readShort();
+        int count = message.readCount("parameter", 4);
         List<byte[]> values = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             values.add(message.readBytes(message.readInt()));
         }
-        short[] resultFormats = new short[message.readShort()];
+        short[] resultFormats = new short[message.readCount("result format", 2)];
         for (int i = 0; i < resultFormats.length; i++) {
             resultFormats[i] = message.readShort();
         }
@@ -469,7 +467,16 @@ final class ClientSession implements Runnable {
         if (transaction == TransactionStatus.IDLE && portals.isEmpty()) {
             refreshSnapshot();
         }
-        return new Prepared(planner.plan(kind, sql, catalog, snapshot), parameterTypes);
+        QueryPlan plan = planner.plan(kind, sql, catalog, snapshot);
+        if (plan.target() == QueryPlan.Target.SNAPSHOT || plan.target() == QueryPlan.Target.CATALOG) {
+            UntypedArrays.Typed typed = UntypedArrays.type(plan.duckSql(), parameterTypes, connection(plan));
+            if (!typed.duckSql().equals(plan.duckSql())) {
+                plan = new QueryPlan(plan.kind(), plan.target(), plan.sql(), typed.duckSql(), plan.fixed(), plan.inner(),
+                        plan.command());
+                parameterTypes = typed.declaredTypes();
+            }
+        }
+        return new Prepared(plan, parameterTypes);
     }
 
     // ---------------------------------------------------------------- running

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +23,11 @@ import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
+import se.nyckeltal.warehouse.gateway.auth.LoginThrottle;
 import se.nyckeltal.warehouse.gateway.auth.UserFile;
+import se.nyckeltal.warehouse.gateway.wire.BufferBudget;
+import se.nyckeltal.warehouse.gateway.wire.MessageWriter;
+import se.nyckeltal.warehouse.gateway.wire.PgError;
 
 /**
  * The SQL gateway: serves a warehouse's published catalogue to PostgreSQL clients (psql, pgjdbc,
@@ -39,8 +44,13 @@ public final class GatewayServer implements AutoCloseable {
     private final ServerSocket listener;
     private final ExecutorService sessions;
     private final ScheduledExecutorService timer;
+    /** Answers connections beyond the limit: two threads at most, a short queue, the rest just closed. */
+    private final java.util.concurrent.ThreadPoolExecutor refusals;
     private final Map<Integer, ClientSession> bySessionId = new ConcurrentHashMap<>();
-    private final AtomicInteger admitted = new AtomicInteger();
+    /** Every open connection, authenticated or not, counts against connections.max. */
+    private final AtomicInteger open = new AtomicInteger();
+    private final BufferBudget buffers;
+    private final LoginThrottle logins;
     private final SecureRandom random = new SecureRandom();
     private final byte[] mockSecret = new byte[32];
     private final Thread acceptor;
@@ -54,6 +64,8 @@ public final class GatewayServer implements AutoCloseable {
         this.catalogue = catalogue;
         this.listener = listener;
         random.nextBytes(mockSecret);
+        this.buffers = new BufferBudget(config.guards().bufferLimit());
+        this.logins = new LoginThrottle(config.guards().maxFailedLogins(), config.guards().lockout(), Clock.systemUTC());
         AtomicInteger threads = new AtomicInteger();
         this.sessions = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "gateway-session-" + threads.incrementAndGet());
@@ -65,6 +77,12 @@ public final class GatewayServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.refusals = new java.util.concurrent.ThreadPoolExecutor(0, 2, 10, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.ArrayBlockingQueue<>(32), runnable -> {
+                    Thread thread = new Thread(runnable, "gateway-refusals");
+                    thread.setDaemon(true);
+                    return thread;
+                }, (task, executor) -> ((Refusal) task).drop());
         this.acceptor = new Thread(this::accept, "gateway-accept");
         this.acceptor.setDaemon(true);
     }
@@ -136,6 +154,14 @@ public final class GatewayServer implements AutoCloseable {
         return mockSecret;
     }
 
+    BufferBudget buffers() {
+        return buffers;
+    }
+
+    LoginThrottle logins() {
+        return logins;
+    }
+
     private void accept() {
         while (!closed) {
             Socket socket;
@@ -150,6 +176,11 @@ public final class GatewayServer implements AutoCloseable {
                 LOG.warn("accept failed: {}", e.toString());
                 continue;
             }
+            if (open.incrementAndGet() > config.maxConnections()) {
+                open.decrementAndGet();
+                refuse(socket);
+                continue;
+            }
             try {
                 socket.setTcpNoDelay(true);
                 socket.setKeepAlive(true);
@@ -157,6 +188,7 @@ public final class GatewayServer implements AutoCloseable {
                 sessions.execute(session);
             } catch (IOException | RuntimeException e) {
                 LOG.warn("cannot start a session: {}", e.toString());
+                open.decrementAndGet();
                 try {
                     socket.close();
                 } catch (IOException ignored) {
@@ -176,20 +208,64 @@ public final class GatewayServer implements AutoCloseable {
         }
     }
 
-    /** Counts an authenticated session against connections.max. */
-    boolean admit(ClientSession session) {
-        if (admitted.incrementAndGet() > config.maxConnections()) {
-            admitted.decrementAndGet();
-            bySessionId.remove(session.processId());
-            return false;
+    /**
+     * A connection beyond connections.max never gets a session thread. Like PostgreSQL it is answered
+     * "too many clients" after its start-up packet (a client that is still writing would otherwise
+     * see a broken pipe, not the reason), by one of two refusal threads that give it a second; when
+     * those are busy it is closed at once.
+     */
+    private void refuse(Socket socket) {
+        LOG.warn("refused a connection from {}: {} connections open (connections.max)",
+                socket.getInetAddress().getHostAddress(), config.maxConnections());
+        refusals.execute(new Refusal(socket));
+    }
+
+    private static final class Refusal implements Runnable {
+        private final Socket socket;
+
+        Refusal(Socket socket) {
+            this.socket = socket;
         }
-        return true;
+
+        @Override
+        public void run() {
+            try (socket) {
+                socket.setSoTimeout(1_000);
+                java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+                MessageWriter out = new MessageWriter(socket.getOutputStream());
+                int length = in.readInt();
+                int code = in.readInt();
+                if (code == 80877103 && length == 8) { // SSLRequest: no TLS for a refusal, then the start-up packet
+                    out.rawByte('N');
+                    out.flush();
+                    length = in.readInt();
+                    in.readInt();
+                }
+                in.skipNBytes(Math.max(0, Math.min(length, 10_000) - 8));
+                out.error(PgError.fatal(PgError.TOO_MANY_CONNECTIONS, "sorry, too many clients already"));
+                out.flush();
+            } catch (IOException e) {
+                LOG.debug("refusing a connection: {}", e.toString());
+            }
+        }
+
+        void drop() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // dropping is all we wanted
+            }
+        }
+    }
+
+    /** Open connections, authenticated or not. */
+    int openConnections() {
+        return open.get();
     }
 
     void ended(ClientSession session) {
-        if (bySessionId.remove(session.processId(), session) && session.admittedFlag()) {
-            admitted.decrementAndGet();
-        }
+        bySessionId.remove(session.processId(), session);
+        open.decrementAndGet();
     }
 
     /** A CancelRequest: cancels the session's running statement when the key matches. */
@@ -215,6 +291,7 @@ public final class GatewayServer implements AutoCloseable {
         }
         bySessionId.values().forEach(ClientSession::shutdown);
         sessions.shutdownNow();
+        refusals.shutdownNow();
         timer.shutdownNow();
         catalogue.close();
     }

@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +36,6 @@ final class StartupHandshake {
     private static final int SSL_REQUEST = 80877103;
     private static final int GSSENC_REQUEST = 80877104;
     private static final int CANCEL_REQUEST = 80877102;
-    private static final int STARTUP_TIMEOUT_MS = 60_000;
 
     /**
      * An authenticated client.
@@ -63,13 +67,49 @@ final class StartupHandshake {
         return socket;
     }
 
+    MessageReader in() {
+        return in;
+    }
+
     /**
      * @return the authenticated client, or null when the connection was a CancelRequest (handled)
      * @throws PgError (fatal) for a refused start-up or login
      */
     Client run() throws IOException {
-        // a client gets this long to start up and authenticate (PostgreSQL's authentication_timeout)
-        socket.setSoTimeout(STARTUP_TIMEOUT_MS);
+        // a client gets this long for the whole start-up and authentication (PostgreSQL's
+        // authentication_timeout): a deadline that closes the socket, since a per-read timeout lets a
+        // client that sends one byte at a time stay for ever
+        Duration timeout = server.config().guards().startupTimeout();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        Socket plain = socket;
+        ScheduledFuture<?> deadline = server.timer().schedule(() -> {
+            timedOut.set(true);
+            LOG.warn("start-up from {} did not finish within {}; connection closed",
+                    plain.getInetAddress().getHostAddress(), timeout);
+            try {
+                plain.close();
+            } catch (IOException ignored) {
+                // closing is all we wanted
+            }
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        try {
+            Client client = handshake();
+            if (client != null) {
+                socket.setSoTimeout(0);
+            }
+            return client;
+        } catch (IOException e) {
+            if (timedOut.get()) {
+                throw new IOException("start-up timed out after " + timeout, e);
+            }
+            throw e;
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    private Client handshake() throws IOException {
         FrontendMessage startup = in.readStartup();
         int code = startup.readInt();
         while (code == SSL_REQUEST || code == GSSENC_REQUEST) {
@@ -80,7 +120,8 @@ final class StartupHandshake {
                 tls.setUseClientMode(false);
                 tls.startHandshake();
                 socket = tls;
-                in = new MessageReader(tls.getInputStream());
+                in.close();
+                in = new MessageReader(tls.getInputStream(), server.buffers());
                 out = new MessageWriter(tls.getOutputStream());
             } else {
                 out.rawByte('N');
@@ -116,7 +157,6 @@ final class StartupHandshake {
             // a newer 3.x client: tell it we speak 3.0 (NegotiateProtocolVersion is not needed for 3.0 clients)
             LOG.debug("client asked for protocol 3.{}; answering as 3.0", code & 0xFFFF);
         }
-        socket.setSoTimeout(0);
         return new Client(socket, in, out, user, parameters, code);
     }
 
@@ -128,6 +168,14 @@ final class StartupHandshake {
             }
             return;
         }
+        String address = socket.getInetAddress().getHostAddress();
+        Optional<Duration> locked = server.logins().lockedFor(user, address);
+        if (locked.isPresent()) {
+            LOG.warn("login refused for user {} from {}: locked for {} more s after repeated failures", user, address,
+                    locked.get().toSeconds() + 1);
+            throw PgError.fatal(PgError.INVALID_AUTHORIZATION, "too many failed logins for user \"" + user
+                    + "\" or from this address; try again in " + (locked.get().toSeconds() + 1) + " s");
+        }
         ScramExchange exchange = new ScramExchange(server.users().verifier(user).orElse(null), user, server.mockSecret());
         out.authenticationSasl("SCRAM-SHA-256");
         out.flush();
@@ -137,22 +185,34 @@ final class StartupHandshake {
             if (!mechanism.equals("SCRAM-SHA-256")) {
                 throw new AuthenticationException("SASL mechanism " + mechanism + " is not supported");
             }
-            int length = initial.readInt();
+            int length = initial.readLength("SASL initial response");
             String clientFirst = new String(initial.readBytes(length), StandardCharsets.UTF_8);
             out.authenticationSaslContinue(exchange.serverFirst(clientFirst));
             out.flush();
             FrontendMessage response = expectPassword();
             String clientFinal = new String(response.readRest(), StandardCharsets.UTF_8);
             out.authenticationSaslFinal(exchange.serverFinal(clientFinal));
+            server.logins().succeeded(user, address);
         } catch (AuthenticationException e) {
-            LOG.warn("authentication failed for user {} from {}: {}", user, socket.getInetAddress().getHostAddress(),
-                    e.getMessage());
+            Duration backoff = server.logins().failed(user, address);
+            LOG.warn("authentication failed for user {} from {}: {} (answered after {} ms)", user, address,
+                    e.getMessage(), backoff.toMillis());
+            pause(backoff);
             throw PgError.fatal(PgError.INVALID_PASSWORD, "password authentication failed for user \"" + user + "\"");
         }
     }
 
+    private static void pause(Duration backoff) throws IOException {
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted during login back-off", e);
+        }
+    }
+
     private FrontendMessage expectPassword() throws IOException {
-        FrontendMessage message = in.read();
+        FrontendMessage message = in.read(MessageReader.MAX_BEFORE_LOGIN);
         if (message == null) {
             throw new IOException("client closed the connection during authentication");
         }

@@ -1,8 +1,14 @@
 package se.nyckeltal.warehouse.gateway;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,12 +54,12 @@ final class StatementPlanner {
                         return new QueryPlan(kind, QueryPlan.Target.FIXED, sql, null, canned.get());
                     }
                     if (PgDialect.isCatalogQuery(sql)) {
-                        String rewritten = sessionValues(PgDialect.rewrite(sql));
+                        String rewritten = sessionValues(PgDialect.rewrite(sql), catalog);
                         String checked = ReadOnlyGate.requireSelect(catalog, rewritten);
                         return new QueryPlan(kind, QueryPlan.Target.CATALOG, sql, checked, null);
                     }
                     return new QueryPlan(kind, QueryPlan.Target.SNAPSHOT, sql,
-                            ReadOnlyGate.requireSelect(snapshot, PgDialect.arrayLiterals(sql)), null);
+                            ReadOnlyGate.requireSelect(snapshot, PgDialect.dataQuery(sql)), null);
                 }
                 case EXPLAIN -> {
                     String inner = explained(sql);
@@ -116,13 +122,57 @@ final class StatementPlanner {
         return plan(kind, sql, catalog, snapshot);
     }
 
-    /** current_user and current_setting('…') answer with this session's user and settings. */
-    private String sessionValues(String sql) {
+    /**
+     * current_user, current_setting('…'), current_schema and current_schemas(…) answer with this
+     * session's user, settings and search_path.
+     */
+    private String sessionValues(String sql, Connection catalog) throws SQLException {
         String text = sql.replace("gw_current_user()", literal(user.get()));
+        if (text.contains(PgDialect.CURRENT_SCHEMA) || text.contains(PgDialect.SEARCH_PATH)) {
+            List<String> path = existingSchemas(catalog);
+            text = text.replace(PgDialect.CURRENT_SCHEMA,
+                            "gw_current_schema(" + (path.isEmpty() ? "NULL::VARCHAR" : literal(path.get(0))) + ")")
+                    .replace(PgDialect.SEARCH_PATH_ALL, list(concat("pg_catalog", path)))
+                    .replace(PgDialect.SEARCH_PATH, list(path));
+        }
         return SETTING_VALUE.matcher(text).replaceAll(match -> {
             String value = settings.get(match.group(1));
             return Matcher.quoteReplacement(value == null ? match.group() : literal(value));
         });
+    }
+
+    /** The search_path's schemas that exist, in order ("$user" is this user's schema; pg_catalog is implicit). */
+    private List<String> existingSchemas(Connection catalog) throws SQLException {
+        Set<String> existing = new HashSet<>();
+        try (Statement statement = catalog.createStatement();
+                ResultSet names = statement.executeQuery("SELECT nspname FROM pg_namespace")) {
+            while (names.next()) {
+                existing.add(names.getString(1));
+            }
+        }
+        List<String> path = new ArrayList<>();
+        for (String name : settings.searchPathNames()) {
+            String schema = name.equals("$user") ? user.get() : name;
+            if (existing.contains(schema) && !schema.equals("pg_catalog") && !path.contains(schema)) {
+                path.add(schema);
+            }
+        }
+        return path;
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(rest.size() + 1);
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+    private static String list(List<String> names) {
+        StringBuilder out = new StringBuilder("[");
+        for (String name : names) {
+            out.append(out.length() == 1 ? "" : ", ").append(literal(name));
+        }
+        return out.append("]::VARCHAR[]").toString();
     }
 
     private static String literal(String text) {

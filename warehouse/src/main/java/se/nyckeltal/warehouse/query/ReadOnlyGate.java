@@ -32,12 +32,14 @@ public final class ReadOnlyGate {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Set<String> TABLE_FUNCTIONS = Set.of("range", "generate_series", "unnest", "repeat",
-            "repeat_row", "json_each", "json_tree", "duckdb_columns", "duckdb_constraints", "duckdb_databases",
+            "repeat_row", "json_each", "json_tree", "duckdb_columns", "duckdb_constraints",
             "duckdb_dependencies", "duckdb_functions", "duckdb_indexes", "duckdb_keywords", "duckdb_schemas",
             "duckdb_sequences", "duckdb_tables", "duckdb_types", "duckdb_views", "pragma_table_info",
             "pragma_show", "pragma_version", "test_all_types",
             // the gateway's PostgreSQL catalogue defines it (pgjdbc's getSQLKeywords, DBeaver); a snapshot has none
-            "pg_get_keywords");
+            "pg_get_keywords",
+            // the gateway's catalogue defines it (pgjdbc's getPrimaryKeys, getIndexInfo); a snapshot has none
+            "information_schema__pg_expandarray");
 
     private static final Set<String> REFUSED_FUNCTIONS = Set.of("pg_read_file", "pg_read_binary_file", "pg_ls_dir",
             "pg_stat_file", "lo_import", "lo_export", "getenv", "read_text", "read_blob", "read_csv", "read_csv_auto",

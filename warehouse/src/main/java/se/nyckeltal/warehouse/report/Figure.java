@@ -20,6 +20,20 @@ public record Figure(String kpi, String orgLevel, String org, int period, String
         requireNonNull(text, "text");
     }
 
+    /** The same figure printed as {@code shown}. */
+    public Figure withText(String shown) {
+        return new Figure(kpi, orgLevel, org, period, window, measure, view, value, shown, suppressed);
+    }
+
+    /**
+     * This figure minus {@code other} of the same row ("297 mnkr sämre än budget"): the difference of two columns
+     * has no column of its own, so its measure names both, {@code value-budget_value}.
+     */
+    public Figure minus(Figure other) {
+        BigDecimal difference = value == null || other.value == null ? null : value.subtract(other.value);
+        return new Figure(kpi, orgLevel, org, period, window, measure + "-" + other.measure, view, difference, "", false);
+    }
+
     /** The unrounded value as data-value carries it: plain decimal, "" for NULL. */
     public String dataValue() {
         return value == null ? "" : value.stripTrailingZeros().toPlainString();

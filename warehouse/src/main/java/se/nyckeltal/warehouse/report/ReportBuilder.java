@@ -210,6 +210,11 @@ public final class ReportBuilder {
             return row == null ? null : decimal(row, measure);
         }
 
+        /** A figure of kpi.kpi_values at this org and period, its text to be set where it is printed. */
+        Figure kpiFigure(String kpiId, String window, String measure) {
+            return kpiFigure(kpiId, window, measure, v -> "");
+        }
+
         /** A figure of kpi.kpi_values at this org and period. */
         Figure kpiFigure(String kpiId, String window, String measure, Format format) {
             Map<String, Object> row = kpi(kpiId, window);
@@ -246,7 +251,7 @@ public final class ReportBuilder {
         }
     }
 
-    private static Section section(String id, String heading, String lead, List<String> bullets, List<Table> tables,
+    private static Section section(String id, String heading, String lead, List<Sentence> bullets, List<Table> tables,
             List<Chart> charts, List<CommentBlock> comments, List<String> footnotes) {
         return new Section(id, heading, lead, bullets, tables, charts, comments, footnotes, null);
     }
@@ -258,14 +263,17 @@ public final class ReportBuilder {
     // ---------------------------------------------------------------- summary (Perioden i siffror)
 
     private Section summary(Context c) throws SQLException {
-        List<String> bullets = new ArrayList<>();
-        Map<String, BigDecimal> ownDeviation = new HashMap<>();
+        List<Sentence> bullets = new ArrayList<>();
+        Map<String, Figure> ownDeviation = new HashMap<>();
         if (catalogue.has("kpi.production_own")) {
             for (Map<String, Object> row : catalogue.query("SELECT line_id, deviation_previous_year_pct FROM kpi.production_own"
                     + " WHERE period = ? AND time_window = 'ytd' AND org_level = ? AND org_id = ?"
                     + " AND line_id IN ('DOCTOR_VISIT', 'OTHER_VISIT', 'OPERATIONS_TOTAL')", c.period, c.org.level(),
                     c.org.id())) {
-                ownDeviation.put(text(row, "line_id"), decimal(row, "deviation_previous_year_pct"));
+                String lineId = text(row, "line_id");
+                ownDeviation.put(lineId, new Figure(lineId, c.org.level(), c.org.id(), c.period, YTD,
+                        "deviation_previous_year_pct", "kpi.production_own", decimal(row, "deviation_previous_year_pct"), "",
+                        false));
             }
         }
         List<ProductionChange> changes = new ArrayList<>();
@@ -277,23 +285,22 @@ public final class ReportBuilder {
         }
         SummarySentences.production(changes).ifPresent(bullets::add);
         SummarySentences.indicators(indicatorTrends(c, "positive"), indicatorTrends(c, null)).ifPresent(bullets::add);
-        SummarySentences.bedOccupancy(c.value("bed_occupancy_pct", YTD, "value"),
-                c.value("bed_occupancy_pct", YTD, "previous_year_value")).ifPresent(bullets::add);
+        SummarySentences.bedOccupancy(c.kpiFigure("bed_occupancy_pct", YTD, "value"),
+                c.kpiFigure("bed_occupancy_pct", YTD, "previous_year_value")).ifPresent(bullets::add);
         Map<String, Object> sick = c.kpi("sick_leave_pct", YTD);
         if (sick != null) {
-            SummarySentences.sickLeave(decimal(sick, "value"), decimal(sick, "previous_year_value"),
-                    bool(sick, "suppressed")).ifPresent(bullets::add);
+            SummarySentences.sickLeave(c.kpiFigure("sick_leave_pct", YTD, "value"),
+                    c.kpiFigure("sick_leave_pct", YTD, "previous_year_value"), bool(sick, "suppressed"))
+                    .ifPresent(bullets::add);
         }
         SummarySentences.fteChange(change(c, "fte", YTD), change(c, "fte", MONTH), c.period).ifPresent(bullets::add);
-        SummarySentences.result(c.value("result", YTD, "value"), c.value("result", YTD, "budget_value"),
-                c.value("result", YTD, "previous_year_value"), c.period, c.mnkrDecimals).ifPresent(bullets::add);
-        BigDecimal grossBefore = previousMonthYtd(c, "gross_cost_development_pct");
-        BigDecimal netBefore = previousMonthYtd(c, "net_cost_development_pct");
+        SummarySentences.result(c.kpiFigure("result", YTD, "value"), c.kpiFigure("result", YTD, "budget_value"),
+                c.kpiFigure("result", YTD, "previous_year_value"), c.period, c.mnkrDecimals).ifPresent(bullets::add);
         if (c.kpi("cost", YTD) != null) {
-            SummarySentences.costDevelopment("Bruttokostnadsutveckling", c.value("gross_cost_development_pct", YTD, "value"),
-                    grossBefore, c.period).ifPresent(bullets::add);
-            SummarySentences.costDevelopment("Nettokostnadsutveckling", c.value("net_cost_development_pct", YTD, "value"),
-                    netBefore, c.period).ifPresent(bullets::add);
+            SummarySentences.costDevelopment("Bruttokostnadsutveckling", c.kpiFigure("gross_cost_development_pct", YTD,
+                    "value"), previousMonthYtd(c, "gross_cost_development_pct"), c.period).ifPresent(bullets::add);
+            SummarySentences.costDevelopment("Nettokostnadsutveckling", c.kpiFigure("net_cost_development_pct", YTD,
+                    "value"), previousMonthYtd(c, "net_cost_development_pct"), c.period).ifPresent(bullets::add);
         }
         SummarySentences.forecast(resultForecast(c), forecastMade(c), c.mnkrDecimals).ifPresent(bullets::add);
         List<CommentBlock> comments = new ArrayList<>();
@@ -306,27 +313,28 @@ public final class ReportBuilder {
         return section("summary", "Perioden i siffror", null, bullets, List.of(), List.of(), comments, List.of());
     }
 
-    private static BigDecimal change(Context c, String kpiId, String window) {
-        BigDecimal value = c.value(kpiId, window, "value");
-        BigDecimal previous = c.value(kpiId, window, "previous_year_value");
-        return value == null || previous == null ? null : value.subtract(previous);
+    /** The KPI's value minus its previous_year_value in the window (value null where either is missing). */
+    private static Figure change(Context c, String kpiId, String window) {
+        return c.kpiFigure(kpiId, window, "value").minus(c.kpiFigure(kpiId, window, "previous_year_value"));
     }
 
-    private BigDecimal previousMonthYtd(Context c, String kpiId) throws SQLException {
+    /** The KPI's ytd value at the month before the period, as a figure of that period (null in January). */
+    private Figure previousMonthYtd(Context c, String kpiId) throws SQLException {
         if (c.period % 100 == 1) {
             return null;
         }
+        int before = SwedishFormat.previousPeriod(c.period);
         List<Map<String, Object>> rows = catalogue.query("SELECT value FROM kpi.kpi_values WHERE kpi_id = ? AND period = ?"
-                + " AND time_window = 'ytd' AND org_level = ? AND org_id = ?", kpiId, SwedishFormat.previousPeriod(c.period),
-                c.org.level(), c.org.id());
-        return rows.isEmpty() ? null : decimal(rows.get(0), "value");
+                + " AND time_window = 'ytd' AND org_level = ? AND org_id = ?", kpiId, before, c.org.level(), c.org.id());
+        BigDecimal value = rows.isEmpty() ? null : decimal(rows.get(0), "value");
+        return new Figure(kpiId, c.org.level(), c.org.id(), before, YTD, "value", null, value, "", false);
     }
 
     /** The full-year result forecast: forecast_full_year_value where the catalogue has it, else the income statement's. */
-    private BigDecimal resultForecast(Context c) throws SQLException {
+    private Figure resultForecast(Context c) throws SQLException {
         if (c.hasForecastColumn) {
-            BigDecimal value = c.value("result", YTD, "forecast_full_year_value");
-            if (value != null) {
+            Figure value = c.kpiFigure("result", YTD, "forecast_full_year_value");
+            if (value.value() != null) {
                 return value;
             }
         }
@@ -336,7 +344,8 @@ public final class ReportBuilder {
         List<Map<String, Object>> rows = catalogue.query("SELECT forecast_full_year FROM kpi.income_statement"
                 + " WHERE period = ? AND time_window = 'ytd' AND org_level = ? AND org_id = ? AND line_id = 'RESULT'",
                 c.period, c.org.level(), c.org.id());
-        return rows.isEmpty() ? null : decimal(rows.get(0), "forecast_full_year");
+        return rows.isEmpty() ? null : new Figure("RESULT", c.org.level(), c.org.id(), c.period, YTD, "forecast_full_year",
+                "kpi.income_statement", decimal(rows.get(0), "forecast_full_year"), "", false);
     }
 
     /** The month the latest forecast of the period's year was made (kpi.forecast_versions), null without one. */
@@ -597,7 +606,7 @@ public final class ReportBuilder {
             before.put(p % 100, new Figure("DOCTOR_VISIT", c.org.level(), c.org.id(), p, MONTH, "actual_previous_year", view, previous,
                     SwedishFormat.number(previous, 0), false));
         }
-        SvgChart chart = new SvgChart("Antal läkarbesök").series(String.valueOf(c.year), Style.BAR_DARK, now)
+        SvgChart chart = new SvgChart("chart-production_own", "Antal läkarbesök").series(String.valueOf(c.year), Style.BAR_DARK, now)
                 .series(String.valueOf(c.year - 1), Style.LINE_DASHED, before);
         if (now.isEmpty() || chart.isEmpty()) {
             return Optional.empty();
@@ -633,11 +642,21 @@ public final class ReportBuilder {
         }
         List<String> header = List.of("Aktivitet/projekt", "Tidplan", "Ansvarig", "Beräknad årseffekt (mnkr)",
                 "Realiserad effekt ack " + c.month + " (mnkr)", "Kommentar");
+        Map<String, Map<String, Object>> subtotals = new HashMap<>();
+        if (catalogue.has("kpi.action_plan_totals")) {
+            for (Map<String, Object> row : catalogue.query("SELECT * FROM kpi.action_plan_totals WHERE period = ?"
+                    + " AND org_level = ? AND org_id = ?", c.period, c.org.level(), c.org.id())) {
+                subtotals.put(text(row, "category"), row);
+            }
+        }
         List<Table.Row> tableRows = new ArrayList<>();
         String category = null;
         for (Map<String, Object> row : rows) {
             String rowCategory = text(row, "category");
             if (!rowCategory.equals(category)) {
+                if (category != null) {
+                    actionSubtotal(c, category, subtotals.get(category)).ifPresent(tableRows::add);
+                }
                 category = rowCategory;
                 tableRows.add(new Table.Row(List.of(Cell.label("BUDGET".equals(category) ? "Del av budget " + c.year
                         : "Aktiviteter utöver budget " + c.year), Cell.blank(), Cell.blank(), Cell.blank(), Cell.blank(),
@@ -655,6 +674,7 @@ public final class ReportBuilder {
                             SwedishFormat.mnkr(realised, 1), false)),
                     Cell.label(nullToEmpty(text(row, "comment")))), null));
         }
+        actionSubtotal(c, category, subtotals.get(category)).ifPresent(tableRows::add);
         if (c.kpi("action_plan_planned_effect", YTD) != null || c.kpi("action_plan_realised_effect", YTD) != null) {
             tableRows.add(new Table.Row(List.of(Cell.label("Summa " + c.year), Cell.blank(), Cell.blank(),
                     Cell.figure(c.kpiFigure("action_plan_planned_effect", YTD, "value", Format.mnkr(1))),
@@ -663,6 +683,22 @@ public final class ReportBuilder {
         }
         return section("action_plan", heading, null, List.of(), List.of(new Table(null, "Belopp i mnkr", header, tableRows)),
                 List.of(), c.comment("action_plan", "Analys"), List.of());
+    }
+
+    /** The seed's "Summa budget 2024" / "Summa utöver budget 2024" row of a category (kpi.action_plan_totals). */
+    private static Optional<Table.Row> actionSubtotal(Context c, String category, Map<String, Object> totals) {
+        if (totals == null) {
+            return Optional.empty();
+        }
+        String view = "kpi.action_plan_totals";
+        BigDecimal planned = decimal(totals, "planned_annual_effect");
+        BigDecimal realised = decimal(totals, "realised_effect_ytd");
+        return Optional.of(new Table.Row(List.of(Cell.label(("BUDGET".equals(category) ? "Summa budget " : "Summa utöver budget ")
+                + c.year), Cell.blank(), Cell.blank(),
+                Cell.figure(new Figure(category, c.org.level(), c.org.id(), c.period, YTD, "planned_annual_effect", view, planned,
+                        SwedishFormat.mnkr(planned, 1), false)),
+                Cell.figure(new Figure(category, c.org.level(), c.org.id(), c.period, YTD, "realised_effect_ytd", view, realised,
+                        SwedishFormat.mnkr(realised, 1), false)), Cell.blank()), "subtotal"));
     }
 
     private static String nullToEmpty(String text) {
@@ -748,7 +784,7 @@ public final class ReportBuilder {
             before.put(p % 100, new Figure("fte", c.org.level(), c.org.id(), p, MONTH, "previous_year_value", null,
                     decimal(row, "previous_year_value"), SwedishFormat.number(decimal(row, "previous_year_value"), 0), false));
         }
-        SvgChart chart = new SvgChart("Årsarbetare").series(String.valueOf(c.year), Style.LINE_SOLID, now)
+        SvgChart chart = new SvgChart("chart-worked_time", "Årsarbetare").series(String.valueOf(c.year), Style.LINE_SOLID, now)
                 .series(String.valueOf(c.year - 1), Style.LINE_DASHED, before);
         return now.isEmpty() || chart.isEmpty() ? Optional.empty()
                 : Optional.of(new Chart("Årsarbetare per månad utifrån arbetad tid", chart.svg(false)));
@@ -816,7 +852,7 @@ public final class ReportBuilder {
             byYear.get(p / 100).put(p % 100, new Figure("sick_leave_pct", c.org.level(), c.org.id(), p, MONTH, "value", null, value,
                     value == null ? "*" : Format.percent(1).apply(value), value == null && bool(row, "suppressed")));
         }
-        SvgChart chart = new SvgChart("Sjukfrånvaro, %");
+        SvgChart chart = new SvgChart("chart-sick_leave", "Sjukfrånvaro, %");
         Style[] styles = {Style.LINE_DOTTED, Style.LINE_DASHED, Style.LINE_SOLID};
         int i = 0;
         for (Map.Entry<Integer, Map<Integer, Figure>> year : byYear.entrySet()) {
@@ -891,7 +927,7 @@ public final class ReportBuilder {
                         decimal(row, "budget_value"), SwedishFormat.mnkr(decimal(row, "budget_value"), 1) + " mnkr", false));
             }
         }
-        SvgChart chart = new SvgChart("mnkr").series("Utfall " + c.year, Style.BAR_DARK, actual)
+        SvgChart chart = new SvgChart("chart-income_statement", "mnkr").series("Utfall " + c.year, Style.BAR_DARK, actual)
                 .series("Budget " + c.year, Style.LINE_DASHED, budget);
         return actual.isEmpty() || chart.isEmpty() ? Optional.empty()
                 : Optional.of(new Chart("Resultat per månad mot budget", chart.svg(true)));

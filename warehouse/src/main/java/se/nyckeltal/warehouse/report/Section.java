@@ -7,7 +7,7 @@ import java.util.List;
  * saying which data the region has not delivered and how to deliver it: printed instead of an empty table
  * (the indicators section prints it above the tables of the KPIs the warehouse computes itself).
  */
-public record Section(String id, String heading, String lead, List<String> bullets, List<Table> tables,
+public record Section(String id, String heading, String lead, List<Sentence> bullets, List<Table> tables,
         List<Chart> charts, List<CommentBlock> comments, List<String> footnotes, String missing) {
     public boolean hasMissing() {
         return missing != null;

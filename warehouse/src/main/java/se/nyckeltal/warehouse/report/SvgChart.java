@@ -24,10 +24,16 @@ final class SvgChart {
     private static final int TOP = 40;
     private static final int BOTTOM = 36;
 
+    private final String hatchId;
     private final String yAxisLabel;
     private final List<Series> series = new ArrayList<>();
 
-    SvgChart(String yAxisLabel) {
+    /**
+     * @param id unique within the report (the section id): the chart's pattern is {@code <id>-hatch}, since
+     *     one HTML document holds all charts and an element id must be unique in it
+     */
+    SvgChart(String id, String yAxisLabel) {
+        this.hatchId = java.util.Objects.requireNonNull(id, "id") + "-hatch";
         this.yAxisLabel = yAxisLabel;
     }
 
@@ -74,7 +80,7 @@ final class SvgChart {
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"").append(WIDTH)
                 .append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ')
                 .append(HEIGHT).append("\" role=\"img\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"11\">");
-        svg.append("<defs><pattern id=\"hatch\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\">"
+        svg.append("<defs><pattern id=\"" + hatchId + "\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\">"
                 + "<rect width=\"4\" height=\"4\" fill=\"#ffffff\"/><path d=\"M0,4 L4,0\" stroke=\"#444444\" stroke-width=\"1\"/>"
                 + "</pattern></defs>");
         // grid and y axis ticks
@@ -114,7 +120,7 @@ final class SvgChart {
                 svg.append(String.format(Locale.ROOT,
                         "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\" stroke=\"#000000\""
                                 + " stroke-width=\"0.5\"%s><title>%s</title></rect>",
-                        x, top, barWidth, Math.max(height, 0.5), s.style() == Style.BAR_DARK ? "#333333" : "url(#hatch)",
+                        x, top, barWidth, Math.max(height, 0.5), s.style() == Style.BAR_DARK ? "#333333" : "url(#" + hatchId + ")",
                         dataAttributes(f), escape(s.label() + " " + SwedishFormat.monthShort(point.getKey()) + ": "
                                 + f.text())));
             }
@@ -174,13 +180,13 @@ final class SvgChart {
         };
     }
 
-    private static String legendSymbol(Style style, double x, double y) {
+    private String legendSymbol(Style style, double x, double y) {
         return switch (style) {
             case BAR_DARK -> String.format(Locale.ROOT,
                     "<rect x=\"%.1f\" y=\"%.1f\" width=\"16\" height=\"10\" fill=\"#333333\" stroke=\"#000000\"/>", x, y - 4);
             case BAR_LIGHT -> String.format(Locale.ROOT,
-                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"16\" height=\"10\" fill=\"url(#hatch)\" stroke=\"#000000\"/>", x,
-                    y - 4);
+                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"16\" height=\"10\" fill=\"url(#%s)\" stroke=\"#000000\"/>", x,
+                    y - 4, hatchId);
             default -> String.format(Locale.ROOT,
                     "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\"%s/>", x, y + 1,
                     x + 18, y + 1, style == Style.LINE_DOTTED ? "#555555" : "#000000", dash(style));

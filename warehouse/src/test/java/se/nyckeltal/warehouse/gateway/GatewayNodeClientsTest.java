@@ -56,7 +56,7 @@ class GatewayNodeClientsTest {
                 GatewayFixture.PASSWORD);
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
         // revenue 202602: 1000 + 5000 + 500 = 6500 (GatewayPsqlTest)
-        assertThat(result.out()).isEqualTo("pg.param=6500.000000\n"
+        assertThat(result.out()).isEqualTo("pg.param=6500.000000\n" + "pg.arrays=6500.000000\n"
                 + "pg-copy-streams=\"n,t\\n0,\\\"a,b\\\"\\n1,\\\"a,b\\\"\\n2,\\\"a,b\\\"\\n\"\n");
     }
 }

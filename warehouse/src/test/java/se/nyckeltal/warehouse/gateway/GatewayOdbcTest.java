@@ -59,6 +59,44 @@ class GatewayOdbcTest {
         assertThat(dir.resolve("odbc-copy.csv")).doesNotExist();
     }
 
+    /**
+     * psqlODBC's catalogue functions, called through pyodbc as BI tools call them: SQLForeignKeys numbers
+     * key columns with generate_series in a select list, which PostgreSQL expands and DuckDB does not.
+     */
+    @Test
+    void catalogueFunctionsThroughPsqlOdbc() throws Exception {
+        ClientRequirement.python("pyodbc", "python3-pyodbc");
+        String driver = DRIVERS.stream().filter(path -> Files.isRegularFile(Path.of(path))).findFirst()
+                .orElseThrow(() -> new AssertionError("psqlodbcw.so not found in " + DRIVERS
+                        + "; CI installs it (.ci/run), locally: apt-get install odbc-postgresql"));
+        Path script = dir.resolve("odbc_metadata.py");
+        try (java.io.InputStream in = getClass().getResourceAsStream("clients/odbc_metadata.py")) {
+            Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        ClientProcess result = ClientProcess.run(dir, Map.of(), null, ClientRequirement.PYTHON, script.toString(),
+                driver, String.valueOf(gateway.port()), GatewayFixture.USER, GatewayFixture.PASSWORD);
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).isEqualTo(""
+                + "SQLTables ok 1\n"
+                + "SQLColumns ok " + kpiValuesColumns() + "\n"
+                + "SQLPrimaryKeys ok 0\n"
+                + "SQLForeignKeys ok 0\n"
+                + "SQLForeignKeys referencing ok 0\n"
+                + "SQLStatistics ok 0\n"
+                + "SQLSpecialColumns ok 0\n"
+                + "SQLGetTypeInfo ok 25\n"); // psqlODBC's own list of the types it maps
+    }
+
+    private static int kpiValuesColumns() throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection(gateway.jdbcUrl(), GatewayFixture.USER,
+                GatewayFixture.PASSWORD);
+                var result = connection.createStatement().executeQuery("SELECT count(*) FROM information_schema.columns"
+                        + " WHERE table_schema = 'kpi' AND table_name = 'kpi_values'")) {
+            result.next();
+            return result.getInt(1);
+        }
+    }
+
     @Test
     void useDeclareFetchReadsThroughACursor() throws Exception {
         Path isql = GatewayFixture.requireExecutable("isql");

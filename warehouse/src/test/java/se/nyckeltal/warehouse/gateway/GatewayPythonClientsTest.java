@@ -53,6 +53,8 @@ class GatewayPythonClientsTest {
                 + "psycopg.copy_csv=b'TOTAL,6500.000000\\n'\n"
                 + "psycopg.named=0,1,2,3,4\n"
                 + "psycopg.inner_error=UndefinedTable\n"
-                + "psycopg.after_savepoint=42\n");
+                + "psycopg.after_savepoint=42\n"
+                + "psycopg.lists=6500.000000\n"
+                + "psycopg.text_list=True\n");
     }
 }

@@ -104,6 +104,54 @@ final class RawClient implements AutoCloseable {
         return client;
     }
 
+    /** A connection that has sent nothing yet, for tests that write the start-up themselves. */
+    static RawClient unstarted(int port) throws IOException {
+        return new RawClient(new Socket("127.0.0.1", port));
+    }
+
+    /** Logs in on a connection opened with {@link #unstarted}. */
+    void login(String user, String password) throws Exception {
+        startup(user, password);
+    }
+
+    /** Only the start-up packet (user, database), nothing after it. */
+    void sendStartupPacket(String user) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(ByteBuffer.allocate(4).putInt(196608).array());
+        for (String s : new String[] {"user", user, "database", "nyckeltal"}) {
+            cstring(body, s);
+        }
+        body.write(0);
+        out.writeInt(body.size() + 4);
+        out.write(body.toByteArray());
+        out.flush();
+    }
+
+    /** Bytes exactly as given: for malformed messages. */
+    void raw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    Socket socket() {
+        return socket;
+    }
+
+    /** True when the server closes the connection within the timeout (messages before that are skipped). */
+    boolean closedByServerWithin(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        try {
+            while (in.read() >= 0) {
+                // skip what the server still sends
+            }
+            return true;
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        } catch (java.net.SocketException e) {
+            return true;
+        }
+    }
+
     private void startup(String user, String password) throws Exception {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(ByteBuffer.allocate(4).putInt(196608).array());
@@ -267,7 +315,7 @@ final class RawClient implements AutoCloseable {
         return new Message(type, body);
     }
 
-    private void send(char type, byte[] body) throws IOException {
+    void send(char type, byte[] body) throws IOException {
         out.write(type);
         out.writeInt(body.length + 4);
         out.write(body);
@@ -284,7 +332,11 @@ final class RawClient implements AutoCloseable {
         if (socket.isClosed()) {
             return;
         }
-        send('X', new byte[0]);
+        try {
+            send('X', new byte[0]);
+        } catch (java.net.SocketException e) {
+            // the server closed the connection already (the hostile-client tests expect that)
+        }
         socket.close();
     }
 }

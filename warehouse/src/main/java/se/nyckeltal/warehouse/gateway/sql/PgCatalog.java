@@ -59,7 +59,7 @@ public final class PgCatalog implements AutoCloseable {
     public static PgCatalog build(Connection snapshot, GatewayConfig config, Path tempDirectory) throws SQLException {
         DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
         try {
-            createSources(root);
+            createSources(root, config.maxConnections());
             fillTypes(root);
             fillObjects(snapshot, root);
             for (String statement : statements()) {
@@ -86,7 +86,7 @@ public final class PgCatalog implements AutoCloseable {
         root.close();
     }
 
-    private static void createSources(Connection c) throws SQLException {
+    private static void createSources(Connection c, int maxConnections) throws SQLException {
         execute(c, "CREATE TABLE gw_settings (current_database_name VARCHAR, role_name VARCHAR, started TIMESTAMPTZ)");
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO gw_settings VALUES (?, ?, ?)")) {
             insert.setString(1, DATABASE);
@@ -96,7 +96,7 @@ public final class PgCatalog implements AutoCloseable {
         }
         execute(c, "CREATE TABLE gw_setting (name VARCHAR, setting VARCHAR)");
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO gw_setting VALUES (?, ?)")) {
-            for (Map.Entry<String, String> setting : ServerSettings.defaults().entrySet()) {
+            for (Map.Entry<String, String> setting : ServerSettings.defaults(maxConnections).entrySet()) {
                 insert.setString(1, setting.getKey());
                 insert.setString(2, setting.getValue());
                 insert.addBatch();
@@ -182,6 +182,21 @@ public final class PgCatalog implements AutoCloseable {
         };
     }
 
+    private static final java.util.regex.Pattern CREATE_VIEW = java.util.regex.Pattern.compile(
+            "(?is)\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?VIEW\\s+(?:\"[^\"]*+\"|[\\w.]++)(?:\\s*\\.\\s*(?:\"[^\"]*+\"|\\w++))?"
+            + "\\s+AS\\s+");
+
+    /** A view's query as PostgreSQL's pg_get_viewdef gives it: the SELECT, without CREATE VIEW … AS and ';'. */
+    static String viewQuery(String createView) {
+        if (createView == null) {
+            return null;
+        }
+        java.util.regex.Matcher head = CREATE_VIEW.matcher(createView);
+        String query = head.lookingAt() ? createView.substring(head.end()) : createView;
+        query = query.strip();
+        return query.endsWith(";") ? query.substring(0, query.length() - 1).stripTrailing() : query;
+    }
+
     private static void fillObjects(Connection snapshot, Connection c) throws SQLException {
         Map<String, Long> namespaces = new LinkedHashMap<>();
         namespaces.put("pg_catalog", 11L);
@@ -230,7 +245,7 @@ public final class PgCatalog implements AutoCloseable {
                 insert.setLong(3, namespace);
                 insert.setString(4, rs.getString(3));
                 insert.setString(5, rs.getString(4));
-                insert.setString(6, rs.getString(5));
+                insert.setString(6, viewQuery(rs.getString(5)));
                 insert.addBatch();
             }
             insert.executeBatch();

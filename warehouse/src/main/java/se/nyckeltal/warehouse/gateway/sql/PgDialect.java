@@ -20,11 +20,15 @@ public final class PgDialect {
             + "|pg_(?:namespace|class|attribute|type|proc|database|roles|user|description|am|index|constraint|attrdef"
             + "|collation|policy|statistic_ext|publication\\w*|inherits|enum|range|settings|tables|views|matviews"
             + "|indexes|trigger|rewrite|depend|tablespace|extension|sequence|foreign_table|partitioned_table"
-            + "|event_trigger|cast|operator|language|aggregate|shdescription|stat_activity)"
+            + "|event_trigger|cast|operator|language|aggregate|shdescription|stat_activity|auth_members|stat_\\w+"
+            + "|statio_\\w+|opclass|opfamily|conversion)"
+            + "|pg_advisory_\\w+|pg_size_pretty|pg_(?:table|relation|total_relation|indexes|database)_size"
+            + "|current_catalog|pg_\\w+_is_visible"
             + "|format_type|pg_get_\\w+|has_\\w+_privilege|obj_description|col_description|shobj_description"
             + "|pg_encoding_to_char|pg_backend_pid|pg_is_in_recovery|pg_postmaster_start_time|current_database"
             + "|current_schemas?|current_setting|txid_current|pg_table_is_visible|pg_type_is_visible"
-            + "|current_user|session_user)\\b|\\bversion\\s*\\(");
+            + "|current_user|session_user)\\b|\\bversion\\s*\\("
+            + "|::\\s*(?:pg_catalog\\s*\\.\\s*)?reg(?:class|type|namespace|proc|procedure|role)\\b");
 
     private static final Pattern COLLATE = Pattern.compile(
             "(?i)\\s+COLLATE\\s+(?:pg_catalog\\s*\\.\\s*)?(?:\"default\"|default|\"C\"|\"POSIX\")");
@@ -32,19 +36,47 @@ public final class PgDialect {
     private static final Pattern REGCLASS_LITERAL = Pattern.compile("(?i)('[^']*+(?:''[^']*+)*+')\\s*::\\s*(?:pg_catalog\\.)?regclass\\b");
     private static final Pattern REGPROC_LITERAL = Pattern.compile(
             "(?i)'(?:pg_catalog\\.)?([^']*+(?:''[^']*+)*+)'\\s*::\\s*(?:pg_catalog\\.)?(?:regproc|regprocedure)\\b");
+    private static final Pattern REGTYPE_LITERAL = Pattern.compile(
+            "(?i)('[^']*+(?:''[^']*+)*+')\\s*::\\s*(?:pg_catalog\\.)?regtype\\b");
     private static final Pattern REG_CAST = Pattern.compile(
-            "(?i)([\\w.\"]+)\\s*::\\s*(?:pg_catalog\\.)?(regclass|regtype|regnamespace|regproc|regprocedure)\\b");
+            "(?i)([\\w.\"]+)\\s*::\\s*(?:pg_catalog\\.)?(regclass|regtype|regnamespace|regproc|regprocedure)\\b"
+            + "(\\s*\\[\\s*\\])?");
+    /** {@code x::regtype != 'trigger'::regtype}: compared as type OIDs, a type the gateway lacks as NULL. */
+    private static final Pattern REGTYPE_COMPARISON = Pattern.compile(
+            "(?i)([\\w.\"]+)\\s*::\\s*(?:pg_catalog\\.)?regtype\\s*(=|!=|<>)\\s*('[^']*+')\\s*::\\s*(?:pg_catalog\\.)?regtype\\b");
     private static final Pattern TYPE_CAST = Pattern.compile(
             "(?i)::\\s*(?:pg_catalog\\.)?(\"char\"|name|oid|regrole|int2vector|oidvector|xid|cid|tid|aclitem\\[\\]|text\\[\\]|_text|information_schema\\.\\w+)\\b");
     private static final Pattern PREFIX = Pattern.compile("(?i)\"?pg_catalog\"?\\s*\\.\\s*");
     private static final Pattern INFORMATION_SCHEMA = Pattern.compile("(?i)\"?information_schema\"?\\s*\\.\\s*\"?(\\w+)\"?");
     private static final Pattern CURRENT_SETTING = Pattern.compile("(?i)\\bcurrent_setting\\s*\\(");
     private static final Pattern FUNCTIONS = Pattern.compile(
-            "(?i)\\b(version|current_database|current_schema)\\s*\\(\\s*\\)|\\b(current_user|session_user)\\b(?!\\s*\\()");
+            "(?i)\\b(version|current_database|current_schema)\\s*\\(\\s*\\)"
+            + "|\\b(current_user|session_user|current_catalog|current_schema)\\b(?!\\s*\\()");
+    /** {@code (information_schema._pg_expandarray(i.indkey)).n} in a select list (pgjdbc's key and index metadata). */
+    private static final Pattern EXPANDARRAY_FIELD = Pattern.compile(
+            "(?i)\\(\\s*information_schema\\s*\\.\\s*_pg_expandarray\\s*\\(\\s*([\\w.\"]+)\\s*\\)\\s*\\)\\s*\\.\\s*(x|n)\\b");
+    private static final Pattern EXPANDARRAY = Pattern.compile(
+            "(?i)information_schema\\s*\\.\\s*_pg_expandarray\\s*\\(\\s*([\\w.\"]+)\\s*\\)");
+    private static final Pattern GENERATE_SERIES = Pattern.compile("(?i)\\bgenerate_series\\s*\\(");
+    private static final Pattern UNNEST_BEFORE = Pattern.compile("(?i)\\bunnest\\s*\\(\\s*$");
+    private static final Pattern FROM_BEFORE = Pattern.compile("(?i)\\b(?:FROM|JOIN)\\s*$");
+    private static final Pattern CURRENT_SCHEMAS = Pattern.compile("(?i)\\bcurrent_schemas\\s*\\(");
+    /**
+     * A LIKE pattern — a literal or a parameter ({@code c.relname LIKE $1} from pgjdbc's metadata
+     * calls) — without an ESCAPE clause: PostgreSQL's default escape is the backslash
+     * ({@code relname LIKE 'kpi\\_v%'}), DuckDB has none unless told.
+     */
+    private static final Pattern LIKE_LITERAL = Pattern.compile(
+            "(?i)\\b(I?LIKE)\\s+(E?'[^'\\\\]*+(?:(?:''|\\\\)[^'\\\\]*+)*+'|\\$\\d+)(?!\\s*ESCAPE\\b)");
 
     /** What may follow a string literal to make it an array: {@code ::text[]}, {@code ::pg_catalog.int4[]} … */
     private static final Pattern ARRAY_CAST = Pattern.compile(
             "\\s*::\\s*(?:pg_catalog\\s*\\.\\s*)?(\"?[A-Za-z_][A-Za-z0-9_]*\"?(?: precision| varying)?)\\s*\\[\\s*\\]");
+
+    /** Placeholders the session replaces with its search_path's schemas (with and without pg_catalog). */
+    public static final String SEARCH_PATH_ALL = "gw_search_path_all()";
+    public static final String SEARCH_PATH = "gw_search_path()";
+    public static final String CURRENT_SCHEMA = "gw_current_schema()";
 
     private PgDialect() {}
 
@@ -152,6 +184,30 @@ public final class PgDialect {
         return items;
     }
 
+    /** A query on the published data as DuckDB reads it: array literals, LIKE's backslash escapes. */
+    public static String dataQuery(String sql) {
+        return likeEscapes(arrayLiterals(sql));
+    }
+
+    /** {@code LIKE 'a\\_b'} as {@code LIKE 'a\\_b' ESCAPE '\\'}: only patterns that hold a backslash change. */
+    static String likeEscapes(String sql) {
+        if (sql.indexOf('\\') < 0 && sql.indexOf('$') < 0) {
+            return sql;
+        }
+        boolean[] inLiteral = literalMask(sql);
+        Matcher matcher = LIKE_LITERAL.matcher(sql);
+        StringBuilder out = new StringBuilder(sql.length() + 16);
+        int last = 0;
+        while (matcher.find()) {
+            if (inLiteral[matcher.start()] || !matcher.group(2).startsWith("$") && matcher.group(2).indexOf('\\') < 0) {
+                continue;
+            }
+            out.append(sql, last, matcher.end()).append(" ESCAPE '\\'");
+            last = matcher.end();
+        }
+        return out.append(sql, last, sql.length()).toString();
+    }
+
     /** Whether a statement asks about the catalogue (pg_catalog, information_schema, catalogue functions). */
     public static boolean isCatalogQuery(String sql) {
         return CATALOG_WORDS.matcher(SqlText.codeOnly(sql)).find();
@@ -180,11 +236,16 @@ public final class PgDialect {
     }
 
     private static String rewriteCode(String code) {
-        String text = outsideLiterals(arrayLiterals(code), COLLATE, m -> "");
+        String text = outsideLiterals(likeEscapes(arrayLiterals(code)), COLLATE, m -> "");
         text = outsideLiterals(text, OPERATOR, m -> " " + m.group(1) + " ");
+        text = outsideLiterals(text, REGTYPE_COMPARISON, m -> m.group(1)
+                + (m.group(2).equals("=") ? " IS NOT DISTINCT FROM " : " IS DISTINCT FROM ") + "gw_regtype(" + m.group(3) + ")");
         text = REGCLASS_LITERAL.matcher(text).replaceAll(m -> Matcher.quoteReplacement("gw_regclass(" + m.group(1) + ")"));
+        text = REGTYPE_LITERAL.matcher(text).replaceAll(m -> Matcher.quoteReplacement("gw_regtype(" + m.group(1) + ")"));
         text = REGPROC_LITERAL.matcher(text).replaceAll(m -> Matcher.quoteReplacement("'" + m.group(1) + "'"));
-        text = outsideLiterals(text, REG_CAST, m -> switch (m.group(2).toLowerCase()) {
+        text = outsideLiterals(text, REG_CAST, m -> m.group(3) != null
+                ? (m.group(2).equalsIgnoreCase("regtype") ? "gw_regtypes(" + m.group(1) + ")" : m.group(1) + "::BIGINT[]")
+                : switch (m.group(2).toLowerCase()) {
             case "regclass" -> "gw_relname(" + m.group(1) + ")";
             case "regtype" -> "gw_typname(" + m.group(1) + ")";
             case "regnamespace" -> "gw_nspname(" + m.group(1) + ")";
@@ -197,19 +258,71 @@ public final class PgDialect {
             case "aclitem[]", "text[]", "_text" -> "::VARCHAR[]";
             default -> "::VARCHAR";
         });
+        // _pg_expandarray in a select list is a set-returning function of (x, n) records: DuckDB's unnest of structs
+        text = outsideLiterals(text, EXPANDARRAY_FIELD, m -> m.group(2).equalsIgnoreCase("x")
+                ? "unnest(" + m.group(1) + ")" : "unnest(generate_series(1, len(" + m.group(1) + ")))");
+        String expanding = text;
+        text = outsideLiterals(text, EXPANDARRAY, m -> FROM_BEFORE.matcher(expanding.substring(
+                Math.max(0, m.start() - 12), m.start())).find() ? m.group()
+                : "unnest(list_transform(" + m.group(1) + ", lambda v, i: {'x': v, 'n': i}))");
+        text = setReturningSeries(text);
         text = outsideLiterals(text, INFORMATION_SCHEMA, m -> "information_schema_" + m.group(1).toLowerCase());
         text = outsideLiterals(text, PREFIX, m -> "");
         text = outsideLiterals(text, CURRENT_SETTING, m -> "gw_setting_value(");
+        text = outsideLiterals(text, CURRENT_SCHEMAS, m -> "gw_current_schemas(" + SEARCH_PATH_ALL + ", " + SEARCH_PATH + ", ");
         text = outsideLiterals(text, FUNCTIONS, m -> {
             String name = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase();
             return switch (name) {
                 case "version" -> "gw_version()";
-                case "current_database" -> "gw_current_database()";
+                case "current_database", "current_catalog" -> "gw_current_database()";
                 case "current_schema" -> "gw_current_schema()";
                 default -> "gw_current_user()";
             };
         });
         return text;
+    }
+
+    /**
+     * {@code generate_series(a, b)} in a select list is set-returning in PostgreSQL (psqlODBC's
+     * SQLForeignKeys numbers key columns with it) and a list in DuckDB: unnested there. In FROM it is
+     * a table function in both and stays.
+     */
+    private static String setReturningSeries(String text) {
+        boolean[] inLiteral = literalMask(text);
+        Matcher matcher = GENERATE_SERIES.matcher(text);
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        int last = 0;
+        while (matcher.find()) {
+            if (inLiteral[matcher.start()] || matcher.start() < last
+                    || FROM_BEFORE.matcher(text.substring(Math.max(0, matcher.start() - 12), matcher.start())).find()
+                    || UNNEST_BEFORE.matcher(text.substring(Math.max(0, matcher.start() - 12), matcher.start())).find()) {
+                continue;
+            }
+            int close = closingParenthesis(text, matcher.end() - 1, inLiteral);
+            if (close < 0) {
+                continue;
+            }
+            out.append(text, last, matcher.start()).append("unnest(").append(text, matcher.start(), close + 1).append(')');
+            last = close + 1;
+        }
+        return out.append(text, last, text.length()).toString();
+    }
+
+    /** The index of the parenthesis closing the one at {@code open}, or -1. */
+    private static int closingParenthesis(String text, int open, boolean[] inLiteral) {
+        int depth = 0;
+        for (int i = open; i < text.length(); i++) {
+            if (inLiteral[i]) {
+                continue;
+            }
+            char c = text.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private interface Replacement {

@@ -19,7 +19,8 @@ public final class ServerSettings {
 
     private ServerSettings() {}
 
-    public static Map<String, String> defaults() {
+    /** The settings of a server that admits {@code maxConnections} clients (connections.max). */
+    public static Map<String, String> defaults(int maxConnections) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("application_name", "");
         settings.put("client_encoding", "UTF8");
@@ -46,13 +47,15 @@ public final class ServerSettings {
         settings.put("client_min_messages", "notice");
         settings.put("bytea_output", "hex");
         settings.put("max_identifier_length", "63");
+        settings.put("max_index_keys", "32");
+        settings.put("max_function_args", "100");
         settings.put("lc_collate", "C.UTF-8");
         settings.put("lc_ctype", "C.UTF-8");
         settings.put("lc_messages", "C.UTF-8");
         settings.put("lc_monetary", "C.UTF-8");
         settings.put("lc_numeric", "C.UTF-8");
         settings.put("lc_time", "C.UTF-8");
-        settings.put("max_connections", "64");
+        settings.put("max_connections", String.valueOf(maxConnections));
         settings.put("block_size", "8192");
         settings.put("escape_string_warning", "on");
         settings.put("default_transaction_deferrable", "off");

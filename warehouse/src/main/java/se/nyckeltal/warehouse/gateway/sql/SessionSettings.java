@@ -43,9 +43,9 @@ public final class SessionSettings {
     private final Map<String, String> defaults;
     private final Map<String, String> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
-    public SessionSettings() {
+    public SessionSettings(int maxConnections) {
         this.defaults = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        this.defaults.putAll(ServerSettings.defaults());
+        this.defaults.putAll(ServerSettings.defaults(maxConnections));
         this.values.putAll(defaults);
     }
 
@@ -222,6 +222,12 @@ public final class SessionSettings {
             case "h" -> Duration.ofHours(amount);
             default -> Duration.ofMillis(amount);
         };
+    }
+
+    /** search_path as written, unquoted, in order (with "$user", public and pg_catalog where they are named). */
+    public List<String> searchPathNames() {
+        return List.of(values.get("search_path").split(",")).stream().map(String::strip).map(SessionSettings::unquote)
+                .filter(s -> !s.isEmpty()).toList();
     }
 
     /** search_path as schema names, without "$user", public and pg_catalog. */

@@ -55,7 +55,7 @@ public final class SqlText {
      * The end of a quoted string, quoted identifier, dollar-quoted string or comment starting at i, or i
      * when none starts there.
      */
-    static int skipQuotedOrComment(String sql, int i) {
+    public static int skipQuotedOrComment(String sql, int i) {
         char c = sql.charAt(i);
         char next = i + 1 < sql.length() ? sql.charAt(i + 1) : '\0';
         if (c == '-' && next == '-') {

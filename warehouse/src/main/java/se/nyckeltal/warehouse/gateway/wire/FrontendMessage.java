@@ -1,5 +1,6 @@
 package se.nyckeltal.warehouse.gateway.wire;
 
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -25,15 +26,53 @@ public final class FrontendMessage {
     }
 
     public byte readByte() {
-        return body.get();
+        try {
+            return body.get();
+        } catch (BufferUnderflowException e) {
+            throw tooShort();
+        }
     }
 
     public short readShort() {
-        return body.getShort();
+        try {
+            return body.getShort();
+        } catch (BufferUnderflowException e) {
+            throw tooShort();
+        }
     }
 
     public int readInt() {
-        return body.getInt();
+        try {
+            return body.getInt();
+        } catch (BufferUnderflowException e) {
+            throw tooShort();
+        }
+    }
+
+    /**
+     * An Int16 count of the fields that follow (parameters, formats, types), each at least
+     * {@code minBytesEach} bytes long: a negative count or one the message cannot hold is a protocol
+     * violation, never an allocation.
+     */
+    public int readCount(String what, int minBytesEach) {
+        int count = readShort();
+        if (count < 0 || (long) count * minBytesEach > body.remaining()) {
+            throw new ProtocolException("invalid " + what + " count " + count + " in message '" + type + "'");
+        }
+        return count;
+    }
+
+    /** An Int32 length of the bytes that follow, which must be there (no NULL allowed). */
+    public int readLength(String what) {
+        int length = readInt();
+        if (length < 0 || length > body.remaining()) {
+            throw new ProtocolException("invalid " + what + " length " + length + " in message '" + type + "'");
+        }
+        return length;
+    }
+
+    private ProtocolException tooShort() {
+        return new ProtocolException("message '" + type + "' is shorter than its fields");
     }
 
     /** A NUL-terminated UTF-8 string. */
@@ -53,8 +92,11 @@ public final class FrontendMessage {
 
     /** n bytes, or null for length -1 (a NULL parameter). */
     public byte[] readBytes(int length) {
-        if (length < 0) {
+        if (length == -1) {
             return null;
+        }
+        if (length < 0) {
+            throw new ProtocolException("invalid field length " + length + " in message '" + type + "'");
         }
         if (length > body.remaining()) {
             throw new ProtocolException("message '" + type + "' is shorter than its fields");

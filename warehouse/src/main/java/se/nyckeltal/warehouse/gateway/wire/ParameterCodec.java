@@ -153,6 +153,9 @@ public final class ParameterCodec {
                 throw new IllegalArgumentException("arrays of more than one dimension are not supported as parameters");
             }
             int size = dimensions == 0 ? 0 : buffer.getInt();
+            if (size < 0 || (long) size * 4 > buffer.remaining()) {
+                throw new IllegalArgumentException("binary array parameter declares " + size + " elements");
+            }
             if (dimensions == 1) {
                 buffer.getInt();
             }
@@ -162,6 +165,9 @@ public final class ParameterCodec {
                 if (length < 0) {
                     values.add(null);
                     continue;
+                }
+                if (length > buffer.remaining()) {
+                    throw new IllegalArgumentException("binary array parameter is too short");
                 }
                 byte[] item = new byte[length];
                 buffer.get(item);

@@ -39,7 +39,7 @@ class SqlTextTest {
 
     @Test
     void sessionSettingsAcceptClientSettingsAndRefuseTheRest() {
-        SessionSettings settings = new SessionSettings();
+        SessionSettings settings = new SessionSettings(64);
         assertThat(settings.set("SET application_name = 'Power BI'")).containsEntry("application_name", "Power BI");
         assertThat(settings.set("SET extra_float_digits = 3")).isEmpty();
         assertThat(settings.set("set time zone 'Europe/Stockholm'")).containsEntry("TimeZone", "Europe/Stockholm");

@@ -10,6 +10,10 @@ async function main() {
   const revenue = await client.query("SELECT value FROM kpi.kpi_values WHERE kpi_id = $1 AND period = $2"
     + " AND time_window = 'month' AND org_level = 'total'", ['revenue', 202602]);
   console.log('pg.param=' + revenue.rows[0].value);
+  // JS arrays are sent as untyped text arrays ('{revenue,nope}', type 0): the gateway types them from the column
+  const arrays = await client.query("SELECT value FROM kpi.kpi_values WHERE kpi_id = ANY($1) AND period = ANY($2)"
+    + " AND time_window = 'month' AND org_level = 'total'", [['revenue', 'nope'], [202602]]);
+  console.log('pg.arrays=' + arrays.rows.map((row) => row.value).join(','));
   const stream = client.query(copyTo('COPY (SELECT n, \'a,b\' AS t FROM range(3) r(n) ORDER BY n) TO STDOUT WITH (FORMAT csv, HEADER)'));
   let data = '';
   for await (const chunk of stream) {

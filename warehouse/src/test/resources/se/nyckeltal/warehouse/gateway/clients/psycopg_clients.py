@@ -55,6 +55,11 @@ def psycopg3_checks():
             except psycopg.Error as e:
                 print("psycopg.inner_error=" + type(e).__name__)
             print("psycopg.after_savepoint=" + str(conn.execute("SELECT 40 + 2").fetchone()[0]))
+        # Python lists are sent as untyped text arrays ('{revenue}', type 0): the gateway types them from the column
+        lists = conn.execute("SELECT value FROM kpi.kpi_values WHERE kpi_id = ANY(%s) AND period = ANY(%s)"
+                             " AND time_window = 'month' AND org_level = 'total'", [["revenue", "nope"], [202602]])
+        print("psycopg.lists=" + ",".join(str(row[0]) for row in lists))
+        print("psycopg.text_list=" + str(conn.execute("SELECT 'b' = ANY(%s)", [["a", "b"]]).fetchone()[0]))
 
 
 psycopg2_checks()
