@@ -178,7 +178,7 @@ class HrEndToEndTest {
         List<String> columns = rows(catalogue, "SELECT table_schema || '.' || table_name || '|' || column_name"
                 + " FROM information_schema.columns WHERE table_schema NOT IN ('information_schema', 'pg_catalog')");
         assertThat(columns).hasSizeGreaterThan(200).contains("fact.hr_time|cost_center", "meta.quarantine|raw_line",
-                "kpi.hr_sick_leave|employees");
+                "internal.hr_sick_leave|employees");
         for (String column : columns) {
             String[] part = column.split("\\|");
             assertThat(rows(catalogue, "SELECT count(*) FROM " + part[0] + " WHERE regexp_matches(CAST(\"" + part[1]

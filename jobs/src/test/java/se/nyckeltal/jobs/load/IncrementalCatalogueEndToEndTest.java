@@ -41,7 +41,7 @@ import se.nyckeltal.warehouse.catalogue.Catalogue;
 @ExtendWith(SharedSpark.class)
 class IncrementalCatalogueEndToEndTest {
     private static final List<String> MATERIALISED = List.of("kpi.kpi_values", "kpi.income_statement",
-            "kpi.production_report", "kpi.hr_sick_leave");
+            "kpi.production_report", "internal.hr_sick_leave");
     private static final String KEY_FILE = "pseudonym.key";
 
     @TempDir

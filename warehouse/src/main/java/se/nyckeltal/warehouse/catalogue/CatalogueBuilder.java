@@ -18,17 +18,18 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.nyckeltal.schemas.fact.FactSchema;
-import se.nyckeltal.schemas.kpi.KpiCatalogue;
 import se.nyckeltal.schemas.reference.ReferenceData;
 import se.nyckeltal.schemas.warehouse.LoadRecord;
 import se.nyckeltal.schemas.warehouse.Snapshot;
 import se.nyckeltal.schemas.warehouse.StageTimer;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
+import se.nyckeltal.warehouse.kpi.KpiDefinitions;
 
 /**
- * Builds one snapshot's catalogue into a new DuckDB file: schemas dim, fact, kpi and meta, from the
- * SQL files of {@code sql/build-order.txt}. The file is complete and checkpointed (no WAL beside it)
- * when {@link #build} returns, so it can be renamed into place.
+ * Builds one snapshot's catalogue into a new DuckDB file: schemas dim, fact, kpi (the analysts'
+ * products) and meta, and internal (what the products are built from), from the SQL files of
+ * {@code sql/build-order.txt} and the KPI definitions of {@code sql/kpi/definitions/}. The file is complete
+ * and checkpointed (no WAL beside it) when {@link #build} returns, so it can be renamed into place.
  */
 final class CatalogueBuilder {
     /** The fact tables the catalogue reads; each gets a {@code ${<table>_parquet}} placeholder. */
@@ -42,7 +43,7 @@ final class CatalogueBuilder {
             FactSchema.COMMENT,
             FactSchema.LISTINGS);
 
-    private static final List<String> SCHEMAS = List.of("dim", "fact", "kpi", "meta");
+    private static final List<String> SCHEMAS = List.of("dim", "fact", "kpi", "meta", "internal");
     private static final Logger LOG = LoggerFactory.getLogger(CatalogueBuilder.class);
     /**
      * Part of the catalogue's fingerprint besides the SQL: raise it when Java code changes what a
@@ -59,17 +60,17 @@ final class CatalogueBuilder {
     private final WarehouseLayout layout;
     private final Snapshot snapshot;
     private final ReferenceData reference;
-    private final KpiCatalogue kpis;
+    private final KpiDefinitions kpis;
     private final List<LoadRecord> loads;
     private final CatalogueReuse.Previous previous;
 
-    CatalogueBuilder(WarehouseLayout layout, Snapshot snapshot, ReferenceData reference, KpiCatalogue kpis,
+    CatalogueBuilder(WarehouseLayout layout, Snapshot snapshot, ReferenceData reference, KpiDefinitions kpis,
             List<LoadRecord> loads) {
         this(layout, snapshot, reference, kpis, loads, null);
     }
 
     /** @param previous the published catalogue before this one, whose periods may be copied; null for none */
-    CatalogueBuilder(WarehouseLayout layout, Snapshot snapshot, ReferenceData reference, KpiCatalogue kpis,
+    CatalogueBuilder(WarehouseLayout layout, Snapshot snapshot, ReferenceData reference, KpiDefinitions kpis,
             List<LoadRecord> loads, CatalogueReuse.Previous previous) {
         this.previous = previous;
         this.layout = requireNonNull(layout, "layout");
@@ -97,13 +98,16 @@ final class CatalogueBuilder {
             LoadTables.insert(connection, snapshot, loads);
             DagRunTables.insert(connection, layout);
             times.lap("reference and meta tables");
-            String fingerprint = order.fingerprint() + "-" + JAVA_SIDE_VERSION + "-"
+            String fingerprint = order.fingerprint() + "-" + kpis.fingerprint() + "-" + JAVA_SIDE_VERSION + "-"
                     + ReferenceData.DEFAULT_FTE_NORM_HOURS.toPlainString();
             reuse = CatalogueReuse.decide(connection, previous, snapshot, fingerprint);
             times.lap("comparing with the previous catalogue");
             for (BuildOrder.SqlFile sql : order.derived()) {
                 int from = reuse.recomputeFrom(sql);
                 placeholders.put("recompute_from", String.valueOf(from));
+                if (sql.text().contains("${" + KpiTables.PLACEHOLDER + "}")) {
+                    KpiTables.insertFamilyMembers(connection, kpis);
+                }
                 execute(connection, sql.render(placeholders), "sql/" + sql.path());
                 if (sql.incremental() && reuse.incremental()) {
                     copyEarlierPeriods(connection, sql.table(), from);
@@ -113,6 +117,7 @@ final class CatalogueBuilder {
             if (reuse.incremental()) {
                 CatalogueReuse.detach(connection);
             }
+            KpiTables.checkEveryKpiDescribed(connection, kpis);
             recordBuild(connection, fingerprint, reuse);
             RestrictedFacts.checkNothingPointsInto(connection, layout);
             execute(connection, "CHECKPOINT", "checkpoint");
@@ -141,6 +146,7 @@ final class CatalogueBuilder {
             }
             values.put(fact.table() + "_parquet", ParquetSource.of(fact, files));
         }
+        values.put(KpiTables.PLACEHOLDER, kpis.componentsSql());
         values.put("default_fte_norm_hours", ReferenceData.DEFAULT_FTE_NORM_HOURS.toPlainString());
         Path quarantine = layout.quarantineDir();
         values.put("quarantine_parquet", hasQuarantineFiles(quarantine)

@@ -18,13 +18,13 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.nyckeltal.schemas.kpi.KpiCatalogue;
 import se.nyckeltal.schemas.reference.ReferenceData;
 import se.nyckeltal.schemas.warehouse.LoadRecord;
 import se.nyckeltal.schemas.warehouse.Snapshot;
 import se.nyckeltal.schemas.warehouse.StaleSnapshotException;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 import se.nyckeltal.schemas.warehouse.WarehouseStore;
+import se.nyckeltal.warehouse.kpi.KpiDefinitions;
 
 /**
  * Builds a snapshot's catalogue and publishes it: two steps. {@link #build} writes the manifest and
@@ -91,7 +91,7 @@ public final class CataloguePublisher {
         try {
             Files.createDirectories(target.getParent());
             deleteWithWal(building);
-            new CatalogueBuilder(layout, snapshot, reference, KpiCatalogue.load(), loads, previous).build(building);
+            new CatalogueBuilder(layout, snapshot, reference, KpiDefinitions.load(), loads, previous).build(building);
             Files.move(building, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (SQLException | RuntimeException e) {
             deleteQuietly(building);

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import se.nyckeltal.schemas.kpi.KpiCatalogue;
 import se.nyckeltal.schemas.reference.Indicator;
 import se.nyckeltal.schemas.reference.IndicatorGroup;
 import se.nyckeltal.schemas.reference.ReferenceData;
@@ -31,22 +30,5 @@ final class IndicatorTables {
             groups.add(row(g.groupId(), g.groupName(), groupOrdinal, g.kpiId(), g.measure(), g.ordinal()));
         }
         Rows.insert(connection, "INSERT INTO dim.indicator_group VALUES (?, ?, ?, ?, ?, ?)", groups);
-    }
-
-    /**
-     * indicator.&lt;CODE&gt; for every indicator of indicators.csv that the KPI catalogue does not name:
-     * the indicator's own name, unit and good direction, no budget.
-     */
-    static List<List<Object>> kpis(ReferenceData reference, KpiCatalogue kpis) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (Indicator i : reference.indicators()) {
-            if (kpis.find(i.kpiId()).isEmpty()) {
-                String how = i.ytd() == Indicator.Ytd.LAST ? "sista månaden med data i perioden" : "summerat över perioden";
-                rows.add(row(i.kpiId(), i.name(), i.unit(), i.goodDirection(), false, "indicators",
-                        "Σ täljare ÷ Σ nämnare × " + i.scale().stripTrailingZeros().toPlainString() + " (" + how
-                                + "), från indicators/ (indicators.csv)."));
-            }
-        }
-        return rows;
     }
 }

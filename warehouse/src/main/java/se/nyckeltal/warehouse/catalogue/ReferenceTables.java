@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import se.nyckeltal.schemas.kpi.KpiCatalogue;
-import se.nyckeltal.schemas.kpi.KpiDefinition;
 import se.nyckeltal.schemas.reference.AccountFlag;
 import se.nyckeltal.schemas.reference.AccountLine;
 import se.nyckeltal.schemas.reference.CapitationRate;
@@ -19,12 +17,17 @@ import se.nyckeltal.schemas.reference.KpiTarget;
 import se.nyckeltal.schemas.reference.OrgUnitVersion;
 import se.nyckeltal.schemas.reference.ReferenceData;
 import se.nyckeltal.schemas.reference.YearParameters;
+import se.nyckeltal.warehouse.kpi.KpiDefinition;
+import se.nyckeltal.warehouse.kpi.KpiDefinitions;
 
-/** Fills the dim tables from the reference data and the KPI catalogue, exactly as given. */
+/**
+ * Fills the dim tables from the reference data and the KPI definitions, exactly as given. A KPI family's
+ * members join dim.kpi later ({@link KpiTables}), when the facts they may be named from are there.
+ */
 final class ReferenceTables {
     private ReferenceTables() {}
 
-    static void insert(Connection connection, ReferenceData reference, KpiCatalogue kpis) throws SQLException {
+    static void insert(Connection connection, ReferenceData reference, KpiDefinitions kpis) throws SQLException {
         List<List<Object>> units = new ArrayList<>();
         for (OrgUnitVersion u : reference.orgUnits()) {
             units.add(row(u.unitId(), u.unitName(), u.areaId(), u.areaName(), u.validFrom().toString(),
@@ -58,12 +61,12 @@ final class ReferenceTables {
 
         List<List<Object>> kpiRows = new ArrayList<>();
         for (KpiDefinition k : kpis.kpis()) {
-            kpiRows.add(row(k.kpiId(), k.nameSv(), k.unit(), k.goodDirection(), k.hasBudget(), k.source(),
-                    k.description()));
+            if (!k.family()) {
+                kpiRows.add(row(k.kpiId(), k.nameSv(), k.unit(), k.goodDirection(), k.hasBudget(), k.source(),
+                        k.description(), k.windowId()));
+            }
         }
-        kpiRows.addAll(contactTypeKpis(reference, kpis));
-        kpiRows.addAll(IndicatorTables.kpis(reference, kpis));
-        Rows.insert(connection, "INSERT INTO dim.kpi VALUES (?, ?, ?, ?, ?, ?, ?)", kpiRows);
+        Rows.insert(connection, "INSERT INTO dim.kpi VALUES (?, ?, ?, ?, ?, ?, ?, ?)", kpiRows);
 
         // One target per KPI and year: a later row of kpi_targets.csv overrides an earlier one.
         Map<String, KpiTarget> targets = new LinkedHashMap<>();
@@ -104,21 +107,5 @@ final class ReferenceTables {
             return false;
         }
         return candidate.year() == null || candidate.year() > kept.year();
-    }
-
-    /**
-     * production.&lt;CONTACT_TYPE&gt; for the contact types of the reference data that the KPI catalogue
-     * does not name (a region's own codes): named as in contact_types.csv, more is better, with budget.
-     */
-    private static List<List<Object>> contactTypeKpis(ReferenceData reference, KpiCatalogue kpis) {
-        Map<String, List<Object>> rows = new LinkedHashMap<>();
-        for (ContactType c : reference.contactTypes()) {
-            String kpiId = "production." + c.code();
-            if (kpis.find(kpiId).isEmpty() && !rows.containsKey(kpiId)) {
-                rows.put(kpiId, row(kpiId, c.name(), "st", "up", true, "production",
-                        "Σ volym av kontakttypen " + c.code() + ", alla vårdgivartyper (contact_types.csv)."));
-            }
-        }
-        return new ArrayList<>(rows.values());
     }
 }

@@ -1,9 +1,9 @@
 /**
  * Builds and publishes the analyst catalogue: one DuckDB file per snapshot, with schemas
- * {@code dim}, {@code fact}, {@code kpi} and {@code meta}.
+ * {@code dim}, {@code fact}, {@code kpi} and {@code meta}, and the building blocks in {@code internal}.
  *
  * <p>Every catalogue object is one SQL file under {@code resources/se/nyckeltal/warehouse/sql/}
- * ({@code dim/}, {@code fact/}, {@code kpi/}, {@code meta/}), opening with a comment that states its
+ * ({@code dim/}, {@code fact/}, {@code internal/}, {@code kpi/}, {@code meta/}), opening with a comment that states its
  * grain; {@code sql/build-order.txt} lists them in the order they are built. Java only creates the
  * schemas, fills the reference and load tables, and fills in where the Parquet files are.
  *
@@ -11,8 +11,8 @@
  * name, renames it into place and swaps the current pointer; a published file is never written
  * again. {@link se.nyckeltal.warehouse.catalogue.Catalogue} opens the published one read-only.
  *
- * <p>Adding a source's KPIs (production, HR): a {@code kpi/<source>_components.sql} view of the same
- * shape as {@code kpi.ledger_components}, listed in {@code build-order.txt} and added to the union in
- * {@code kpi/kpi_components.sql}; {@code kpi.kpi_values} then picks it up unchanged.
+ * <p>Adding a KPI: one file under {@code sql/kpi/definitions/<source>/}, found there by
+ * {@link se.nyckeltal.warehouse.kpi.KpiDefinitions} (see the README in that folder); {@code kpi.kpi_values}
+ * then picks it up unchanged.
  */
 package se.nyckeltal.warehouse.catalogue;

@@ -549,6 +549,7 @@ final class ClientSession implements Runnable {
 
     private byte[][] encode(List<ColumnType> types, IntUnaryOperator format, Object[] row) {
         byte[][] values = new byte[row.length][];
+        java.time.ZoneId zone = settings.zone();
         for (int i = 0; i < row.length; i++) {
             Object value = row[i];
             if (value == null) {
@@ -556,7 +557,7 @@ final class ClientSession implements Runnable {
             }
             ColumnType type = types.get(i);
             values[i] = format.applyAsInt(i) == 1 ? ValueCodec.binary(value, type)
-                    : ValueCodec.text(value, type, settings.zone()).getBytes(StandardCharsets.UTF_8);
+                    : ValueCodec.text(value, type, zone).getBytes(StandardCharsets.UTF_8);
         }
         return values;
     }

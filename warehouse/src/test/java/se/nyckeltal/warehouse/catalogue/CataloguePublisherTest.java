@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.nyckeltal.schemas.fact.FactColumn;
 import se.nyckeltal.schemas.fact.FactSchema;
-import se.nyckeltal.schemas.kpi.KpiCatalogue;
 import se.nyckeltal.schemas.reference.ReferenceData;
 import se.nyckeltal.schemas.warehouse.FactPartition;
 import se.nyckeltal.schemas.warehouse.Snapshot;
@@ -84,17 +83,18 @@ class CataloguePublisherTest {
             assertThat(columns(catalogue, "fact", "ledger")).isEqualTo(expectedColumns(FactSchema.LEDGER));
             assertThat(columns(catalogue, "meta", "quarantine")).isEqualTo(expectedColumns(FactSchema.QUARANTINE));
             assertThat(columns(catalogue, "fact", "production")).isEqualTo(expectedColumns(FactSchema.PRODUCTION));
-            for (String table : List.of("fact.ledger", "fact.ledger_lines", "dim.period", "kpi.org_map",
-                    "kpi.kpi_components", "kpi.kpi_values", "kpi.income_statement", "meta.quarantine",
+            for (String table : List.of("fact.ledger", "fact.ledger_lines", "dim.period", "internal.org_map",
+                    "internal.kpi_components", "kpi.kpi_values", "kpi.income_statement", "meta.quarantine",
                     "meta.data_quality", "meta.loads",
-                    "fact.production", "kpi.production_monthly", "kpi.production_report", "kpi.production_own")) {
+                    "fact.production", "internal.production_monthly", "kpi.production_report", "kpi.production_own")) {
                 assertThat(TestWarehouse.rows(catalogue, "SELECT count(*) FROM " + table)).as(table)
                         .containsExactly("0");
             }
-            // the reference data is there all the same
-            // the catalogue's KPIs and one indicator.<ID> per row of the default indicators.csv
-            assertThat(TestWarehouse.rows(catalogue, "SELECT count(*) FROM dim.kpi")).containsExactly(
-                    String.valueOf(KpiCatalogue.load().kpis().size() + ReferenceData.defaults().indicators().size()));
+            // the reference data is there all the same: 34 KPIs of their own definition file and the members of the
+            // families: 17 production.<CONTACT_TYPE> (the 16 default contact types and UNMAPPED), 6 fte.<PROFESSION>,
+            // 3 worked_hours.<STAFF_CATEGORY>, 4 capitation.<COMPONENT> and one indicator.<ID> per row of the
+            // default indicators.csv (11)
+            assertThat(TestWarehouse.rows(catalogue, "SELECT count(*) FROM dim.kpi")).containsExactly("75");
             assertThat(TestWarehouse.rows(catalogue, "SELECT count(*) FROM dim.income_statement_line"))
                     .containsExactly("17");
         }
@@ -150,6 +150,27 @@ class CataloguePublisherTest {
                 TestWarehouse.rows(catalogue, "CREATE TABLE kpi.mine AS SELECT 1");
             }
         }).isInstanceOf(SQLException.class).hasMessageContaining("read-only");
+    }
+
+    @Test
+    void kpiSchemaHoldsOnlyTheProductsEachDocumentedForAnalysts() throws SQLException, IOException {
+        WarehouseLayout layout = new WarehouseLayout(dir.resolve("w"));
+        new CataloguePublisher(layout).publish(TestWarehouse.snapshot("S1", "none", List.of()),
+                ReferenceData.defaults(), List.of());
+        List<String> products;
+        try (Connection catalogue = Catalogue.openReadOnly(layout)) {
+            products = TestWarehouse.rows(catalogue, "SELECT table_name FROM information_schema.tables"
+                    + " WHERE table_schema = 'kpi' ORDER BY table_name");
+        }
+
+        // what the products are built from is in schema internal
+        assertThat(products).containsExactly("action_plan", "action_plan_totals", "capitation", "forecast_versions",
+                "income_statement", "kpi_values", "listing_pyramid", "monthly_budget_follow_up", "production_own",
+                "production_primary_care", "production_private_providers", "production_report", "production_years",
+                "provider_costs", "sick_leave", "worked_time");
+        String guide = Files.readString(Path.of("..", "docs", "analysts.md"));
+        assertThat(products).allSatisfy(p -> assertThat(guide).as("docs/analysts.md names kpi." + p)
+                .contains("`kpi." + p + "`"));
     }
 
     private static List<String> columns(Connection catalogue, String schema, String table) throws SQLException {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.nyckeltal.warehouse.TestWarehouse;
 
-/** Which version of a unit kpi.org_map picks for a period: the structure on its first day. */
+/** Which version of a unit internal.org_map picks for a period: the structure on its first day. */
 class OrgMapTest {
     @TempDir
     Path dir;
@@ -36,7 +36,7 @@ class OrgMapTest {
         new CataloguePublisher(w.layout()).publish(TestWarehouse.snapshot("S1", "L1", partitions), reference, List.of());
 
         try (Connection catalogue = Catalogue.openReadOnly(w.layout())) {
-            assertThat(TestWarehouse.rows(catalogue, "SELECT period, cost_center, unit_id, area_id FROM kpi.org_map"
+            assertThat(TestWarehouse.rows(catalogue, "SELECT period, cost_center, unit_id, area_id FROM internal.org_map"
                     + " WHERE period IN (202601, 202602) ORDER BY period, cost_center"))
                     .containsExactly(
                             "202601|C1|C1|A",

@@ -133,7 +133,7 @@ class ProductionKpiValuesTest {
         assertThat(TestWarehouse.rows(catalogue, "SELECT DISTINCT period FROM kpi.kpi_values ORDER BY period"))
                 .containsExactly("202501", "202502", "202511", "202512", "202601", "202602");
         assertThat(TestWarehouse.rows(catalogue, "SELECT period, scenario, cost_center, provider, contact_type, volume,"
-                + " weighted_volume FROM kpi.production_monthly WHERE cost_center = 'U3' AND contact_type = 'UNMAPPED'"))
+                + " weighted_volume FROM internal.production_monthly WHERE cost_center = 'U3' AND contact_type = 'UNMAPPED'"))
                 .containsExactly("202601|ACTUAL|U3|OWN|UNMAPPED|7|0");
     }
 }

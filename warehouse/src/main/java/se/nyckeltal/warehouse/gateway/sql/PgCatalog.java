@@ -205,7 +205,7 @@ public final class PgCatalog implements AutoCloseable {
         List<String> userSchemas = new ArrayList<>();
         try (Statement s = snapshot.createStatement();
                 ResultSet rs = s.executeQuery("SELECT schema_name FROM duckdb_schemas() WHERE NOT internal"
-                        + " AND database_name = current_database() AND schema_name NOT IN ('main', 'public')"
+                        + " AND database_name = current_database() AND schema_name NOT IN ('main', 'public', 'internal')"
                         + " ORDER BY schema_name")) {
             while (rs.next()) {
                 userSchemas.add(rs.getString(1));

@@ -42,6 +42,8 @@ public final class SessionSettings {
 
     private final Map<String, String> defaults;
     private final Map<String, String> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private String zoneSetting;
+    private ZoneId zone;
 
     public SessionSettings(int maxConnections) {
         this.defaults = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -185,9 +187,14 @@ public final class SessionSettings {
         }
     }
 
-    /** The session's time zone, for timestamptz values. */
+    /** The session's time zone, for timestamptz values (asked per value: parsed once per setting). */
     public ZoneId zone() {
-        return zone(values.get("TimeZone"));
+        String value = values.get("TimeZone");
+        if (!value.equals(zoneSetting)) {
+            zone = zone(value);
+            zoneSetting = value;
+        }
+        return zone;
     }
 
     private static ZoneId zone(String value) {

@@ -4,6 +4,7 @@
 --   'Operationer totalt'             before the operation lines (Σ of the OPERATION_* contact types),
 --   'Medelvårdtid somatik (dagar)'   after the somatic bed days (BED_DAYS_SOMATIC ÷ DISCHARGE_SOMATIC),
 --   'Beläggning 06:00 (%)'           after the bed lines (OCCUPIED_BEDS_0600 ÷ AVAILABLE_BEDS × 100),
+--                                    both from internal.production_ratio_line, as the KPIs of the same name,
 --   the DRG line labelled '(1 mån släp)': its window columns are one month lagged, as kpi drg_points,
 --   'Okänd kontakttyp' last when production has contact types missing from contact_types.csv.
 -- line_type 'volume' (one contact type), 'sum' (several) or 'ratio' (numerator ÷ denominator × ratio_scale,
@@ -15,7 +16,7 @@ WITH types AS (
 
     UNION ALL
     SELECT 'UNMAPPED', 'Okänd kontakttyp', 1000000
-    WHERE EXISTS (SELECT 1 FROM kpi.production_monthly WHERE contact_type = 'UNMAPPED')
+    WHERE EXISTS (SELECT 1 FROM internal.production_monthly WHERE contact_type = 'UNMAPPED')
 ),
 
 report_lines (sort_key, line_id, line_name, line_type, numerator_types, denominator_types, ratio_scale, lag_months) AS (
@@ -33,18 +34,14 @@ report_lines (sort_key, line_id, line_name, line_type, numerator_types, denomina
     HAVING count(*) > 0
 
     UNION ALL
-    SELECT max(ordinal) * 10 + 7, 'AVERAGE_LENGTH_OF_STAY', 'Medelvårdtid somatik (dagar)', 'ratio',
-           ['BED_DAYS_SOMATIC'], ['DISCHARGE_SOMATIC'], 1, 0
-    FROM types
-    WHERE contact_type IN ('BED_DAYS_SOMATIC', 'DISCHARGE_SOMATIC')
-    HAVING count(*) = 2
-
-    UNION ALL
-    SELECT max(ordinal) * 10 + 7, 'BED_OCCUPANCY', 'Beläggning 06:00 (%)', 'ratio',
-           ['OCCUPIED_BEDS_0600'], ['AVAILABLE_BEDS'], 100, 0
-    FROM types
-    WHERE contact_type IN ('OCCUPIED_BEDS_0600', 'AVAILABLE_BEDS')
-    HAVING count(*) = 2
+    -- the ratio lines, as their KPIs compute them: after the last of their contact types, when all are there
+    SELECT max(t.ordinal) * 10 + 7, r.line_id, r.line_name, 'ratio', r.numerator_types, r.denominator_types,
+           r.ratio_scale, 0
+    FROM internal.production_ratio_line AS r
+    JOIN types AS t
+        ON list_contains(r.numerator_types, t.contact_type) OR list_contains(r.denominator_types, t.contact_type)
+    GROUP BY r.line_id, r.line_name, r.numerator_types, r.denominator_types, r.ratio_scale
+    HAVING count(*) = len(r.numerator_types) + len(r.denominator_types)
 )
 
 SELECT

@@ -1,33 +1,67 @@
--- fact.hr_time: one row per period × cost_center × staff_category × profession × gender × age_band
--- (FactSchema.HR_TIME): HR hours summed over employees, never an employee. age_band from the period's
--- year − birth year: '0_29', '30_49', '50_plus'. Hours by hour type; sick hours also by the day number
--- in the sick spell (1–14, 15–90, 91–365, 366+, and the part from day 60 on).
--- employees_with_scheduled_hours is a distinct count of the row's group: it does not add up across rows.
--- The sick columns are NULL (sick_suppressed) when it is 10 or fewer: sick leave of small groups is not
--- shown (SPEC §5). Use kpi.kpi_values or kpi.sick_leave for sick leave of units, areas and the total.
-CREATE VIEW fact.hr_time AS
+-- fact.hr_time: one row per period × scenario × cost_center × staff_category (OWN, RESOURCE_POOL, AGENCY) that at
+-- least 11 employees worked or were scheduled on: the HR hours analysts may see, never a small group. Computed
+-- from the restricted employee months while the catalogue is built and stored as sums and counts only.
+--   employees                        distinct employees with any hours in the row's group
+--   employees_with_scheduled_hours   those of them with scheduled hours
+--   worked_hours, overtime_hours, on_call_hours   of every employee of the group
+--   scheduled_hours, vacation_hours, other_absence_hours   of the employees with scheduled hours only, the
+--                                    population of the sick-leave KPIs
+-- A group of 10 or fewer employees has no row at all (SPEC §5: ≤ 10 → suppressed), nor has one whose employees
+-- with scheduled hours are 1 to 10: scheduled − worked − vacation − other absence would give away their sick
+-- hours. There are no sick-hour columns and no profession, gender or age band: sick leave is published only by
+-- kpi.kpi_values and kpi.sick_leave, which suppress it for small groups; worked time per profession is the KPI
+-- fte.<PROFESSION>. The KPIs themselves are computed from the full-grain facts inside the build
+-- (internal.hr_worked, internal.hr_sick_leave, internal.hr_headcount).
+CREATE TABLE fact.hr_time AS
+WITH employee_rows AS (
+    SELECT
+        CAST(period AS INTEGER)                          AS period,
+        CAST(scenario AS VARCHAR)                        AS scenario,
+        CAST(cost_center AS VARCHAR)                     AS cost_center,
+        CAST(staff_category AS VARCHAR)                  AS staff_category,
+        employee,
+        SUM(worked_hours)                                AS worked_hours,
+        SUM(overtime_hours)                              AS overtime_hours,
+        SUM(on_call_hours)                               AS on_call_hours,
+        SUM(scheduled_hours)                             AS scheduled_hours,
+        SUM(vacation_hours)                              AS vacation_hours,
+        SUM(other_absence_hours)                         AS other_absence_hours
+    FROM ${hr_employee_month_parquet}
+    GROUP BY ALL
+),
+
+groups AS (
+    SELECT
+        period,
+        scenario,
+        cost_center,
+        staff_category,
+        count(*)                                                         AS employees,
+        count(*) FILTER (WHERE scheduled_hours > 0)                      AS employees_with_scheduled_hours,
+        SUM(worked_hours)                                                AS worked_hours,
+        SUM(overtime_hours)                                              AS overtime_hours,
+        SUM(on_call_hours)                                               AS on_call_hours,
+        COALESCE(SUM(scheduled_hours) FILTER (WHERE scheduled_hours > 0), 0)     AS scheduled_hours,
+        COALESCE(SUM(vacation_hours) FILTER (WHERE scheduled_hours > 0), 0)      AS vacation_hours,
+        COALESCE(SUM(other_absence_hours) FILTER (WHERE scheduled_hours > 0), 0) AS other_absence_hours
+    FROM employee_rows
+    GROUP BY period, scenario, cost_center, staff_category
+)
+
 SELECT
-    CAST(period                         AS INTEGER)       AS period,
-    CAST(scenario                       AS VARCHAR)       AS scenario,
-    CAST(cost_center                    AS VARCHAR)       AS cost_center,
-    CAST(staff_category                 AS VARCHAR)       AS staff_category,
-    CAST(profession                     AS VARCHAR)       AS profession,
-    CAST(gender                         AS VARCHAR)       AS gender,
-    CAST(age_band                       AS VARCHAR)       AS age_band,
-    CAST(worked_hours                   AS DECIMAL(18,4)) AS worked_hours,
-    CAST(overtime_hours                 AS DECIMAL(18,4)) AS overtime_hours,
-    CAST(on_call_hours                  AS DECIMAL(18,4)) AS on_call_hours,
-    CAST(scheduled_hours                AS DECIMAL(18,4)) AS scheduled_hours,
-    CAST(vacation_hours                 AS DECIMAL(18,4)) AS vacation_hours,
-    CAST(other_absence_hours            AS DECIMAL(18,4)) AS other_absence_hours,
-    CAST(sick_hours                     AS DECIMAL(18,4)) AS sick_hours,
-    CAST(sick_hours_days_1_14           AS DECIMAL(18,4)) AS sick_hours_days_1_14,
-    CAST(sick_hours_days_15_90          AS DECIMAL(18,4)) AS sick_hours_days_15_90,
-    CAST(sick_hours_days_91_365         AS DECIMAL(18,4)) AS sick_hours_days_91_365,
-    CAST(sick_hours_days_366_plus       AS DECIMAL(18,4)) AS sick_hours_days_366_plus,
-    CAST(sick_hours_day_60_plus         AS DECIMAL(18,4)) AS sick_hours_day_60_plus,
-    CAST(employees_with_scheduled_hours AS INTEGER)       AS employees_with_scheduled_hours,
-    CAST(sick_suppressed                AS BOOLEAN)       AS sick_suppressed,
-    CAST(source_file                    AS VARCHAR)       AS source_file,
-    CAST(load_id                        AS VARCHAR)       AS load_id
-FROM ${hr_time_parquet}
+    period,
+    scenario,
+    cost_center,
+    staff_category,
+    CAST(employees AS INTEGER)                       AS employees,
+    CAST(employees_with_scheduled_hours AS INTEGER)  AS employees_with_scheduled_hours,
+    CAST(worked_hours AS DECIMAL(18,4))              AS worked_hours,
+    CAST(overtime_hours AS DECIMAL(18,4))            AS overtime_hours,
+    CAST(on_call_hours AS DECIMAL(18,4))             AS on_call_hours,
+    CAST(scheduled_hours AS DECIMAL(18,4))           AS scheduled_hours,
+    CAST(vacation_hours AS DECIMAL(18,4))            AS vacation_hours,
+    CAST(other_absence_hours AS DECIMAL(18,4))       AS other_absence_hours
+FROM groups
+WHERE employees > 10
+  AND (employees_with_scheduled_hours = 0 OR employees_with_scheduled_hours > 10)
+ORDER BY period, scenario, cost_center, staff_category

@@ -19,7 +19,7 @@ WITH with_ytd AS (
 
 names AS (
     SELECT DISTINCT period, named_org_id, org_name
-    FROM kpi.action_org_rollup
+    FROM internal.action_org_rollup
     WHERE org_id = named_org_id
 )
 

@@ -1,13 +1,13 @@
 -- kpi.action_plan_totals: one row per period × org level × org × category ('BUDGET', 'BEYOND_BUDGET' and
 -- 'ALL'): the action plan's subtotals — Summa budget, Summa utöver budget — over the actions delivered for
--- the period that count at the org (kpi.action_org_rollup: a unit's actions count at its area and the
+-- the period that count at the org (internal.action_org_rollup: a unit's actions count at its area and the
 -- total too). realised_share_pct = realised_effect_ytd ÷ planned_annual_effect × 100.
 CREATE VIEW kpi.action_plan_totals AS
 WITH counted AS (
     SELECT a.period, r.org_level, r.org_id, r.org_name, a.category, a.planned_annual_effect, a.realised_effect,
            a.realised_effect_ytd
     FROM kpi.action_plan AS a
-    JOIN kpi.action_org_rollup AS r
+    JOIN internal.action_org_rollup AS r
         ON r.period = a.period
        AND r.named_org_id = a.org_id
 ),

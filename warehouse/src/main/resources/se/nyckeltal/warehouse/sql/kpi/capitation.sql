@@ -41,7 +41,7 @@ WITH pivoted AS (
 
 unit_attributes AS (
     SELECT DISTINCT period, unit_id, ownership, unit_type
-    FROM kpi.org_map
+    FROM internal.org_map
 )
 
 SELECT

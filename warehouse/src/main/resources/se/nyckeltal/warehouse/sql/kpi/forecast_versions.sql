@@ -19,7 +19,7 @@ WITH versions AS (
         cost,
         personnel_cost,
         agency_cost
-    FROM kpi.ledger_forecast_monthly
+    FROM internal.ledger_forecast_monthly
 ),
 
 rolled AS (
@@ -34,7 +34,7 @@ rolled AS (
         SUM(v.personnel_cost) AS personnel_cost,
         SUM(v.agency_cost)    AS agency_cost
     FROM versions AS v
-    JOIN kpi.org_rollup AS r
+    JOIN internal.org_rollup AS r
         ON r.period = v.structure_period
        AND r.cost_center = v.cost_center
     GROUP BY v.year, v.forecast_made, r.org_level, r.org_id

@@ -13,20 +13,22 @@
 CREATE TABLE kpi.income_statement AS
 WITH ledger_periods AS (
     SELECT DISTINCT period
-    FROM kpi.ledger_monthly
+    FROM internal.ledger_monthly
     WHERE scenario = 'ACTUAL'
       AND period >= ${recompute_from}
 ),
 
 -- which months of which scenario feed each column
 column_months AS (
-    SELECT w.period, w.time_window, c.column_name, c.scenario, w.month_period - 100 * c.years_back AS data_period
-    FROM kpi.window_months AS w
+    SELECT w.period, w.time_window,
+           CASE w.measure WHEN 'previous_year' THEN 'actual_previous_year' ELSE w.measure END AS column_name,
+           w.scenario, w.month_period AS data_period
+    FROM internal.comparison_window AS w
     JOIN ledger_periods AS p
         ON p.period = w.period
-    CROSS JOIN (
-        VALUES ('actual', 'ACTUAL', 0), ('actual_previous_year', 'ACTUAL', 1), ('budget', 'BUDGET', 0)
-    ) AS c (column_name, scenario, years_back)
+    WHERE w.lag_months = 0
+      AND w.role = 'current'
+      AND w.measure IN ('actual', 'previous_year', 'budget')
 
     UNION ALL
 
@@ -45,10 +47,10 @@ column_months AS (
 org_columns AS (
     SELECT DISTINCT c.period, c.time_window, r.org_level, r.org_id, r.org_name, c.column_name
     FROM column_months AS c
-    JOIN kpi.ledger_monthly AS m
+    JOIN internal.ledger_monthly AS m
         ON m.period = c.data_period
        AND m.scenario = c.scenario
-    JOIN kpi.org_rollup AS r
+    JOIN internal.org_rollup AS r
         ON r.period = c.period
        AND r.cost_center = m.cost_center
 ),
@@ -85,10 +87,10 @@ line_amounts AS (
         SUM(s.amount) FILTER (WHERE c.column_name = 'forecast_full_year')              AS forecast_full_year,
         SUM(s.amount) FILTER (WHERE c.column_name = 'actual_full_year_previous_year')  AS actual_full_year_previous_year
     FROM column_months AS c
-    JOIN kpi.ledger_statement_monthly AS s
+    JOIN internal.ledger_statement_monthly AS s
         ON s.period = c.data_period
        AND s.scenario = c.scenario
-    JOIN kpi.org_rollup AS r
+    JOIN internal.org_rollup AS r
         ON r.period = c.period
        AND r.cost_center = s.cost_center
     GROUP BY c.period, c.time_window, r.org_level, r.org_id, s.line_id

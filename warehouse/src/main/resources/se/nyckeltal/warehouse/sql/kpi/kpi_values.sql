@@ -1,7 +1,7 @@
 -- kpi.kpi_values: one row per KPI × period × time window × org level × org (Kolada-shaped), for the
 -- periods with ACTUAL rows of the KPI's source and, in each window, the orgs with ACTUAL or BUDGET rows
 -- (value NULL when there is only budget). Materialised as a table so analysts' lookups are fast; the
--- KPI logic is in kpi.kpi_components and the views it reads. Stored in period, time_window, org_level,
+-- KPI logic is in internal.kpi_components and the views it reads. Stored in period, time_window, org_level,
 -- kpi_id, org_id order: the rows a lookup asks for (one period, window and level: an area's KPIs, the
 -- region's, one KPI's units) lie together, so DuckDB's zone maps skip the rest of the table and the wide
 -- DECIMAL columns are read for a few vectors, not for one stretch per KPI.
@@ -12,9 +12,10 @@
 --   previous_year_value          the value of the same window twelve months earlier, today's org structure
 --   target_value                 dim.kpi_target for the KPI and the period's year
 --   deviation_*_pct              (value − comparison) ÷ |comparison| × 100; NULL when the comparison is NULL or 0
+--                                (internal.deviation_pct)
 --   trend                        value against previous_year_value in the KPI's good direction
 --   forecast_full_year_value     the KPI over the period's whole year on the latest forecast made at or before
---                                the period (kpi.forecast_full_year), the same for both windows; NULL without
+--                                the period (internal.forecast_full_year), the same for both windows; NULL without
 --                                a forecast
 CREATE TABLE kpi.kpi_values AS
 WITH measure_values AS (
@@ -36,7 +37,7 @@ WITH measure_values AS (
                 THEN CAST(CAST(numerator AS DOUBLE) * CAST(ratio_scale AS DOUBLE) / CAST(denominator AS DOUBLE)
                           AS DECIMAL(38,6))
         END AS value
-    FROM kpi.kpi_components
+    FROM internal.kpi_components
     WHERE period >= ${recompute_from}
 ),
 
@@ -82,7 +83,7 @@ compared AS (
     LEFT JOIN dim.kpi_target AS t
         ON t.kpi_id = s.kpi_id
        AND t.year = s.period // 100
-    LEFT JOIN kpi.forecast_full_year AS f
+    LEFT JOIN internal.forecast_full_year AS f
         ON f.kpi_id = s.kpi_id
        AND f.period = s.period
        AND f.org_level = s.org_level
@@ -102,12 +103,8 @@ SELECT
     CAST(budget_value AS DECIMAL(38,6))    AS budget_value,
     CAST(previous_year_value AS DECIMAL(38,6)) AS previous_year_value,
     CAST(target_value AS DECIMAL(38,6))    AS target_value,
-    CAST(CASE WHEN budget_value <> 0
-              THEN CAST(value - budget_value AS DOUBLE) * 100 / abs(CAST(budget_value AS DOUBLE)) END
-         AS DECIMAL(38,6))                 AS deviation_budget_pct,
-    CAST(CASE WHEN previous_year_value <> 0
-              THEN CAST(value - previous_year_value AS DOUBLE) * 100 / abs(CAST(previous_year_value AS DOUBLE)) END
-         AS DECIMAL(38,6))                 AS deviation_previous_year_pct,
+    CAST(internal.deviation_pct(value, budget_value) AS DECIMAL(38,6))        AS deviation_budget_pct,
+    CAST(internal.deviation_pct(value, previous_year_value) AS DECIMAL(38,6)) AS deviation_previous_year_pct,
     CAST(CASE
              WHEN value IS NULL OR previous_year_value IS NULL OR value = previous_year_value
                   OR good_direction NOT IN ('up', 'down') OR good_direction IS NULL THEN 'neutral'

@@ -16,8 +16,8 @@ WITH listed AS (
         l.age_band,
         l.gender,
         SUM(l.quantity) AS listed
-    FROM kpi.listing_monthly AS l
-    JOIN kpi.org_rollup AS r
+    FROM internal.listing_monthly AS l
+    JOIN internal.org_rollup AS r
         ON r.period = l.period
        AND r.cost_center = l.cost_center
     WHERE l.measure = 'LISTED'

@@ -1,7 +1,7 @@
 -- kpi.monthly_budget_follow_up: one row per year × month × org level × org × income-statement line with ACTUAL
 -- or BUDGET ledger rows — each month of the year against its budget, and accumulated from January (the
 -- seed's "Ersättning / Budget" per month with its "Totalt" row: the accumulated columns of the last month).
--- Amounts as the income statement prints them (kpi.ledger_statement_monthly): revenues positive, costs
+-- Amounts as the income statement prints them (internal.ledger_statement_monthly): revenues positive, costs
 -- negative, so a positive deviation is better than budget on every line.
 --   actual, budget            the month's ACTUAL and BUDGET (NULL when the org has no rows of that scenario)
 --   deviation                 actual − budget
@@ -17,8 +17,8 @@ WITH monthly AS (
         s.line_id,
         SUM(s.amount) FILTER (WHERE s.scenario = 'ACTUAL') AS actual,
         SUM(s.amount) FILTER (WHERE s.scenario = 'BUDGET') AS budget
-    FROM kpi.ledger_statement_monthly AS s
-    JOIN kpi.org_rollup AS r
+    FROM internal.ledger_statement_monthly AS s
+    JOIN internal.org_rollup AS r
         ON r.period = s.period
        AND r.cost_center = s.cost_center
     WHERE s.scenario IN ('ACTUAL', 'BUDGET')

@@ -8,7 +8,7 @@
 -- table. Columns for a window W at period P (ack = time_window 'ytd'):
 --   actual                           utfall: ACTUAL of W
 --   budget                           BUDGET of W
---   deviation_budget_pct             (actual − budget) ÷ |budget| × 100
+--   deviation_budget_pct             (actual − budget) ÷ |budget| × 100 (internal.deviation_pct)
 --   actual_previous_year             ACTUAL of W twelve months earlier
 --   deviation_previous_year_pct      (actual − actual_previous_year) ÷ |actual_previous_year| × 100
 --   forecast_full_year               helårsprognos: FORECAST of the whole year of P
@@ -21,7 +21,7 @@
 CREATE TABLE kpi.production_report AS
 WITH production_periods AS (
     SELECT DISTINCT period
-    FROM kpi.production_monthly
+    FROM internal.production_monthly
     WHERE scenario = 'ACTUAL'
       AND period >= ${recompute_from}
 ),
@@ -36,7 +36,7 @@ report_tables (provider, report_table) AS (
 
 table_monthly AS (
     SELECT m.period, m.scenario, m.cost_center, t.report_table, m.contact_type, SUM(m.volume) AS volume
-    FROM kpi.production_monthly AS m
+    FROM internal.production_monthly AS m
     JOIN report_tables AS t
         ON t.provider = m.provider
     GROUP BY m.period, m.scenario, m.cost_center, t.report_table, m.contact_type
@@ -44,14 +44,14 @@ table_monthly AS (
 
 -- which months of which scenario feed each column, with and without the DRG lag
 column_months AS (
-    SELECT w.period, w.time_window, w.lag_months, c.column_name, c.scenario,
-           w.month_period - 100 * c.years_back AS data_period
-    FROM kpi.production_window_months AS w
+    SELECT w.period, w.time_window, w.lag_months,
+           CASE w.measure WHEN 'previous_year' THEN 'actual_previous_year' ELSE w.measure END AS column_name,
+           w.scenario, w.month_period AS data_period
+    FROM internal.comparison_window AS w
     JOIN production_periods AS p
         ON p.period = w.period
-    CROSS JOIN (
-        VALUES ('actual', 'ACTUAL', 0), ('actual_previous_year', 'ACTUAL', 1), ('budget', 'BUDGET', 0)
-    ) AS c (column_name, scenario, years_back)
+    WHERE w.role = 'current'
+      AND w.measure IN ('actual', 'previous_year', 'budget')
 
     UNION ALL
 
@@ -83,7 +83,7 @@ type_columns AS (
         ON t.period = c.data_period
        AND t.scenario = c.scenario
        AND c.lag_months = CASE WHEN t.contact_type = 'DRG_POINTS' THEN 1 ELSE 0 END
-    JOIN kpi.org_rollup AS r
+    JOIN internal.org_rollup AS r
         ON r.period = c.period
        AND r.cost_center = t.cost_center
     GROUP BY c.period, c.time_window, r.org_level, r.org_id, r.org_name, t.report_table, t.contact_type, c.column_name
@@ -147,13 +147,9 @@ SELECT
     l.line_type,
     CAST(x.actual AS DECIMAL(38,4))                AS actual,
     CAST(x.budget AS DECIMAL(38,4))                AS budget,
-    CAST(CASE WHEN x.budget <> 0
-              THEN CAST(x.actual - x.budget AS DOUBLE) * 100 / abs(CAST(x.budget AS DOUBLE)) END
-         AS DECIMAL(38,4))                         AS deviation_budget_pct,
+    CAST(internal.deviation_pct(x.actual, x.budget) AS DECIMAL(38,4)) AS deviation_budget_pct,
     CAST(x.actual_previous_year AS DECIMAL(38,4))  AS actual_previous_year,
-    CAST(CASE WHEN x.actual_previous_year <> 0
-              THEN CAST(x.actual - x.actual_previous_year AS DOUBLE) * 100 / abs(CAST(x.actual_previous_year AS DOUBLE))
-         END AS DECIMAL(38,4))                     AS deviation_previous_year_pct,
+    CAST(internal.deviation_pct(x.actual, x.actual_previous_year) AS DECIMAL(38,4)) AS deviation_previous_year_pct,
     CAST(x.forecast_full_year AS DECIMAL(38,4))    AS forecast_full_year,
     CAST(x.budget_full_year AS DECIMAL(38,4))      AS budget_full_year,
     CAST(x.actual_full_year_previous_year AS DECIMAL(38,4)) AS actual_full_year_previous_year

@@ -8,7 +8,7 @@
 CREATE VIEW kpi.production_years AS
 WITH production_periods AS (
     SELECT DISTINCT period
-    FROM kpi.production_monthly
+    FROM internal.production_monthly
     WHERE scenario = 'ACTUAL'
 ),
 
@@ -23,14 +23,14 @@ yearly AS (
         m.provider,
         SUM(m.volume) AS volume
     FROM production_periods AS p
-    JOIN kpi.window_months AS w
+    JOIN internal.window_months AS w
         ON w.period = p.period
        AND w.time_window = 'ytd'
     CROSS JOIN range(0, 5) AS y (years_back)
-    JOIN kpi.production_monthly AS m
+    JOIN internal.production_monthly AS m
         ON m.period = w.month_period - 100 * y.years_back
        AND m.scenario = 'ACTUAL'
-    JOIN kpi.org_rollup AS r
+    JOIN internal.org_rollup AS r
         ON r.period = p.period
        AND r.cost_center = m.cost_center
     GROUP BY p.period, y.years_back, r.org_level, r.org_id, r.org_name, m.contact_type, m.provider

@@ -32,7 +32,7 @@ report_periods AS (
 
 windows AS (
     SELECT w.period, w.time_window, w.month_period
-    FROM kpi.window_months AS w
+    FROM internal.window_months AS w
     JOIN report_periods AS p
         ON p.period = w.period
 ),

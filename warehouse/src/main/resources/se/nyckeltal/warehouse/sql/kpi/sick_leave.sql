@@ -1,8 +1,8 @@
 -- kpi.sick_leave (Sjukfrånvaro): one row per period × time window × org level × org × line, for the
 -- periods with HR rows, as the månadsrapport's table with three years side by side: the window, the same
 -- window a year earlier and two years earlier (org structure of period). Own staff with scheduled hours,
--- per cent, from kpi.hr_sick_leave; a value is NULL and its suppressed column true when its group had 10
--- or fewer employees with scheduled hours in that window.
+-- per cent, from internal.sick_leave_lines (where the lines are defined); a value is NULL and its suppressed
+-- column true when its group had 10 or fewer employees with scheduled hours in that window.
 --    1 sick_leave_pct                 Total sjukfrånvaro
 --    2 sick_leave_pct_days_1_14       Varav sjukdag 1–14
 --    3 sick_leave_pct_days_15_90      Varav sjukdag 15–90
@@ -16,40 +16,7 @@
 --   11 sick_leave_pct_age_50_plus     Anställda 50 år –
 -- line_id is the kpi_id of the same figure in kpi.kpi_values.
 CREATE VIEW kpi.sick_leave AS
-WITH lines (line_order, line_id, line_name, group_id, part) AS (
-    VALUES
-        (1,  'sick_leave_pct',               'Total sjukfrånvaro',                               'all',         'total'),
-        (2,  'sick_leave_pct_days_1_14',     'Varav sjukdag 1–14',                               'all',         'days_1_14'),
-        (3,  'sick_leave_pct_days_15_90',    'Varav sjukdag 15–90',                              'all',         'days_15_90'),
-        (4,  'sick_leave_pct_days_91_365',   'Varav sjukdag 91–365',                             'all',         'days_91_365'),
-        (5,  'sick_leave_pct_days_366_plus', 'Varav sjukdag 366–',                               'all',         'days_366_plus'),
-        (6,  'sick_leave_long_share_pct',    'Andel långtidssjukfrånvaro (60 dagar eller mer)',  'all',         'long_share'),
-        (7,  'sick_leave_pct_women',         'Kvinnor',                                          'women',       'total'),
-        (8,  'sick_leave_pct_men',           'Män',                                              'men',         'total'),
-        (9,  'sick_leave_pct_age_0_29',      'Anställda −29 år',                                 'age_0_29',    'total'),
-        (10, 'sick_leave_pct_age_30_49',     'Anställda 30–49 år',                               'age_30_49',   'total'),
-        (11, 'sick_leave_pct_age_50_plus',   'Anställda 50 år –',                                'age_50_plus', 'total')
-),
-
-line_values AS (
-    SELECT
-        s.period, s.time_window, s.measure, s.org_level, s.org_id, s.org_name,
-        l.line_order, l.line_id, l.line_name, s.suppressed,
-        CASE l.part
-            WHEN 'total'         THEN s.sick_hours
-            WHEN 'days_1_14'     THEN s.sick_hours_days_1_14
-            WHEN 'days_15_90'    THEN s.sick_hours_days_15_90
-            WHEN 'days_91_365'   THEN s.sick_hours_days_91_365
-            WHEN 'days_366_plus' THEN s.sick_hours_days_366_plus
-            WHEN 'long_share'    THEN s.sick_hours_day_60_plus
-        END AS numerator,
-        CASE l.part WHEN 'long_share' THEN s.sick_hours ELSE s.scheduled_hours END AS denominator
-    FROM kpi.hr_sick_leave AS s
-    JOIN lines AS l
-        ON l.group_id = s.group_id
-),
-
-side_by_side AS (
+WITH side_by_side AS (
     SELECT
         period,
         time_window,
@@ -68,7 +35,7 @@ side_by_side AS (
         any_value(CASE WHEN denominator <> 0 THEN CAST(numerator AS DOUBLE) * 100 / CAST(denominator AS DOUBLE) END)
             FILTER (WHERE measure = 'two_years_earlier')              AS value_two_years_earlier,
         any_value(suppressed) FILTER (WHERE measure = 'two_years_earlier') AS suppressed_two_years_earlier
-    FROM line_values
+    FROM internal.sick_leave_lines
     GROUP BY period, time_window, org_level, org_id, line_order, line_id
     HAVING bool_or(measure = 'actual')
 )

@@ -14,7 +14,7 @@ WITH line_values AS (
     SELECT
         h.period, h.time_window, h.measure, h.org_level, h.org_id, h.org_name,
         l.line_order, l.line_id, l.line_name, l.value
-    FROM kpi.hr_window_hours AS h
+    FROM internal.hr_window_hours AS h
     CROSS JOIN LATERAL (
         VALUES
             (1, 'own_staff',           'Utförd arbetstid Egen personal',            h.own_staff),
@@ -56,7 +56,5 @@ SELECT
     CAST(actual AS DECIMAL(18,4))           AS actual,
     CAST(previous_year AS DECIMAL(18,4))    AS previous_year,
     CAST(actual - previous_year AS DECIMAL(18,4)) AS change,
-    CAST(CASE WHEN previous_year <> 0
-              THEN CAST(actual - previous_year AS DOUBLE) * 100 / abs(CAST(previous_year AS DOUBLE)) END
-         AS DECIMAL(18,4))                  AS change_pct
+    CAST(internal.deviation_pct(actual, previous_year) AS DECIMAL(18,4)) AS change_pct
 FROM side_by_side

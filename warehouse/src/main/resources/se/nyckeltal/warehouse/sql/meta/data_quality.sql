@@ -94,7 +94,7 @@ unmapped_contact_types AS (
     GROUP BY p.contact_type
 ),
 
--- HR cost centres missing from org_units.csv: rows are fact.hr_time rows, amount the worked hours
+-- HR cost centres missing from org_units.csv: rows are internal.hr_worked rows (cost centre × staff category × profession × month), amount the worked hours
 -- (WORKED + OVERTIME + ON_CALL) kept under UNMAPPED
 unmapped_hr_cost_centers AS (
     SELECT
@@ -106,7 +106,7 @@ unmapped_hr_cost_centers AS (
                || 'add it to org_units.csv and load again', h.cost_center, min(h.period), max(h.period)) AS detail,
         count(*)               AS rows,
         SUM(h.worked_hours + h.overtime_hours + h.on_call_hours) AS amount
-    FROM fact.hr_time AS h
+    FROM internal.hr_worked AS h
     WHERE NOT EXISTS (SELECT 1 FROM dim.org_unit AS u WHERE u.unit_id = h.cost_center)
     GROUP BY h.cost_center
 ),
@@ -155,7 +155,7 @@ listing_units_without_ownership AS (
                m.cost_center, min(m.period), max(m.period)) AS detail,
         count(*)                         AS rows,
         SUM(m.quantity)                  AS amount
-    FROM kpi.listing_monthly AS m
+    FROM internal.listing_monthly AS m
     WHERE m.ownership IS NULL
       AND EXISTS (SELECT 1 FROM dim.org_unit AS u WHERE u.unit_id = m.cost_center)
     GROUP BY m.cost_center
@@ -172,7 +172,7 @@ missing_rate_years AS (
                m.period // 100, m.ownership, count(DISTINCT m.cost_center), min(m.period), max(m.period)) AS detail,
         count(*)                   AS rows,
         SUM(m.quantity)            AS amount
-    FROM kpi.listing_monthly AS m
+    FROM internal.listing_monthly AS m
     WHERE m.ownership IS NOT NULL AND NOT m.priced
     GROUP BY m.period // 100, m.ownership
 ),
@@ -189,7 +189,7 @@ missing_rate_keys AS (
                min(m.period), max(m.period)) AS detail,
         count(*)                  AS rows,
         SUM(m.quantity)           AS amount
-    FROM kpi.listing_monthly AS m
+    FROM internal.listing_monthly AS m
     WHERE m.priced AND m.rate IS NULL AND m.measure <> 'CNI_UNMAPPED'
     GROUP BY m.period // 100, m.ownership, m.component, m.rate_key
 ),

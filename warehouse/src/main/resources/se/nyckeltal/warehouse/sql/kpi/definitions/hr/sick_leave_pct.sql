@@ -1,0 +1,17 @@
+-- kpi_id:         sick_leave_pct
+-- name_sv:        Sjukfrånvaro
+-- unit:           %
+-- good_direction: down
+-- has_budget:     false
+-- window:         sum
+-- description:    Sjukfrånvarotimmar ÷ schemalagd tid × 100, egen personal med schemalagd tid i perioden. Döljs
+--                 (NULL) för grupper med högst 10 anställda.
+-- definition:     sick hours ÷ scheduled hours × 100, own staff with scheduled hours in W
+--
+-- One row per period × time window × org level × org × measure ('actual', 'previous_year') with HR rows: its
+-- line of internal.sick_leave_lines, where the numerator and denominator of every sick-leave line are defined
+-- (own staff with scheduled hours in the window; NULL and suppressed for groups of 10 or fewer employees).
+SELECT period, time_window, org_level, org_id, org_name, measure,
+       numerator, denominator, 100 AS ratio_scale, suppressed
+FROM internal.sick_leave_lines
+WHERE line_id = 'sick_leave_pct' AND measure IN ('actual', 'previous_year')

@@ -1,0 +1,16 @@
+-- kpi_id:         sick_leave_pct_age_0_29
+-- name_sv:        Sjukfrånvaro anställda −29 år
+-- unit:           %
+-- good_direction: down
+-- has_budget:     false
+-- window:         sum
+-- description:    Sjukfrånvaro (%) för anställda upp till 29 år (ålder = periodens år − födelseår), egen personal.
+-- definition:     as sick_leave_pct, employees up to 29 years (age = the year of the hours − birth year)
+--
+-- One row per period × time window × org level × org × measure ('actual', 'previous_year') with HR rows: its
+-- line of internal.sick_leave_lines, where the numerator and denominator of every sick-leave line are defined
+-- (own staff with scheduled hours in the window; NULL and suppressed for groups of 10 or fewer employees).
+SELECT period, time_window, org_level, org_id, org_name, measure,
+       numerator, denominator, 100 AS ratio_scale, suppressed
+FROM internal.sick_leave_lines
+WHERE line_id = 'sick_leave_pct_age_0_29' AND measure IN ('actual', 'previous_year')

@@ -1,0 +1,16 @@
+-- kpi_id:         sick_leave_pct_days_15_90
+-- name_sv:        Sjukfrånvaro sjukdag 15–90
+-- unit:           %
+-- good_direction: down
+-- has_budget:     false
+-- window:         sum
+-- description:    Sjukfrånvarotimmar på dag 15–90 i sjukfallet ÷ schemalagd tid × 100, egen personal.
+-- definition:     sick hours on days 15–90 of the sick spell ÷ scheduled hours × 100
+--
+-- One row per period × time window × org level × org × measure ('actual', 'previous_year') with HR rows: its
+-- line of internal.sick_leave_lines, where the numerator and denominator of every sick-leave line are defined
+-- (own staff with scheduled hours in the window; NULL and suppressed for groups of 10 or fewer employees).
+SELECT period, time_window, org_level, org_id, org_name, measure,
+       numerator, denominator, 100 AS ratio_scale, suppressed
+FROM internal.sick_leave_lines
+WHERE line_id = 'sick_leave_pct_days_15_90' AND measure IN ('actual', 'previous_year')

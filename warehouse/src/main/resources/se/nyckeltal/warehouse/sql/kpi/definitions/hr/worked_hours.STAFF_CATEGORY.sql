@@ -1,0 +1,25 @@
+-- kpi_id:         worked_hours.<STAFF_CATEGORY>
+-- good_direction: down
+-- has_budget:     false
+-- window:         sum
+-- definition:     `worked_hours` of one staff category (`worked_hours.OWN`, `.RESOURCE_POOL`, `.AGENCY`): WORKED +
+--                 OVERTIME hours, ON_CALL excluded; Σ over the categories is `worked_hours`
+--
+-- A family: one KPI per staff category of the HR contract (StaffCategory: OWN, RESOURCE_POOL, AGENCY). The first
+-- statement names them (dim.kpi); the second computes them: one row per period × time window × org level × org ×
+-- measure ('actual', 'previous_year') × staff category with HR rows, from internal.hr_staff_window.
+SELECT *
+FROM (
+    VALUES
+        ('OWN', 'Utförd arbetstid egen personal', 'h',
+         'Arbetade timmar + övertid/mertid för egen personal, exklusive jour och beredskap.'),
+        ('RESOURCE_POOL', 'Utförd arbetstid resursenheten', 'h',
+         'Arbetade timmar + övertid/mertid för resursenhetens personal, exklusive jour och beredskap.'),
+        ('AGENCY', 'Utförd arbetstid externt inhyrd personal', 'h',
+         'Arbetade timmar + övertid/mertid för externt inhyrd personal, exklusive jour och beredskap.')
+) AS members (member, name_sv, unit, description);
+
+SELECT staff_category AS member, period, time_window, org_level, org_id, any_value(org_name) AS org_name, measure,
+       SUM(worked_hours) AS numerator, NULL AS denominator, NULL AS ratio_scale, false AS suppressed
+FROM internal.hr_staff_window
+GROUP BY staff_category, period, time_window, org_level, org_id, measure
