@@ -1,21 +1,19 @@
 package se.nyckeltal.etl.actions;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import org.apache.spark.sql.Column;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import se.nyckeltal.etl.extract.CsvExtract;
+import se.nyckeltal.etl.extract.DeliveryRule;
 import se.nyckeltal.etl.extract.ExtractIngest;
 import se.nyckeltal.etl.extract.ExtractLine;
+import se.nyckeltal.etl.extract.FactGrain;
 import se.nyckeltal.etl.extract.IngestResult;
 import se.nyckeltal.etl.extract.IngestSettings;
 import se.nyckeltal.etl.extract.LandingFile;
@@ -32,14 +30,16 @@ import se.nyckeltal.schemas.warehouse.WarehouseLayout;
  * row of the same action and month is quarantined, since neither row can be said to be the right one.
  */
 public final class ActionIngest implements SourceIngest {
-    private static final String SEEN = "_rows_of_action";
-    private static final String FIRST_LINE = "_first_line";
+    /** Indexes of the action's id and name in a line's values (ActionEntry.LINES). */
+    private static final int ACTION_ID = 0;
+    private static final int ACTION = 1;
     private final ExtractIngest extract;
 
     public ActionIngest(SparkSession spark, IngestSettings settings) {
         this.extract = new ExtractIngest(spark, settings, SourceKind.ACTIONS, FactSchema.ACTION_PLAN, ActionEntry.LINES,
-                file -> CsvExtract.open(file, ActionContract.COLUMNS, CsvActionParser::new), ActionIngest::facts,
-                ActionIngest::oneRowPerActionAndMonth);
+                file -> CsvExtract.open(file, ActionContract.COLUMNS, CsvActionParser::new),
+                FactGrain.asDelivered(ActionIngest::facts),
+                OneRowPerActionAndMonth::new);
     }
 
     @Override
@@ -53,20 +53,42 @@ public final class ActionIngest implements SourceIngest {
     }
 
     /** Every row of an action that appears twice in one month of one file goes to quarantine. */
-    private static Dataset<Row> oneRowPerActionAndMonth(Dataset<Row> lines) {
-        WindowSpec sameAction = Window.partitionBy(col(ExtractLine.FILE), col(ExtractLine.PERIOD),
-                col(ActionEntry.ACTION_ID));
-        Column valid = col("kind").equalTo(ExtractLine.Kind.VALID.name());
-        Dataset<Row> counted = lines
-                .withColumn(SEEN, count(lit(1)).over(sameAction))
-                .withColumn(FIRST_LINE, min(col("line_number")).over(sameAction));
-        Column duplicate = valid.and(col(ActionEntry.ACTION_ID).isNotNull()).and(col(SEEN).gt(1));
-        Column reason = concat(lit("action_id "), col(ActionEntry.ACTION_ID), lit(" appears "), col(SEEN).cast("string"),
-                lit(" times for period "), col(ExtractLine.PERIOD).cast("string"), lit(" in this file (first on line "),
-                col(FIRST_LINE).cast("string"), lit("); keep one row per action and month"));
-        Column raw = concat(col(ExtractLine.PERIOD).cast("string"), lit(";"), col(ActionEntry.ACTION_ID), lit(";"),
-                col(ActionEntry.ACTION));
-        return ActionEntry.LINES.reject(counted, duplicate, reason, raw).drop(SEEN, FIRST_LINE);
+    private static final class OneRowPerActionAndMonth implements DeliveryRule.Check {
+        /** (period, action_id) → rows seen and the first line. */
+        private final Map<List<Object>, long[]> seen = new HashMap<>();
+        private boolean anyTwice;
+
+        @Override
+        public void see(ExtractLine line) {
+            if (line.kind() == ExtractLine.Kind.VALID && line.values().get(ACTION_ID) != null) {
+                long[] rows = seen.computeIfAbsent(key(line), k -> new long[] {0, line.lineNumber()});
+                rows[0]++;
+                rows[1] = Math.min(rows[1], line.lineNumber());
+                anyTwice |= rows[0] > 1;
+            }
+        }
+
+        @Override
+        public boolean anyBroken() {
+            return anyTwice;
+        }
+
+        @Override
+        public ExtractLine judge(ExtractLine line) {
+            long[] rows = line.kind() == ExtractLine.Kind.VALID ? seen.get(key(line)) : null;
+            if (rows == null || rows[0] < 2) {
+                return line;
+            }
+            Object actionId = line.values().get(ACTION_ID);
+            String reason = "action_id " + actionId + " appears " + rows[0] + " times for period " + line.period()
+                    + " in this file (first on line " + rows[1] + "); keep one row per action and month";
+            return ActionEntry.LINES.reject(line, reason, line.period() + ";" + actionId + ";"
+                    + line.values().get(ACTION));
+        }
+
+        private static List<Object> key(ExtractLine line) {
+            return Arrays.asList(line.period(), line.values().get(ACTION_ID));
+        }
     }
 
     /** Valid lines as they are: the grain is already one row per period × action. */

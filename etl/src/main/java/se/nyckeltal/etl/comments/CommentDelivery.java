@@ -8,10 +8,9 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import se.nyckeltal.etl.extract.Delivery;
 import se.nyckeltal.etl.extract.ExtractLine;
 import se.nyckeltal.etl.extract.LandingFile;
@@ -244,8 +243,8 @@ final class CommentDelivery implements Delivery {
     }
 
     @Override
-    public JavaRDD<ExtractLine> lines(JavaSparkContext spark) {
-        return spark.parallelize(lines, 1);
+    public Iterator<ExtractLine> lines() {
+        return lines.iterator();
     }
 
     /** One record's fields, checked. */

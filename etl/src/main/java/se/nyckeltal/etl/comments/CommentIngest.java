@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import se.nyckeltal.etl.extract.ExtractIngest;
 import se.nyckeltal.etl.extract.ExtractLine;
+import se.nyckeltal.etl.extract.FactGrain;
 import se.nyckeltal.etl.extract.IngestResult;
 import se.nyckeltal.etl.extract.IngestSettings;
 import se.nyckeltal.etl.extract.LandingFile;
@@ -62,7 +63,8 @@ public final class CommentIngest implements SourceIngest {
             deliveries.put(files.get(i).relativePath(), loadId + "." + String.format("%03d", i));
         }
         ExtractIngest extract = new ExtractIngest(spark, settings, SourceKind.COMMENTS, FactSchema.COMMENT, LINES,
-                file -> CommentDelivery.open(file, deliveries.get(file.relativePath())), CommentIngest::facts);
+                file -> CommentDelivery.open(file, deliveries.get(file.relativePath())),
+                FactGrain.asDelivered(CommentIngest::facts));
         return extract.ingest(files, layout, loadId);
     }
 

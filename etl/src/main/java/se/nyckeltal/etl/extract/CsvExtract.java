@@ -9,19 +9,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.function.Function;
-import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapred.FileInputFormat;
-import org.apache.hadoop.mapred.JobConf;
-import org.apache.hadoop.mapred.TextInputFormat;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import se.nyckeltal.etl.spark.SparkPaths;
+import org.apache.spark.TaskContext;
+import org.apache.spark.util.TaskCompletionListener;
 import se.nyckeltal.schemas.contract.ColumnSpec;
 import se.nyckeltal.schemas.text.CsvLineSplitter;
 import se.nyckeltal.schemas.text.Delimiter;
@@ -35,9 +30,9 @@ import se.nyckeltal.schemas.text.TextEncoding;
 /**
  * A delivered CSV extract, read by the rules every CSV source shares (SPEC §3, §4). The driver reads
  * the start of the file to decide the encoding, finds the header (blank rows above it are allowed),
- * detects the delimiter from it and matches it to the source's contract; Spark then reads the lines
- * as raw bytes, numbers them physically and validates them one at a time. Spark never decodes text
- * or parses a number itself (SPEC §9): its CSV reader would turn åäö into U+FFFD and
+ * detects the delimiter from it and matches it to the source's contract; one Spark task then reads the
+ * whole file as raw bytes, numbers its lines physically and validates them one at a time. Spark never
+ * decodes text or parses a number itself (SPEC §9): its CSV reader would turn åäö into U+FFFD and
  * {@code -1234,50} into {@code -123450.00} without a word.
  *
  * <p>The rules of a line are the same for every source — undecodable bytes, an unclosed quote or a
@@ -45,13 +40,16 @@ import se.nyckeltal.schemas.text.TextEncoding;
  * line that passes them reaches the source's {@link RowParser}.
  */
 public final class CsvExtract implements Delivery {
-    private final LandingFile file;
+    private static final long serialVersionUID = 1L;
+
+    /** The file's absolute path as text: {@link java.nio.file.Path} is not serializable. */
+    private final String path;
     private final TextEncoding encoding;
     private final Delimiter delimiter;
     private final LineReader reader;
 
     private CsvExtract(LandingFile file, TextEncoding encoding, Delimiter delimiter, LineReader reader) {
-        this.file = requireNonNull(file, "file");
+        this.path = file.path().toAbsolutePath().toString();
         this.encoding = requireNonNull(encoding, "encoding");
         this.delimiter = requireNonNull(delimiter, "delimiter");
         this.reader = requireNonNull(reader, "reader");
@@ -162,21 +160,8 @@ public final class CsvExtract implements Delivery {
     }
 
     @Override
-    public JavaRDD<ExtractLine> lines(JavaSparkContext spark) {
-        JobConf conf = new JobConf(spark.hadoopConfiguration());
-        // A Path object, not a path string: hadoopFile would split a string at commas.
-        FileInputFormat.setInputPaths(conf, new Path(SparkPaths.input(file.path())));
-        LineReader lineReader = reader;
-        // One partition per block of the file (minPartitions 1): a small file is one partition, so
-        // zipWithIndex needs no extra Spark job to count lines.
-        return spark.hadoopRDD(conf, TextInputFormat.class, LongWritable.class, Text.class, 1)
-                // The record reader reuses its Text: copy the undecoded bytes out at once.
-                .map(record -> Arrays.copyOf(record._2().getBytes(), record._2().getLength()))
-                .zipWithIndex()
-                .flatMap(numbered -> {
-                    ExtractLine line = lineReader.read(numbered._1(), numbered._2());
-                    return line == null ? Collections.emptyIterator() : List.of(line).iterator();
-                });
+    public Iterator<ExtractLine> lines() {
+        return new ValidatedLines(PhysicalLines.open(Path.of(path)), reader);
     }
 
     /**
@@ -206,6 +191,157 @@ public final class CsvExtract implements Delivery {
             case WINDOWS_1252 -> "windows-1252";
             case ASCII -> "ASCII";
         };
+    }
+
+    /** Physical lines validated one at a time; blank lines before the header come back as blank. */
+    private static final class ValidatedLines implements Iterator<ExtractLine> {
+        private final PhysicalLines physical;
+        private final LineReader reader;
+        private ExtractLine next;
+
+        ValidatedLines(PhysicalLines physical, LineReader reader) {
+            this.physical = physical;
+            this.reader = reader;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null) {
+                byte[] bytes = physical.next();
+                if (bytes == null) {
+                    return false;
+                }
+                next = reader.read(bytes, physical.index());
+            }
+            return true;
+        }
+
+        @Override
+        public ExtractLine next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            ExtractLine line = next;
+            next = null;
+            return line;
+        }
+    }
+
+    /**
+     * The undecoded lines of a file, split exactly as Hadoop's line reader splits them (and as
+     * {@link #open} finds the header): a line ends at LF, CR or CRLF, a last line without a line break
+     * counts, and a UTF-8 byte order mark at the very start is not part of the first line.
+     */
+    static final class PhysicalLines {
+        private final InputStream in;
+        private final byte[] chunk = new byte[1 << 16];
+        private int position;
+        private int limit;
+        private byte[] line = new byte[1 << 10];
+        private long index = -1;
+        private boolean done;
+
+        private PhysicalLines(InputStream in) {
+            this.in = in;
+        }
+
+        static PhysicalLines open(Path file) {
+            InputStream in;
+            try {
+                in = Files.newInputStream(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+            PhysicalLines lines = new PhysicalLines(in);
+            TaskContext task = TaskContext.get();
+            if (task != null) {
+                // A task that fails half-way through the file still closes it.
+                task.addTaskCompletionListener((TaskCompletionListener) context -> lines.close());
+            }
+            return lines;
+        }
+
+        /** Zero-based index of the line {@link #next} returned last. */
+        long index() {
+            return index;
+        }
+
+        /** The next line without its line break, or null at the end of the file (which is then closed). */
+        byte[] next() {
+            if (done) {
+                return null;
+            }
+            try {
+                if (index < 0) {
+                    skipByteOrderMark();
+                }
+                if (!fill()) {
+                    close();
+                    return null;
+                }
+                int length = 0;
+                while (true) {
+                    int start = position;
+                    while (position < limit && chunk[position] != '\n' && chunk[position] != '\r') {
+                        position++;
+                    }
+                    int count = position - start;
+                    if (length + count > line.length) {
+                        line = Arrays.copyOf(line, Math.max(line.length * 2, length + count));
+                    }
+                    System.arraycopy(chunk, start, line, length, count);
+                    length += count;
+                    if (position < limit) {
+                        byte end = chunk[position++];
+                        if (end == '\r' && fill() && chunk[position] == '\n') {
+                            position++;
+                        }
+                        break;
+                    }
+                    if (!fill()) {
+                        break;
+                    }
+                }
+                index++;
+                return Arrays.copyOf(line, length);
+            } catch (IOException e) {
+                close();
+                throw new UncheckedIOException("cannot read line " + (index + 2) + " of the file", e);
+            }
+        }
+
+        /** At least one unread byte in the chunk, unless the file is at its end. */
+        private boolean fill() throws IOException {
+            if (position < limit) {
+                return true;
+            }
+            int read = in.readNBytes(chunk, 0, chunk.length);
+            position = 0;
+            limit = Math.max(read, 0);
+            return limit > 0;
+        }
+
+        private void skipByteOrderMark() throws IOException {
+            if (!fill()) {
+                return;
+            }
+            if (limit - position >= 3 && (chunk[position] & 0xFF) == 0xEF && (chunk[position + 1] & 0xFF) == 0xBB
+                    && (chunk[position + 2] & 0xFF) == 0xBF) {
+                position += 3;
+            }
+        }
+
+        void close() {
+            if (done) {
+                return;
+            }
+            done = true;
+            try {
+                in.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot close the file", e);
+            }
+        }
     }
 
     /** The shared rules of one physical line, then the source's parser. Runs on Spark executors. */

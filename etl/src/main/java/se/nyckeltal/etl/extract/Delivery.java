@@ -1,16 +1,18 @@
 package se.nyckeltal.etl.extract;
 
+import java.io.Serializable;
+import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 
 /**
- * A delivered file, opened and ready to give its validated lines: a CSV extract read by Spark
- * ({@link CsvExtract}) or a file a source reads on the driver (the ledger's SIE 4). Everything after
- * this point — threshold, quarantine, partition replacement, facts, reconciliation — is
- * {@link ExtractIngest}'s and the same for every source.
+ * A delivered file, opened and ready to give its validated lines: a CSV extract read line by line in
+ * a Spark task ({@link CsvExtract}) or a file a source reads whole on the driver (the ledger's SIE 4).
+ * Everything after this point — rules across lines, threshold, quarantine, partition replacement,
+ * facts, reconciliation — is {@link ExtractIngest}'s and the same for every source.
+ *
+ * <p>Serializable: {@link ExtractIngest} hands each delivery to the one Spark task that reads it whole.
  */
-public interface Delivery {
+public interface Delivery extends Serializable {
     /** The encoding the file was read in, for the load record. */
     String encoding();
 
@@ -20,6 +22,10 @@ public interface Delivery {
     /** Things the reader noticed that do not reject anything, for the load record. */
     List<String> warnings();
 
-    /** Every physical line after the header, validated: valid, rejected or blank. */
-    JavaRDD<ExtractLine> lines(JavaSparkContext spark);
+    /**
+     * Every physical line after the header, validated: valid, rejected or blank, in file order. Reads
+     * the file where it is called (a Spark task); the file is closed when the lines are exhausted or
+     * the task ends.
+     */
+    Iterator<ExtractLine> lines();
 }

@@ -3,29 +3,36 @@ package se.nyckeltal.etl.extract;
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
 
+import java.io.IOException;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.types.StructType;
 import se.nyckeltal.etl.fact.FactPartitionWriter;
 import se.nyckeltal.etl.fact.StagedPartition;
 import se.nyckeltal.etl.quarantine.QuarantineWriter;
@@ -39,12 +46,17 @@ import se.nyckeltal.schemas.warehouse.WarehouseLayout;
  * One source's extract of one load: delivered files → validated lines → quarantine and Parquet fact
  * partitions (SPEC §3, §4). What is the same for every source lives here — the reject threshold,
  * the quarantine, partition replacement by (source, scenario, period), per-file reconciliation of
- * the measure and all-or-nothing publishing; a source supplies how to open its files and how its
- * valid lines sum to its fact grain.
+ * the measure and all-or-nothing publishing; a source supplies how to open its files, its rules
+ * across the lines of one delivery and how its valid lines become fact rows.
  *
- * <p>All files of a load go through Spark together: their lines are unioned, validated once and
- * cached, counted in one job, then the rejected lines and the facts are each written in one job.
- * The measure stays BigDecimal / DECIMAL from the text to the Parquet file.
+ * <p>Each file is read whole by one Spark task (small files share a task), and everything that needs
+ * the lines of one file — the rule across lines, the tally, summing to the fact grain — happens in that
+ * task, on the parsed values, with no cache and no shuffle. A load costs three passes over its files:
+ * one counts them (the tally decides the threshold and which file wins which partition), one writes
+ * the rejected lines of the files that have any, and one writes the facts of the winning partitions
+ * straight from the parser as Spark's internal rows, one Parquet file per partition. Parsing a file
+ * again is cheaper than keeping its lines. The measure stays BigDecimal / DECIMAL from the text to the
+ * Parquet file.
  *
  * <p>A load publishes all or nothing: when any file is rejected (unreadable, or more bad rows than
  * the threshold allows) no fact is written, but the rejected rows still go to quarantine. The
@@ -52,7 +64,7 @@ import se.nyckeltal.schemas.warehouse.WarehouseLayout;
  * validation — and say that nothing was published.
  */
 public final class ExtractIngest implements SourceIngest {
-    /** Input bytes per partition of the validated lines (Spark's own default split is 128 MiB). */
+    /** Input bytes per Spark task: small files are read together, up to this many bytes. */
     static final long BYTES_PER_PARTITION = 64L << 20;
     private final SparkSession spark;
     private final IngestSettings settings;
@@ -60,43 +72,41 @@ public final class ExtractIngest implements SourceIngest {
     private final FactSchema fact;
     private final ExtractLine.Schema lineSchema;
     private final Function<LandingFile, ? extends Delivery> open;
-    private final UnaryOperator<Dataset<Row>> toFactGrain;
-    private final UnaryOperator<Dataset<Row>> acrossRows;
+    private final FactGrain grain;
+    private final FactGrain.Rows grainRows;
+    private final DeliveryRule rule;
 
     /**
      * @param fact the fact table; its measure column has the name of {@code lineSchema}'s measure
      * @param lineSchema how the source's validated lines look to Spark
      * @param open opens one delivered file, e.g. with {@link CsvExtract#open}; throws
      *     {@link UnreadableFileException} to reject the file whole
-     * @param toFactGrain sums valid lines (the {@link ExtractLine.Schema#struct() line columns} and
-     *     {@link ExtractLine#SOURCE_FILE}) to the fact grain: every fact column but {@code load_id},
-     *     which is added here. Group by {@code source_file} too: a partition comes from one file.
+     * @param grain how valid lines become fact rows: every fact column but {@code load_id}, which is
+     *     added here
      */
     public ExtractIngest(SparkSession spark, IngestSettings settings, SourceKind source, FactSchema fact,
-            ExtractLine.Schema lineSchema, Function<LandingFile, ? extends Delivery> open,
-            UnaryOperator<Dataset<Row>> toFactGrain) {
-        this(spark, settings, source, fact, lineSchema, open, toFactGrain, UnaryOperator.identity());
+            ExtractLine.Schema lineSchema, Function<LandingFile, ? extends Delivery> open, FactGrain grain) {
+        this(spark, settings, source, fact, lineSchema, open, grain, DeliveryRule.NONE);
     }
 
     /**
-     * A source with rules across lines (HR: at most 24 hours of one type per employee and day, summed
-     * over the day's rows).
+     * A source with rules across the lines of one delivery (HR: at most 24 hours of one type per
+     * employee and day, summed over the day's rows).
      *
-     * @param acrossRows runs on the validated lines of the whole load (the {@link ExtractLine.Schema#struct()
-     *     line columns}, cached) before anything is counted; it may turn valid lines into rejected ones
-     *     with {@link ExtractLine.Schema#reject} and must keep every line and every column, in order
+     * @param rule runs on each delivery's validated lines before anything is counted
      */
     public ExtractIngest(SparkSession spark, IngestSettings settings, SourceKind source, FactSchema fact,
-            ExtractLine.Schema lineSchema, Function<LandingFile, ? extends Delivery> open,
-            UnaryOperator<Dataset<Row>> toFactGrain, UnaryOperator<Dataset<Row>> acrossRows) {
-        this.acrossRows = requireNonNull(acrossRows, "acrossRows");
+            ExtractLine.Schema lineSchema, Function<LandingFile, ? extends Delivery> open, FactGrain grain,
+            DeliveryRule rule) {
         this.spark = requireNonNull(spark, "spark");
         this.settings = requireNonNull(settings, "settings");
         this.source = requireNonNull(source, "source");
         this.fact = requireNonNull(fact, "fact");
         this.lineSchema = requireNonNull(lineSchema, "lineSchema");
         this.open = requireNonNull(open, "open");
-        this.toFactGrain = requireNonNull(toFactGrain, "toFactGrain");
+        this.grain = requireNonNull(grain, "grain");
+        this.grainRows = grain.rows(lineSchema);
+        this.rule = requireNonNull(rule, "rule");
     }
 
     @Override
@@ -122,87 +132,40 @@ public final class ExtractIngest implements SourceIngest {
         Map<Integer, UnreadableFileException> unreadable = new HashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             try {
-                deliveries.add(requireNonNull(open.apply(inputs.get(i)), "delivery"));
+                deliveries.add(new GuardedDelivery(requireNonNull(open.apply(inputs.get(i)), "delivery"),
+                        settings.guard(), lineSchema));
             } catch (UnreadableFileException e) {
                 deliveries.add(null);
                 unreadable.put(i, e);
             }
         }
-        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        List<JavaRDD<Row>> parts = new ArrayList<>();
-        for (int i = 0; i < deliveries.size(); i++) {
-            if (deliveries.get(i) != null) {
-                parts.add(rows(deliveries.get(i).lines(context), i, lineSchema, settings.guard()));
-            }
-        }
         FactPartitionWriter writer = new FactPartitionWriter(spark, layout, fact, lineSchema.measure(),
                 lineSchema.secondMeasure(), loadId);
-        Dataset<Row> validated = null;
-        Dataset<Row> lines = null;
         try {
-            Map<Integer, FileTally> tallies = Map.of();
-            if (!parts.isEmpty()) {
-                @SuppressWarnings("unchecked")
-                JavaRDD<Row>[] all = parts.toArray(JavaRDD[]::new);
-                // Cached: the checks across rows, the tally, the quarantine and the facts all read the
-                // validated lines, and validating is the expensive part.
-                JavaRDD<Row> union = context.union(all);
-                int target = targetPartitions(inputs, context.defaultParallelism());
-                if (union.getNumPartitions() > target) {
-                    // Many small files: one task each would cost more than the work in every job below.
-                    union = union.coalesce(target);
-                }
-                validated = spark.createDataFrame(union, lineSchema.struct())
-                        .persist(StorageLevel.MEMORY_AND_DISK());
-                lines = acrossRows.apply(validated);
-                tallies = FileTally.of(lines, lineSchema);
-            }
-            Load load = new Load(inputs, deliveries, unreadable, tallies, loadId);
+            ReadableFiles readable = new ReadableFiles(inputs, deliveries);
+            Load load = new Load(inputs, deliveries, unreadable, readable.tallies(lineSchema, grainRows, rule),
+                    loadId);
             Column sourceFile = sourceFileColumn(inputs);
-            if (lines != null && load.anyQuarantined()) {
-                new QuarantineWriter(layout).write(quarantine(lines, sourceFile, loadId), loadId);
+            if (load.anyQuarantined()) {
+                ReadableFiles quarantined = readable.only(load::quarantined);
+                new QuarantineWriter(layout).write(quarantine(quarantined.rejectedLines(lineSchema, rule,
+                        load.ruleBroken()), sourceFile, loadId), loadId);
             }
             if (load.anyRejected()) {
                 return new IngestResult(load.unpublishedOutcomes(), List.of());
             }
-            return stageAndCommit(load, lines, sourceFile, writer);
+            return stageAndCommit(load, readable, sourceFile, writer);
         } finally {
-            if (validated != null) {
-                validated.unpersist();
-            }
             writer.cleanUp();
         }
     }
 
-    /**
-     * How many partitions the validated lines of a load need: one per {@value #BYTES_PER_PARTITION}
-     * bytes of input, and at least two per core so every core has work.
-     */
-    static int targetPartitions(List<LandingFile> inputs, int parallelism) {
-        long bytes = 0;
-        for (LandingFile input : inputs) {
-            try {
-                bytes += java.nio.file.Files.size(input.path());
-            } catch (java.io.IOException e) {
-                // unreadable files were rejected already; count nothing for them
-            }
-        }
-        long bySize = (bytes + BYTES_PER_PARTITION - 1) / BYTES_PER_PARTITION;
-        return (int) Math.max(2L * parallelism, bySize);
-    }
-
-    /** A delivery's lines as rows of the line schema, tagged with the delivery's index in the load. */
-    private static JavaRDD<Row> rows(JavaRDD<ExtractLine> lines, int file, ExtractLine.Schema schema,
-            LineGuard guard) {
-        return lines.map(line -> schema.row(file, guard.check(line, schema)));
-    }
-
     /** Facts of the winning partitions, staged, read back, reconciled and only then committed into facts/. */
-    private IngestResult stageAndCommit(Load load, Dataset<Row> lines, Column sourceFile, FactPartitionWriter writer) {
+    private IngestResult stageAndCommit(Load load, ReadableFiles readable, Column sourceFile, FactPartitionWriter writer) {
         PartitionReplacement replacement = load.replacement();
         List<StagedPartition> staged = List.of();
         if (load.anyValid()) {
-            staged = writer.stage(facts(lines, load.supersededKeys(replacement), sourceFile, load.loadId));
+            staged = writer.stageAsPlaced(facts(readable, load, replacement, sourceFile));
         }
         Map<String, BigDecimal> loadedBySource = new HashMap<>();
         Map<String, BigDecimal> secondLoadedBySource = new HashMap<>();
@@ -225,33 +188,250 @@ public final class ExtractIngest implements SourceIngest {
         return new IngestResult(outcomes, writer.commit(staged));
     }
 
-    /** Valid lines of the partitions each file wins, summed by the source to its fact grain. */
-    private Dataset<Row> facts(Dataset<Row> lines, List<String> supersededKeys, Column sourceFile, String loadId) {
-        Dataset<Row> valid = lines.filter(col(ExtractLine.KIND).equalTo(ExtractLine.Kind.VALID.name()));
-        if (!supersededKeys.isEmpty()) {
-            valid = valid.filter(not(partitionKey().isin(supersededKeys.toArray())));
+    /**
+     * The fact rows of the partitions each file wins, made in the tasks that read the files: each Spark
+     * partition holds whole files, so whole fact partitions.
+     */
+    private Dataset<Row> facts(ReadableFiles readable, Load load, PartitionReplacement replacement, Column sourceFile) {
+        Map<Integer, Set<ScenarioPeriod>> superseded = load.superseded(replacement);
+        ReadableFiles winning = readable.only(file -> load.tally(file).partitions().size()
+                > superseded.getOrDefault(file, Set.of()).size());
+        Dataset<Row> rows = winning.factRows(grainRows, rule, superseded,
+                load.atGrain(), load.ruleBroken()).withColumn(ExtractLine.SOURCE_FILE, sourceFile);
+        if (!grainRows.asDelivered()) {
+            // The columns a source's summed lines have: source_file, period, scenario, keys, sums.
+            List<Column> columns = new ArrayList<>(List.of(col(ExtractLine.SOURCE_FILE)));
+            for (String name : grainRows.struct().fieldNames()) {
+                if (!name.equals(ExtractLine.FILE)) {
+                    columns.add(col(name));
+                }
+            }
+            rows = rows.select(columns.toArray(Column[]::new));
         }
-        return toFactGrain.apply(valid.withColumn(ExtractLine.SOURCE_FILE, sourceFile))
-                .withColumn("load_id", lit(loadId));
-    }
-
-    /** {@code file:SCENARIO:YYYYMM} of a validated line, as {@link Load#supersededKeys} names them. */
-    private static Column partitionKey() {
-        return concat_ws(":", col(ExtractLine.FILE).cast("string"), col(ExtractLine.SCENARIO),
-                col(ExtractLine.PERIOD).cast("string"));
+        return grain.toFact(rows).withColumn("load_id", lit(load.loadId));
     }
 
     private Dataset<Row> quarantine(Dataset<Row> lines, Column sourceFile, String loadId) {
-        return lines.filter(col(ExtractLine.KIND).equalTo(ExtractLine.Kind.REJECTED.name()))
-                .select(lit(loadId).as("load_id"), lit(source.folder()).as("source"), sourceFile.as("source_file"),
-                        col(ExtractLine.LINE_NUMBER).as("line_number"), col(ExtractLine.REASON).as("reason"),
-                        col(ExtractLine.RAW_LINE).as("raw_line"));
+        return lines.select(lit(loadId).as("load_id"), lit(source.folder()).as("source"), sourceFile.as("source_file"),
+                col(ExtractLine.LINE_NUMBER).as("line_number"), col(ExtractLine.REASON).as("reason"),
+                col(ExtractLine.RAW_LINE).as("raw_line"));
     }
 
     /** The landing-relative path of a line's file, looked up by the file's index in the load. */
     private static Column sourceFileColumn(List<LandingFile> inputs) {
         Column[] paths = inputs.stream().map(f -> lit(f.relativePath())).toArray(Column[]::new);
         return element_at(array(paths), col(ExtractLine.FILE).plus(1));
+    }
+
+    /** One readable file of the load: its index in the load and how to read it, shipped to a Spark task. */
+    record FileWork(int file, Delivery delivery) implements Serializable {}
+
+    /** What one Spark task learnt about one file. */
+    record Counted(int file, FileTally tally) implements Serializable {}
+
+    /**
+     * Readable files of a load, grouped for Spark: a group is one task and reads its files whole, one
+     * after the other. Groups hold about {@value #BYTES_PER_PARTITION} bytes; at least two per core
+     * when there are enough files, so every core has work.
+     */
+    private final class ReadableFiles {
+        private final List<List<FileWork>> groups;
+
+        ReadableFiles(List<LandingFile> inputs, List<Delivery> deliveries) {
+            List<FileWork> work = new ArrayList<>();
+            long[] sizes = new long[inputs.size()];
+            long bytes = 0;
+            for (int i = 0; i < inputs.size(); i++) {
+                if (deliveries.get(i) != null) {
+                    work.add(new FileWork(i, deliveries.get(i)));
+                    sizes[i] = size(inputs.get(i));
+                    bytes += sizes[i];
+                }
+            }
+            int parallelism = spark.sparkContext().defaultParallelism();
+            int count = (int) Math.min(work.size(), Math.max(2L * parallelism, (bytes + BYTES_PER_PARTITION - 1)
+                    / BYTES_PER_PARTITION));
+            // Largest files first, each into the lightest group so far; files keep their order in a group.
+            List<List<FileWork>> grouped = new ArrayList<>();
+            long[] load = new long[count];
+            for (int g = 0; g < count; g++) {
+                grouped.add(new ArrayList<>());
+            }
+            List<FileWork> bySize = new ArrayList<>(work);
+            bySize.sort(Comparator.comparingLong((FileWork w) -> sizes[w.file()]).reversed()
+                    .thenComparingInt(FileWork::file));
+            for (FileWork file : bySize) {
+                int lightest = 0;
+                for (int g = 1; g < count; g++) {
+                    if (load[g] < load[lightest]) {
+                        lightest = g;
+                    }
+                }
+                grouped.get(lightest).add(file);
+                load[lightest] += sizes[file.file()];
+            }
+            grouped.forEach(group -> group.sort(Comparator.comparingInt(FileWork::file)));
+            this.groups = grouped;
+        }
+
+        private ReadableFiles(List<List<FileWork>> groups) {
+            this.groups = groups;
+        }
+
+        private static long size(LandingFile input) {
+            try {
+                return Files.size(input.path());
+            } catch (IOException e) {
+                return 0; // a file read on the driver (SIE) or gone: weighs nothing here
+            }
+        }
+
+        /** The files for which {@code keep} holds, in the same groups (empty groups dropped). */
+        ReadableFiles only(IntPredicate keep) {
+            List<List<FileWork>> kept = new ArrayList<>();
+            for (List<FileWork> group : groups) {
+                List<FileWork> files = group.stream().filter(w -> keep.test(w.file())).toList();
+                if (!files.isEmpty()) {
+                    kept.add(files);
+                }
+            }
+            return new ReadableFiles(kept);
+        }
+
+        private JavaRDD<FileWork> rdd() {
+            JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            // One element per slice: a group is one task.
+            return context.parallelize(groups, Math.max(1, groups.size())).flatMap(List::iterator);
+        }
+
+        /** One Spark job: each file's tally, by file index. */
+        Map<Integer, FileTally> tallies(ExtractLine.Schema schema, FactGrain.Rows grainRows, DeliveryRule rule) {
+            Map<Integer, FileTally> tallies = new HashMap<>();
+            if (groups.isEmpty()) {
+                return tallies;
+            }
+            for (Counted counted : rdd().map(work -> count(work, schema, grainRows, rule)).collect()) {
+                tallies.put(counted.file(), counted.tally());
+            }
+            return tallies;
+        }
+
+        /** The rejected lines of these files, as rows of the line schema. */
+        Dataset<Row> rejectedLines(ExtractLine.Schema schema, DeliveryRule rule, Set<Integer> ruleBroken) {
+            Set<Integer> broken = new HashSet<>(ruleBroken);
+            JavaRDD<InternalRow> rows = rdd().flatMap(work -> {
+                Iterator<ExtractLine> lines = validated(work.delivery(), rule, broken.contains(work.file()));
+                return filter(lines, line -> line.kind() == ExtractLine.Kind.REJECTED, line -> schema.internalRow(
+                        work.file(), line));
+            });
+            return internalDataFrame(rows, schema.struct());
+        }
+
+        /**
+         * The fact rows of these files' valid lines, but for the partitions another file of the load
+         * supersedes.
+         *
+         * @param atGrain the files whose valid lines need no summing
+         */
+        Dataset<Row> factRows(FactGrain.Rows grainRows, DeliveryRule rule,
+                Map<Integer, Set<ScenarioPeriod>> superseded, Set<Integer> atGrain, Set<Integer> ruleBroken) {
+            Set<Integer> broken = new HashSet<>(ruleBroken);
+            Map<Integer, Set<ScenarioPeriod>> skipped = new HashMap<>(superseded);
+            Set<Integer> plain = new HashSet<>(atGrain);
+            JavaRDD<InternalRow> rows = rdd().flatMap(work -> {
+                Set<ScenarioPeriod> skip = skipped.getOrDefault(work.file(), Set.of());
+                Iterator<ExtractLine> valid = filterLines(validated(work.delivery(), rule, broken.contains(work.file())),
+                        line -> line.kind() == ExtractLine.Kind.VALID
+                                && (skip.isEmpty() || !skip.contains(new ScenarioPeriod(line.scenario(), line.period()))));
+                return grainRows.factRows(work.file(), valid, plain.contains(work.file()));
+            });
+            return internalDataFrame(rows, grainRows.struct());
+        }
+
+        private Dataset<Row> internalDataFrame(JavaRDD<InternalRow> rows, StructType struct) {
+            // Spark's internal rows as they are: no Row, no encoder.
+            return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(rows.rdd(), struct, false);
+        }
+    }
+
+    /**
+     * A file's validated lines after the source's rule across lines, in a Spark task.
+     *
+     * @param ruleBroken whether the tally found lines that break the rule: only then is the file read
+     *     twice, once for the rule to see every line and once to judge them
+     */
+    private static Iterator<ExtractLine> validated(Delivery delivery, DeliveryRule rule, boolean ruleBroken) {
+        if (!ruleBroken) {
+            return delivery.lines();
+        }
+        DeliveryRule.Check check = rule.check();
+        delivery.lines().forEachRemaining(check::see);
+        return new MappedIterator<>(delivery.lines(), check::judge);
+    }
+
+    /**
+     * Counts one file in a Spark task: the tally, whether its valid lines are at the fact grain, and
+     * whether it breaks the source's rule across lines (then it is counted again with the rule applied).
+     */
+    private static Counted count(FileWork work, ExtractLine.Schema schema, FactGrain.Rows grainRows,
+            DeliveryRule rule) {
+        DeliveryRule.Check check = rule.check();
+        FileTally tally = count(work.delivery().lines(), check, schema, grainRows);
+        if (check.anyBroken()) {
+            tally = count(validated(work.delivery(), rule, true), DeliveryRule.NONE.check(), schema, grainRows);
+            tally.markRuleBroken();
+        }
+        return new Counted(work.file(), tally);
+    }
+
+    private static FileTally count(Iterator<ExtractLine> lines, DeliveryRule.Check check, ExtractLine.Schema schema,
+            FactGrain.Rows grainRows) {
+        FileTally tally = new FileTally();
+        KeyHashes keys = grainRows.asDelivered() ? null : new KeyHashes();
+        while (lines.hasNext()) {
+            ExtractLine line = lines.next();
+            check.see(line);
+            tally.add(line, schema);
+            if (keys != null && line.kind() == ExtractLine.Kind.VALID && !keys.add(grainRows.keyHash(line))) {
+                tally.notAtGrain();
+                keys = null;
+            }
+        }
+        return tally;
+    }
+
+    private static Iterator<ExtractLine> filterLines(Iterator<ExtractLine> lines,
+            Predicate<ExtractLine> keep) {
+        return filter(lines, keep, line -> line);
+    }
+
+    /** The lines for which {@code keep} holds, each mapped. */
+    private static <T> Iterator<T> filter(Iterator<ExtractLine> lines, Predicate<ExtractLine> keep,
+            Function<ExtractLine, T> map) {
+        return new Iterator<>() {
+            private ExtractLine next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && lines.hasNext()) {
+                    ExtractLine line = lines.next();
+                    if (keep.test(line)) {
+                        next = line;
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                ExtractLine line = next;
+                next = null;
+                return map.apply(line);
+            }
+        };
     }
 
     /** What validation found in the files of one load, and the outcome each file gets. */
@@ -309,16 +489,41 @@ public final class ExtractIngest implements SourceIngest {
             return PartitionReplacement.apply(partitionsByFile);
         }
 
-        List<String> supersededKeys(PartitionReplacement replacement) {
-            List<String> keys = new ArrayList<>();
+        /** The partitions of each file that a later file of the load supersedes, by file index. */
+        Map<Integer, Set<ScenarioPeriod>> superseded(PartitionReplacement replacement) {
+            Map<Integer, Set<ScenarioPeriod>> superseded = new HashMap<>();
             for (int i = 0; i < inputs.size(); i++) {
                 for (ScenarioPeriod partition : tally(i).partitions().keySet()) {
                     if (replacement.supersededBy(i, partition).isPresent()) {
-                        keys.add(i + ":" + partition.scenario() + ":" + partition.period());
+                        superseded.computeIfAbsent(i, file -> new HashSet<>()).add(partition);
                     }
                 }
             }
-            return keys;
+            return superseded;
+        }
+
+        boolean quarantined(int file) {
+            return tally(file).rowsQuarantined() > 0;
+        }
+
+        /** The files whose valid lines are each a fact row of their own. */
+        Set<Integer> atGrain() {
+            return files(FileTally::atGrain);
+        }
+
+        /** The files with lines that break the source's rule across lines. */
+        Set<Integer> ruleBroken() {
+            return files(FileTally::ruleBroken);
+        }
+
+        private Set<Integer> files(Predicate<FileTally> which) {
+            Set<Integer> files = new HashSet<>();
+            tallies.forEach((file, tally) -> {
+                if (which.test(tally)) {
+                    files.add(file);
+                }
+            });
+            return files;
         }
 
         /**

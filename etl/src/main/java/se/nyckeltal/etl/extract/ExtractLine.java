@@ -1,28 +1,27 @@
 package se.nyckeltal.etl.extract;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.CatalystTypeConverters;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Decimal;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * One physical line of a delivery after validation: a valid row of the source, a rejected line
@@ -57,10 +56,7 @@ public record ExtractLine(
     /** Column of the delivery's landing-relative path in the lines a source aggregates. */
     public static final String SOURCE_FILE = "source_file";
 
-    /**
-     * Column of the delivery's index in the load: a check across lines ({@link ExtractIngest}'s
-     * acrossRows) groups by it, so that two deliveries of one partition are never checked together.
-     */
+    /** Column of the delivery's index in the load: names the line's source file. */
     public static final String FILE = "file";
 
     // Bookkeeping columns of the validated lines; sources never need them.
@@ -75,6 +71,8 @@ public record ExtractLine(
     static final String RAW_LINE = "raw_line";
     /** A rejected line's second measure, as {@link #REJECTED_MEASURE}; only in schemas that have one. */
     static final String REJECTED_SECOND_MEASURE = "rejected_second_measure";
+    private static final UTF8String[] KIND_TEXT = Arrays.stream(Kind.values()).map(k -> UTF8String.fromString(k.name()))
+            .toArray(UTF8String[]::new);
 
     public ExtractLine {
         requireNonNull(kind, "kind");
@@ -189,45 +187,47 @@ public record ExtractLine(
         }
 
         /**
-         * Valid lines for which {@code condition} holds, turned into rejected ones; every other line
-         * stays as it is. For checks that need several lines at once (ExtractIngest's acrossRows): the
-         * measure moves to the rejected measure, so the file still reconciles.
+         * A valid line turned into a rejected one by a rule across lines ({@link DeliveryRule}): its
+         * measure, at the measure's scale, still counts in the file's total.
          *
-         * @param lines rows of {@link #struct()}, possibly with extra columns (kept as they are)
-         * @param reason the controller's reason for a rejected line
+         * @param reason the controller's reason
          * @param rawLine the text shown in quarantine for it
          */
-        public Dataset<Row> reject(Dataset<Row> lines, Column condition, Column reason, Column rawLine) {
-            Column hit = col(KIND).equalTo(Kind.VALID.name()).and(coalesce(condition, lit(false)));
-            Set<String> cleared = new HashSet<>(List.of(PERIOD, SCENARIO, measure));
-            values.forEach(v -> cleared.add(v.name()));
-            List<Column> columns = new ArrayList<>();
-            for (String name : lines.columns()) {
-                Column column = col(name);
-                if (name.equals(KIND)) {
-                    column = when(hit, lit(Kind.REJECTED.name())).otherwise(column);
-                } else if (name.equals(REJECTED_MEASURE)) {
-                    column = when(hit, col(measure).cast(DataTypes.StringType)).otherwise(column);
-                } else if (name.equals(REJECTED_SECOND_MEASURE)) {
-                    column = when(hit, col(secondMeasure).cast(DataTypes.StringType)).otherwise(column);
-                } else if (name.equals(REASON)) {
-                    column = when(hit, reason).otherwise(column);
-                } else if (name.equals(RAW_LINE)) {
-                    column = when(hit, rawLine).otherwise(column);
-                } else if (cleared.contains(name)) {
-                    column = when(hit, lit(null)).otherwise(column);
-                }
-                columns.add(column.as(name));
+        public ExtractLine reject(ExtractLine line, String reason, String rawLine) {
+            if (line.kind() != Kind.VALID) {
+                throw new IllegalStateException("line " + line.lineNumber() + " is " + line.kind() + ", not valid");
             }
-            return lines.select(columns.toArray(Column[]::new));
+            BigDecimal second = null;
+            if (secondMeasure != null) {
+                int index = valueIndex(secondMeasure);
+                BigDecimal value = (BigDecimal) line.values().get(index);
+                second = value == null ? null : value.setScale(((DecimalType) values.get(index).dataType()).scale(),
+                        RoundingMode.UNNECESSARY);
+            }
+            return rejected(line.lineNumber(), reason, rawLine,
+                    line.measure().setScale(measureType.scale(), RoundingMode.UNNECESSARY), second);
         }
 
-        /** {@code line} as a row of {@link #struct()}; {@code file} is the delivery's index in the load. */
-        Row row(int file, ExtractLine line) {
+        /** The index of a value column in a line's values. */
+        int valueIndex(String name) {
+            for (int i = 0; i < values.size(); i++) {
+                if (values.get(i).name().equals(name)) {
+                    return i;
+                }
+            }
+            throw new IllegalArgumentException("the lines have no column " + name);
+        }
+
+        /**
+         * {@code line} as a row of {@link #struct()} in Spark's internal form, made straight from the
+         * parsed values (no {@code Row} and no encoder in between); {@code file} is the delivery's index
+         * in the load.
+         */
+        InternalRow internalRow(int file, ExtractLine line) {
             Object[] row = new Object[9 + values.size() + (secondMeasure == null ? 0 : 1)];
             row[0] = file;
             row[1] = line.lineNumber();
-            row[2] = line.kind().name();
+            row[2] = KIND_TEXT[line.kind().ordinal()];
             switch (line.kind()) {
                 case VALID -> {
                     if (line.values().size() != values.size()) {
@@ -235,25 +235,47 @@ public record ExtractLine(
                                 + " values, the schema " + values.size());
                     }
                     row[3] = line.period();
-                    row[4] = line.scenario();
+                    row[4] = UTF8String.fromString(line.scenario());
                     // The measure's scale exactly; UNNECESSARY fails rather than round should a parser
                     // let more decimals through (validation rejects those lines before they get here).
-                    row[5] = line.measure().setScale(measureType.scale(), RoundingMode.UNNECESSARY);
+                    row[5] = Decimal.apply(line.measure().setScale(measureType.scale(), RoundingMode.UNNECESSARY),
+                            measureType.precision(), measureType.scale());
                     for (int i = 0; i < values.size(); i++) {
-                        row[9 + i] = line.values().get(i);
+                        row[9 + i] = toCatalyst(line.values().get(i), values.get(i).dataType());
                     }
                 }
                 case REJECTED -> {
-                    row[6] = line.measure() == null ? null : line.measure().toPlainString();
-                    row[7] = line.reason();
-                    row[8] = line.rawLine();
+                    row[6] = line.measure() == null ? null : UTF8String.fromString(line.measure().toPlainString());
+                    row[7] = UTF8String.fromString(line.reason());
+                    row[8] = line.rawLine() == null ? null : UTF8String.fromString(line.rawLine());
                     if (secondMeasure != null && line.rejectedSecondMeasure() != null) {
-                        row[9 + values.size()] = line.rejectedSecondMeasure().toPlainString();
+                        row[9 + values.size()] = UTF8String.fromString(line.rejectedSecondMeasure().toPlainString());
                     }
                 }
                 case BLANK -> { }
             }
-            return RowFactory.create(row);
+            return new GenericInternalRow(row);
+        }
+
+        /** A source's value in Spark's internal form for its column's type. */
+        static Object toCatalyst(Object value, DataType type) {
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof String text) {
+                return UTF8String.fromString(text);
+            }
+            if (value instanceof LocalDate date) {
+                return Math.toIntExact(date.toEpochDay());
+            }
+            if (value instanceof BigDecimal decimal && type instanceof DecimalType decimalType) {
+                return Decimal.apply(decimal, decimalType.precision(), decimalType.scale());
+            }
+            if (value instanceof Integer || value instanceof Long || value instanceof Boolean
+                    || value instanceof Double) {
+                return value;
+            }
+            return CatalystTypeConverters.convertToCatalyst(value);
         }
     }
 }

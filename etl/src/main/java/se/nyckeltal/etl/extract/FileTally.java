@@ -2,24 +2,19 @@ package se.nyckeltal.etl.extract;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.util.Arrays;
+import java.math.RoundingMode;
 import java.util.Collections;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 
 /**
- * What validation found in one delivery, counted in one pass over the validated lines: rows, the
- * measure (exact, BigDecimal; "amount" below, as in {@code FileOutcome}), the partitions the valid
- * rows fall in, and the first problems; and the same sums of a {@link ExtractLine.Schema#secondMeasure} where the
- * source has one (zero otherwise). Mutable while Spark folds lines into it; read on the driver afterwards.
+ * What validation found in one delivery, counted in one pass over its validated lines (in the one
+ * Spark task that reads the file): rows, the measure (exact, BigDecimal; "amount" below, as in
+ * {@code FileOutcome}), the partitions the valid rows fall in, the first problems, and whether the
+ * file is at its fact grain already; and the same sums of a {@link ExtractLine.Schema#secondMeasure}
+ * where the source has one (zero otherwise). Mutable while the task counts; read on the driver
+ * afterwards.
  */
 final class FileTally implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -47,78 +42,72 @@ final class FileTally implements Serializable {
         }
     }
 
+    /** Whether no two valid lines of the file fall on one fact row ({@link FactGrain#atGrain}). */
+    private boolean atGrain = true;
+    private boolean ruleBroken;
+
     /**
-     * One Spark job over the validated lines of a load: a tally per file index.
+     * Counts one validated line of the file, in a Spark task.
      *
-     * @param schema the lines' schema: its measure and second measure are summed
+     * @param schema the lines' schema: its measure and second measure are summed, each at its type's scale
      */
-    static HashMap<Integer, FileTally> of(Dataset<Row> lines, ExtractLine.Schema schema) {
-        // The columns add(Row) reads, in this order.
-        String[] columns = {ExtractLine.FILE, ExtractLine.KIND, ExtractLine.LINE_NUMBER, ExtractLine.SCENARIO,
-            ExtractLine.PERIOD, schema.measure(), ExtractLine.REJECTED_MEASURE, ExtractLine.REASON};
-        List<Column> selected = new ArrayList<>(Arrays.stream(columns).map(functions::col).toList());
-        boolean second = schema.secondMeasure() != null;
-        selected.add(second ? functions.col(schema.secondMeasure()) : functions.lit(null).cast(DataTypes.createDecimalType()));
-        selected.add(second ? functions.col(ExtractLine.REJECTED_SECOND_MEASURE) : functions.lit(null).cast(DataTypes.StringType));
-        return lines.select(selected.toArray(Column[]::new))
-                .toJavaRDD()
-                .aggregate(new HashMap<>(), FileTally::add, FileTally::merge);
-    }
-
-    private static HashMap<Integer, FileTally> add(HashMap<Integer, FileTally> tallies, Row row) {
-        tallies.computeIfAbsent(row.getInt(0), file -> new FileTally()).add(row);
-        return tallies;
-    }
-
-    private static HashMap<Integer, FileTally> merge(HashMap<Integer, FileTally> into, HashMap<Integer, FileTally> from) {
-        from.forEach((file, tally) -> into.merge(file, tally, FileTally::merge));
-        return into;
-    }
-
-    private void add(Row row) {
-        switch (ExtractLine.Kind.valueOf(row.getString(1))) {
+    void add(ExtractLine line, ExtractLine.Schema schema) {
+        switch (line.kind()) {
             case BLANK -> blankLines++;
             case VALID -> {
                 rowsRead++;
-                BigDecimal amount = row.getDecimal(5);
-                BigDecimal second = row.isNullAt(8) ? BigDecimal.ZERO : row.getDecimal(8);
+                BigDecimal amount = line.measure().setScale(schema.measureType().scale(), RoundingMode.UNNECESSARY);
+                BigDecimal second = BigDecimal.ZERO;
+                if (schema.secondMeasure() != null) {
+                    int index = schema.valueIndex(schema.secondMeasure());
+                    BigDecimal value = (BigDecimal) line.values().get(index);
+                    if (value != null) {
+                        second = value.setScale(((DecimalType) schema.values().get(index).dataType()).scale(),
+                                RoundingMode.UNNECESSARY);
+                    }
+                }
                 amountTotal = amountTotal.add(amount);
                 secondTotal = secondTotal.add(second);
-                partitions.merge(new ScenarioPeriod(row.getString(3), row.getInt(4)), new Cell(1, amount, second),
+                partitions.merge(new ScenarioPeriod(line.scenario(), line.period()), new Cell(1, amount, second),
                         Cell::plus);
             }
             case REJECTED -> {
                 rowsRead++;
                 rowsQuarantined++;
-                if (row.isNullAt(6)) {
+                if (line.measure() == null) {
                     rowsUnparsedAmount++;
                 } else {
-                    BigDecimal amount = new BigDecimal(row.getString(6));
+                    // As exact as the text: a rejected measure may have more decimals than the type holds.
+                    BigDecimal amount = new BigDecimal(line.measure().toPlainString());
                     amountTotal = amountTotal.add(amount);
                     amountQuarantined = amountQuarantined.add(amount);
                 }
-                if (!row.isNullAt(9)) {
-                    BigDecimal second = new BigDecimal(row.getString(9));
+                if (line.rejectedSecondMeasure() != null) {
+                    BigDecimal second = new BigDecimal(line.rejectedSecondMeasure().toPlainString());
                     secondTotal = secondTotal.add(second);
                     secondQuarantined = secondQuarantined.add(second);
                 }
-                noteProblem(row.getLong(2), row.getString(7));
+                noteProblem(line.lineNumber(), line.reason());
             }
         }
     }
 
-    private FileTally merge(FileTally other) {
-        rowsRead += other.rowsRead;
-        blankLines += other.blankLines;
-        rowsQuarantined += other.rowsQuarantined;
-        rowsUnparsedAmount += other.rowsUnparsedAmount;
-        amountTotal = amountTotal.add(other.amountTotal);
-        amountQuarantined = amountQuarantined.add(other.amountQuarantined);
-        secondTotal = secondTotal.add(other.secondTotal);
-        secondQuarantined = secondQuarantined.add(other.secondQuarantined);
-        other.partitions.forEach((key, cell) -> partitions.merge(key, cell, Cell::plus));
-        other.firstProblems.forEach(this::noteProblem);
-        return this;
+    /** The file breaks the source's rule across lines: the tally counts the lines the rule rejected. */
+    void markRuleBroken() {
+        ruleBroken = true;
+    }
+
+    boolean ruleBroken() {
+        return ruleBroken;
+    }
+
+    void notAtGrain() {
+        atGrain = false;
+    }
+
+    /** True when every valid line of the file is a fact row of its own: its facts need no summing. */
+    boolean atGrain() {
+        return atGrain;
     }
 
     private void noteProblem(long lineNumber, String reason) {

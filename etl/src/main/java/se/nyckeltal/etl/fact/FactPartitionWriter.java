@@ -108,6 +108,20 @@ public final class FactPartitionWriter {
      * its order) to staging, one file per partition, and reads the files back.
      */
     public List<StagedPartition> stage(Dataset<Row> facts) {
+        // One task per partition, so one file per partition.
+        return stage(facts, true);
+    }
+
+    /**
+     * As {@link #stage}, for facts whose Spark partitions already hold whole fact partitions (each
+     * delivery read and summed by one task): written as they are, without a shuffle, still one file per
+     * partition.
+     */
+    public List<StagedPartition> stageAsPlaced(Dataset<Row> facts) {
+        return stage(facts, false);
+    }
+
+    private List<StagedPartition> stage(Dataset<Row> facts, boolean shuffle) {
         List<Column> columns = new ArrayList<>();
         for (StructField field : struct.fields()) {
             // Under ANSI mode a value that does not fit (an amount sum beyond DECIMAL(18,2)) fails the
@@ -117,10 +131,11 @@ public final class FactPartitionWriter {
         columns.add(col(PERIOD).as(STAGE_PERIOD));
         columns.add(partitionScenario().as(STAGE_SCENARIO));
         FileTree.delete(stagingDir);
-        facts.select(columns.toArray(Column[]::new))
-                // One task per partition, so one file per partition.
-                .repartition(col(STAGE_PERIOD), col(STAGE_SCENARIO))
-                .write()
+        Dataset<Row> rows = facts.select(columns.toArray(Column[]::new));
+        if (shuffle) {
+            rows = rows.repartition(col(STAGE_PERIOD), col(STAGE_SCENARIO));
+        }
+        rows.write()
                 .mode(SaveMode.ErrorIfExists)
                 .partitionBy(STAGE_PERIOD, STAGE_SCENARIO)
                 .parquet(SparkPaths.local(stagingDir));

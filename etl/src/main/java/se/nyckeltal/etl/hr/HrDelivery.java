@@ -3,13 +3,13 @@ package se.nyckeltal.etl.hr;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import se.nyckeltal.etl.extract.CsvExtract;
 import se.nyckeltal.etl.extract.Delivery;
 import se.nyckeltal.etl.extract.ExtractLine;
 import se.nyckeltal.etl.extract.LandingFile;
+import se.nyckeltal.etl.extract.MappedIterator;
 import se.nyckeltal.schemas.contract.HrContract;
 import se.nyckeltal.schemas.text.Delimiter;
 import se.nyckeltal.schemas.text.HeaderMatcher.ColumnMapping;
@@ -20,6 +20,7 @@ import se.nyckeltal.schemas.text.HeaderMatcher.ColumnMapping;
  * Lines the shared rules reject (unreadable, wrong number of fields) are masked the same way.
  */
 final class HrDelivery implements Delivery {
+    private static final long serialVersionUID = 1L;
     private final CsvExtract csv;
     private final EmployeeIdMask mask;
 
@@ -57,10 +58,9 @@ final class HrDelivery implements Delivery {
     }
 
     @Override
-    public JavaRDD<ExtractLine> lines(JavaSparkContext spark) {
-        EmployeeIdMask masking = mask;
-        return csv.lines(spark).map(line -> line.kind() != ExtractLine.Kind.REJECTED ? line
-                : ExtractLine.rejected(line.lineNumber(), line.reason(), masking.mask(line.lineNumber(), line.rawLine()),
+    public Iterator<ExtractLine> lines() {
+        return new MappedIterator<>(csv.lines(), line -> line.kind() != ExtractLine.Kind.REJECTED ? line
+                : ExtractLine.rejected(line.lineNumber(), line.reason(), mask.mask(line.lineNumber(), line.rawLine()),
                         line.measure()));
     }
 }

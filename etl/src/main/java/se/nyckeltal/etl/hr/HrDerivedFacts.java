@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -69,7 +70,11 @@ final class HrDerivedFacts {
         List<Integer> periods = List.copyOf(sourceFiles.keySet());
 
         Dataset<Row> dayRows = spark.read().parquet(paths(days));
-        Dataset<Row> employeeDays = dayRows.groupBy(col(HrLines.EMPLOYEE), col(HrLines.WORK_DATE)).agg(
+        Column type = col(HrLines.HOUR_TYPE);
+        Column sickRow = type.equalTo(HourType.SICK.name());
+        // Only SICK and SCHEDULED hours make or end a spell; a day with neither is no day of the timeline.
+        Dataset<Row> employeeDays = dayRows.filter(sickRow.or(type.equalTo(HourType.SCHEDULED.name())))
+                .groupBy(col(HrLines.EMPLOYEE), col(HrLines.WORK_DATE)).agg(
                 sum(when(col(HrLines.HOUR_TYPE).equalTo(HourType.SICK.name()), col(HrLines.HOURS)))
                         .as(SickSpells.SICK_HOURS),
                 sum(when(col(HrLines.HOUR_TYPE).equalTo(HourType.SCHEDULED.name()), col(HrLines.HOURS)))
@@ -85,9 +90,13 @@ final class HrDerivedFacts {
         Dataset<Row> employeeMonth = null;
         List<FactPartitionWriter> writers = new ArrayList<>();
         try {
-            Dataset<Row> numbered = dayRows.join(spells.sickDays().select(col(SickSpells.EMPLOYEE),
+            // Only SICK rows have a day number: the other rows (most of them) need no join.
+            Dataset<Row> sickNumbered = dayRows.filter(sickRow).join(spells.sickDays().select(col(SickSpells.EMPLOYEE),
                     col(SickSpells.WORK_DATE), col(SickSpells.DAY_NUMBER)), new String[] {HrLines.EMPLOYEE,
                     HrLines.WORK_DATE}, "left");
+            Dataset<Row> numbered = sickNumbered.unionByName(dayRows.filter(not(coalesce(sickRow, lit(false))))
+                    .withColumn(SickSpells.DAY_NUMBER, lit(null).cast(sickNumbered.schema()
+                            .apply(SickSpells.DAY_NUMBER).dataType())));
             employeeMonth = employeeMonths(numbered).persist(StorageLevel.MEMORY_AND_DISK());
             FactPartitionWriter employeeMonthWriter = writer(FactSchema.HR_EMPLOYEE_MONTH, writers);
             FactPartitionWriter timeWriter = writer(FactSchema.HR_TIME, writers);

@@ -1,9 +1,6 @@
 package se.nyckeltal.etl.hr;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.sum;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -15,12 +12,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import se.nyckeltal.etl.extract.ExtractIngest;
-import se.nyckeltal.etl.extract.ExtractLine;
+import se.nyckeltal.etl.extract.FactGrain;
 import se.nyckeltal.etl.extract.IngestResult;
 import se.nyckeltal.etl.extract.IngestSettings;
 import se.nyckeltal.etl.extract.LandingFile;
@@ -82,7 +78,10 @@ public final class HrIngest implements SourceIngest {
             return refused(files, e.getMessage());
         }
         ExtractIngest extract = new ExtractIngest(spark, settings, SourceKind.HR, FactSchema.HR_DAY, HrLines.SCHEMA,
-                file -> HrDelivery.open(file, key), HrIngest::dayGrain, DailyHoursLimit::apply);
+                file -> HrDelivery.open(file, key), FactGrain.summed(List.of(HrLines.EMPLOYEE, HrLines.WORK_DATE,
+                        HrLines.COST_CENTER, HrLines.STAFF_CATEGORY, HrLines.PROFESSION, HrLines.GENDER,
+                        HrLines.BIRTH_YEAR, HrLines.HOUR_TYPE), List.of(), UnaryOperator.identity()),
+                DailyHoursLimit.RULE);
         IngestResult days = extract.ingest(files, layout, loadId);
         if (days.anyRejected() || days.partitions().isEmpty()) {
             return days;
@@ -93,15 +92,6 @@ public final class HrIngest implements SourceIngest {
         List<FactPartition> partitions = new ArrayList<>(days.partitions());
         partitions.addAll(derived);
         return new IngestResult(days.outcomes(), partitions);
-    }
-
-    /** Valid lines summed to hr_day's grain (FactSchema.HR_DAY), one source file per partition. */
-    private static Dataset<Row> dayGrain(Dataset<Row> valid) {
-        return valid.groupBy(col(ExtractLine.SOURCE_FILE), col(ExtractLine.PERIOD), col(ExtractLine.SCENARIO),
-                        col(HrLines.EMPLOYEE), col(HrLines.WORK_DATE), col(HrLines.COST_CENTER),
-                        col(HrLines.STAFF_CATEGORY), col(HrLines.PROFESSION), col(HrLines.GENDER),
-                        col(HrLines.BIRTH_YEAR), col(HrLines.HOUR_TYPE))
-                .agg(sum(col(HrLines.HOURS)).as(HrLines.HOURS));
     }
 
     /** The delivered months and every later month the previous snapshot holds: their spells may change. */

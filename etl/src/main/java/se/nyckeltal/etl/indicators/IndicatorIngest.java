@@ -2,7 +2,6 @@ package se.nyckeltal.etl.indicators;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.sum;
 
 import java.util.List;
 import java.util.Set;
@@ -13,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import se.nyckeltal.etl.extract.CsvExtract;
 import se.nyckeltal.etl.extract.ExtractIngest;
 import se.nyckeltal.etl.extract.ExtractLine;
+import se.nyckeltal.etl.extract.FactGrain;
 import se.nyckeltal.etl.extract.IngestResult;
 import se.nyckeltal.etl.extract.IngestSettings;
 import se.nyckeltal.etl.extract.LandingFile;
@@ -41,7 +41,8 @@ public final class IndicatorIngest implements SourceIngest {
         this.extract = new ExtractIngest(spark, settings, SourceKind.INDICATORS, FactSchema.INDICATOR,
                 IndicatorEntry.LINES,
                 file -> CsvExtract.open(file, IndicatorContract.COLUMNS, mapping -> new CsvIndicatorParser(mapping, known)),
-                IndicatorIngest::facts);
+                FactGrain.summed(List.of(IndicatorEntry.UNIT, IndicatorEntry.INDICATOR),
+                        List.of(IndicatorEntry.DENOMINATOR), IndicatorIngest::facts));
     }
 
     @Override
@@ -58,10 +59,9 @@ public final class IndicatorIngest implements SourceIngest {
      * Valid lines summed to the fact grain: period × scenario × unit × indicator, one source file per
      * partition. The denominator's sum is NULL only when no line of the group had one (a count).
      */
-    private static Dataset<Row> facts(Dataset<Row> valid) {
-        return valid.groupBy(col(ExtractLine.SOURCE_FILE), col(ExtractLine.PERIOD), col(ExtractLine.SCENARIO),
-                        col(IndicatorEntry.UNIT), col(IndicatorEntry.INDICATOR))
-                .agg(sum(col(IndicatorEntry.NUMERATOR)).as(IndicatorEntry.NUMERATOR),
-                        sum(col(IndicatorEntry.DENOMINATOR)).as(IndicatorEntry.DENOMINATOR));
+    private static Dataset<Row> facts(Dataset<Row> summed) {
+        return summed.select(col(ExtractLine.SOURCE_FILE), col(ExtractLine.PERIOD), col(ExtractLine.SCENARIO),
+                col(IndicatorEntry.UNIT), col(IndicatorEntry.INDICATOR), col(IndicatorEntry.NUMERATOR),
+                col(IndicatorEntry.DENOMINATOR));
     }
 }

@@ -3,7 +3,6 @@ package se.nyckeltal.etl.ledger;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.sum;
 
 import java.util.List;
 import java.util.function.BiFunction;
@@ -15,6 +14,7 @@ import se.nyckeltal.etl.extract.CsvExtract;
 import se.nyckeltal.etl.extract.Delivery;
 import se.nyckeltal.etl.extract.ExtractIngest;
 import se.nyckeltal.etl.extract.ExtractLine;
+import se.nyckeltal.etl.extract.FactGrain;
 import se.nyckeltal.etl.extract.IngestResult;
 import se.nyckeltal.etl.extract.IngestSettings;
 import se.nyckeltal.etl.extract.LandingFile;
@@ -41,7 +41,8 @@ public final class LedgerIngest implements SourceIngest {
     /** With another SIE reader, for tests. */
     LedgerIngest(SparkSession spark, IngestSettings settings, BiFunction<String, byte[], SieReadResult> sieReader) {
         this.extract = new ExtractIngest(spark, settings, SourceKind.LEDGER, FactSchema.LEDGER, LedgerEntry.LINES,
-                file -> open(file, sieReader), LedgerIngest::facts);
+                file -> open(file, sieReader), FactGrain.summed(List.of(LedgerEntry.COST_CENTER, LedgerEntry.ACCOUNT,
+                        LedgerEntry.ACTIVITY, LedgerEntry.COUNTERPART), List.of(), LedgerIngest::facts));
     }
 
     @Override
@@ -66,18 +67,17 @@ public final class LedgerIngest implements SourceIngest {
     }
 
     /**
-     * Valid lines summed to the fact grain: period × scenario × cost centre × account × activity ×
-     * counterpart × forecast_made, one source file per partition. A line's scenario key
-     * {@code FORECAST@YYYYMM} becomes scenario FORECAST and forecast_made YYYYMM.
+     * Valid lines summed to the fact grain (period × scenario key × cost centre × account × activity ×
+     * counterpart, one source file per partition), then the scenario key {@code FORECAST@YYYYMM}
+     * split into scenario FORECAST and forecast_made YYYYMM.
      */
-    private static Dataset<Row> facts(Dataset<Row> valid) {
+    private static Dataset<Row> facts(Dataset<Row> summed) {
         Column key = col(ExtractLine.SCENARIO);
         Column forecastMade = when(key.contains(FactSchema.VERSION_SEPARATOR),
                 substring_index(key, FactSchema.VERSION_SEPARATOR, -1).cast("int"));
-        return valid.groupBy(col(ExtractLine.SOURCE_FILE), col(ExtractLine.PERIOD),
-                        substring_index(key, FactSchema.VERSION_SEPARATOR, 1).as(ExtractLine.SCENARIO),
-                        col(LedgerEntry.COST_CENTER), col(LedgerEntry.ACCOUNT), col(LedgerEntry.ACTIVITY),
-                        col(LedgerEntry.COUNTERPART), forecastMade.as(LedgerEntry.FORECAST_MADE))
-                .agg(sum(col(LedgerEntry.AMOUNT)).as(LedgerEntry.AMOUNT));
+        return summed.select(col(ExtractLine.SOURCE_FILE), col(ExtractLine.PERIOD),
+                substring_index(key, FactSchema.VERSION_SEPARATOR, 1).as(ExtractLine.SCENARIO),
+                col(LedgerEntry.COST_CENTER), col(LedgerEntry.ACCOUNT), col(LedgerEntry.ACTIVITY),
+                col(LedgerEntry.COUNTERPART), forecastMade.as(LedgerEntry.FORECAST_MADE), col(LedgerEntry.AMOUNT));
     }
 }

@@ -6,12 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import se.nyckeltal.etl.extract.Delivery;
 import se.nyckeltal.etl.extract.ExtractLine;
 import se.nyckeltal.etl.extract.LandingFile;
@@ -27,7 +26,9 @@ import se.nyckeltal.schemas.text.ExtractFormatException;
  * ({@link SieForecastFile}: {@code prognos-2024-02.se}) loads its {@code #PBUDGET} rows as that forecast.
  */
 final class SieLedgerSource implements Delivery {
-    private final SieReadResult read;
+    private static final long serialVersionUID = 1L;
+    /** Read on the driver; only the lines go to the Spark task. */
+    private final transient SieReadResult read;
     private final List<ExtractLine> lines;
     private final List<String> warnings;
 
@@ -94,7 +95,7 @@ final class SieLedgerSource implements Delivery {
     }
 
     @Override
-    public JavaRDD<ExtractLine> lines(JavaSparkContext spark) {
-        return spark.parallelize(lines, 1);
+    public Iterator<ExtractLine> lines() {
+        return lines.iterator();
     }
 }

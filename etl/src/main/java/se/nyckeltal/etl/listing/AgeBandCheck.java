@@ -1,19 +1,14 @@
 package se.nyckeltal.etl.listing;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
-
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.StringJoiner;
 import java.util.TreeSet;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import se.nyckeltal.etl.extract.DeliveryRule;
 import se.nyckeltal.etl.extract.ExtractLine;
 import se.nyckeltal.schemas.contract.AgeBand;
 import se.nyckeltal.schemas.contract.ListingContract;
@@ -23,35 +18,61 @@ import se.nyckeltal.schemas.contract.ListingContract;
  * highest band is open-ended ({@code 100-}), so every listed person is counted exactly once (SPEC §3).
  * Each band is valid on its own already ({@link CsvListingParser}); this looks at the distinct bands of
  * each file's LISTED rows together, and quarantines the rows of a band that breaks the rule, with the
- * reason. A few distinct bands per file come to the driver; the lines stay in Spark.
+ * reason. Runs in the Spark task that reads the file ({@link se.nyckeltal.etl.extract.DeliveryRule}).
  */
-final class AgeBandCheck {
+final class AgeBandCheck implements DeliveryRule.Check {
+    static final DeliveryRule RULE = AgeBandCheck::new;
+    /** Indexes in a line's values (ListingEntry.LINES). */
+    private static final int UNIT = 0;
+    private static final int MEASURE = 1;
+    private static final int GENDER = 2;
+    private static final int AGE_BAND = 3;
+
+    private final TreeSet<AgeBand> bands = new TreeSet<>();
+    /** Band as delivered → reason, once every line was seen. */
+    private Map<String, String> reasons;
+
     private AgeBandCheck() {}
 
-    /** The validated lines with the LISTED rows of bad bands turned into rejected lines. */
-    static Dataset<Row> apply(Dataset<Row> lines) {
-        Map<Integer, TreeSet<AgeBand>> bandsByFile = new TreeMap<>();
-        for (Row row : lines.filter(col("kind").equalTo(ExtractLine.Kind.VALID.name())
-                        .and(col(ListingEntry.MEASURE).equalTo(ListingContract.LISTED)))
-                .select(col(ExtractLine.FILE), col(ListingEntry.AGE_BAND)).distinct().collectAsList()) {
-            bandsByFile.computeIfAbsent(row.getInt(0), f -> new TreeSet<>()).add(AgeBand.parse(row.getString(1)));
+    @Override
+    public void see(ExtractLine line) {
+        if (listed(line)) {
+            bands.add(AgeBand.parse((String) line.values().get(AGE_BAND)));
         }
-        Map<String, String> reasons = new LinkedHashMap<>(); // "file:band" → reason
-        bandsByFile.forEach((file, bands) -> problems(bands).forEach((band, reason) -> reasons.put(file + ":" + band,
-                reason)));
-        if (reasons.isEmpty()) {
-            return lines;
+    }
+
+    @Override
+    public boolean anyBroken() {
+        if (reasons == null) {
+            reasons = new HashMap<>();
+            problems(bands).forEach((band, reason) -> reasons.put(band.toString(), reason));
         }
-        Column key = concat_ws(":", col(ExtractLine.FILE).cast("string"), col(ListingEntry.AGE_BAND));
-        Column reason = lit(null).cast("string");
-        for (Map.Entry<String, String> entry : reasons.entrySet()) {
-            reason = when(key.equalTo(entry.getKey()), lit(entry.getValue())).otherwise(reason);
+        return !reasons.isEmpty();
+    }
+
+    /** A LISTED row of a bad band, rejected with the band's reason. */
+    @Override
+    public ExtractLine judge(ExtractLine line) {
+        String reason = listed(line) && anyBroken() ? reasons.get((String) line.values().get(AGE_BAND)) : null;
+        return reason == null ? line : ListingEntry.LINES.reject(line, reason, rebuilt(line));
+    }
+
+    private static boolean listed(ExtractLine line) {
+        return line.kind() == ExtractLine.Kind.VALID && ListingContract.LISTED.equals(line.values().get(MEASURE));
+    }
+
+    /** The line from its validated values, as the file has it: period;unit;measure;gender;age_band;quantity. */
+    private static String rebuilt(ExtractLine line) {
+        StringJoiner text = new StringJoiner(";");
+        text.add(Integer.toString(line.period()));
+        for (int value : new int[] {UNIT, MEASURE, GENDER, AGE_BAND}) {
+            if (line.values().get(value) != null) { // an absent gender is left out, not written empty
+                text.add((String) line.values().get(value));
+            }
         }
-        Column listed = col(ListingEntry.MEASURE).equalTo(ListingContract.LISTED);
-        Column rebuilt = concat_ws(";", col(ExtractLine.PERIOD).cast("string"), col(ListingEntry.UNIT),
-                col(ListingEntry.MEASURE), col(ListingEntry.GENDER), col(ListingEntry.AGE_BAND),
-                col(ListingEntry.QUANTITY).cast("string"));
-        return ListingEntry.LINES.reject(lines, listed.and(key.isin(reasons.keySet().toArray())), reason, rebuilt);
+        text.add(line.measure().setScale(ListingEntry.LINES.measureType().scale(), RoundingMode.UNNECESSARY)
+                .toPlainString());
+        return text.toString();
     }
 
     /** Each band of one file that breaks the rule, with the controller's reason. */

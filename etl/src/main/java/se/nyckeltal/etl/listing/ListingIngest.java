@@ -1,7 +1,6 @@
 package se.nyckeltal.etl.listing;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.sum;
 
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -10,6 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import se.nyckeltal.etl.extract.CsvExtract;
 import se.nyckeltal.etl.extract.ExtractIngest;
 import se.nyckeltal.etl.extract.ExtractLine;
+import se.nyckeltal.etl.extract.FactGrain;
 import se.nyckeltal.etl.extract.IngestResult;
 import se.nyckeltal.etl.extract.IngestSettings;
 import se.nyckeltal.etl.extract.LandingFile;
@@ -32,7 +32,8 @@ public final class ListingIngest implements SourceIngest {
     public ListingIngest(SparkSession spark, IngestSettings settings) {
         this.extract = new ExtractIngest(spark, settings, SourceKind.LISTINGS, FactSchema.LISTINGS, ListingEntry.LINES,
                 file -> CsvExtract.open(file, ListingContract.COLUMNS, CsvListingParser::new),
-                ListingIngest::facts, AgeBandCheck::apply);
+                FactGrain.summed(List.of(ListingEntry.UNIT, ListingEntry.MEASURE, ListingEntry.GENDER,
+                        ListingEntry.AGE_BAND), List.of(), ListingIngest::facts), AgeBandCheck.RULE);
     }
 
     @Override
@@ -46,10 +47,9 @@ public final class ListingIngest implements SourceIngest {
     }
 
     /** Valid lines summed to the fact grain (a row delivered twice in one file counts twice). */
-    private static Dataset<Row> facts(Dataset<Row> valid) {
-        return valid.groupBy(col(ExtractLine.SOURCE_FILE), col(ExtractLine.PERIOD), col(ExtractLine.SCENARIO),
-                        col(ListingEntry.UNIT), col(ListingEntry.MEASURE), col(ListingEntry.GENDER),
-                        col(ListingEntry.AGE_BAND))
-                .agg(sum(col(ListingEntry.QUANTITY)).as(ListingEntry.QUANTITY));
+    private static Dataset<Row> facts(Dataset<Row> summed) {
+        return summed.select(col(ExtractLine.SOURCE_FILE), col(ExtractLine.PERIOD), col(ExtractLine.SCENARIO),
+                col(ListingEntry.UNIT), col(ListingEntry.MEASURE), col(ListingEntry.GENDER), col(ListingEntry.AGE_BAND),
+                col(ListingEntry.QUANTITY));
     }
 }

@@ -2,7 +2,6 @@ package se.nyckeltal.etl.production;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import se.nyckeltal.etl.extract.CsvExtract;
 import se.nyckeltal.etl.extract.ExtractIngest;
 import se.nyckeltal.etl.extract.ExtractLine;
+import se.nyckeltal.etl.extract.FactGrain;
 import se.nyckeltal.etl.extract.IngestResult;
 import se.nyckeltal.etl.extract.IngestSettings;
 import se.nyckeltal.etl.extract.LandingFile;
@@ -47,7 +47,8 @@ public final class ProductionIngest implements SourceIngest {
         WeightedVolume weightedVolume = new WeightedVolume(spark, reference);
         this.extract = new ExtractIngest(spark, settings, SourceKind.PRODUCTION, FactSchema.PRODUCTION,
                 ProductionEntry.LINES, file -> CsvExtract.open(file, ProductionContract.COLUMNS, CsvProductionParser::new),
-                valid -> weightedVolume.add(facts(valid)));
+                FactGrain.summed(List.of(ProductionEntry.UNIT, ProductionEntry.PROVIDER, ProductionEntry.COUNTERPART,
+                        ProductionEntry.CONTACT_TYPE), List.of(), summed -> weightedVolume.add(facts(summed))));
         this.reweighting = new Reweighting(spark, reference, previous, weightedVolume);
     }
 
@@ -74,13 +75,13 @@ public final class ProductionIngest implements SourceIngest {
     }
 
     /**
-     * Valid lines summed to the fact grain: period × scenario × unit × provider × counterpart × contact
-     * type, one source file per partition. Daily rows fall into their month here.
+     * Valid lines summed to the fact grain (period × scenario × unit × provider × counterpart × contact
+     * type, one source file per partition: daily rows fall into their month there), in the columns the
+     * weighing adds to.
      */
-    private static Dataset<Row> facts(Dataset<Row> valid) {
-        return valid.groupBy(col(ExtractLine.SOURCE_FILE), col(ExtractLine.PERIOD), col(ExtractLine.SCENARIO),
-                        col(ProductionEntry.UNIT), col(ProductionEntry.PROVIDER), col(ProductionEntry.COUNTERPART),
-                        col(ProductionEntry.CONTACT_TYPE))
-                .agg(sum(col(ProductionEntry.VOLUME)).as(ProductionEntry.VOLUME));
+    private static Dataset<Row> facts(Dataset<Row> summed) {
+        return summed.select(col(ExtractLine.SOURCE_FILE), col(ExtractLine.PERIOD), col(ExtractLine.SCENARIO),
+                col(ProductionEntry.UNIT), col(ProductionEntry.PROVIDER), col(ProductionEntry.COUNTERPART),
+                col(ProductionEntry.CONTACT_TYPE), col(ProductionEntry.VOLUME));
     }
 }

@@ -1,13 +1,9 @@
 package se.nyckeltal.etl.extract;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.sum;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import se.nyckeltal.schemas.contract.ColumnSpec;
@@ -48,12 +44,8 @@ final class Visits {
     /** The source's ingest: exactly what a real source wires together. */
     static ExtractIngest ingest(SparkSession spark, IngestSettings settings) {
         return new ExtractIngest(spark, settings, SourceKind.PRODUCTION, FACT, LINES,
-                file -> CsvExtract.open(file, CONTRACT, Parser::new), Visits::facts);
-    }
-
-    static Dataset<Row> facts(Dataset<Row> valid) {
-        return valid.groupBy(col(ExtractLine.SOURCE_FILE), col(ExtractLine.PERIOD), col(ExtractLine.SCENARIO), col("unit"))
-                .agg(sum(col("volume")).as("volume"));
+                file -> CsvExtract.open(file, CONTRACT, Parser::new),
+                FactGrain.summed(List.of("unit"), List.of(), UnaryOperator.identity()));
     }
 
     static final class Parser implements CsvExtract.RowParser {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import se.nyckeltal.etl.extract.CsvExtract;
 import se.nyckeltal.etl.extract.ExtractIngest;
+import se.nyckeltal.etl.extract.FactGrain;
 import se.nyckeltal.etl.extract.IngestResult;
 import se.nyckeltal.etl.extract.IngestSettings;
 import se.nyckeltal.etl.extract.LandingFile;
@@ -81,14 +82,14 @@ class IndicatorReconciliationTest {
         LandingFile file = landing.write("indicators/a.csv", "period;unit;indicator;numerator;denominator\n"
                 + "202401;U1;PC_PHONE_SAME_DAY;80;100\n202401;U2;PC_PHONE_SAME_DAY;30;50\n");
         Set<String> known = Set.of("PC_PHONE_SAME_DAY");
-        // The same source with a faulty aggregation that drops U2's denominator: the numerators still add up.
+        // The same source with a faulty fact step that drops U2's denominator: the numerators still add up.
         ExtractIngest lossy = new ExtractIngest(spark, SETTINGS, SourceKind.INDICATORS, FactSchema.INDICATOR,
                 IndicatorEntry.LINES, f -> CsvExtract.open(f, IndicatorContract.COLUMNS,
                         mapping -> new CsvIndicatorParser(mapping, known)),
-                valid -> valid.groupBy(col("source_file"), col("period"), col("scenario"), col("unit"), col("indicator"))
-                        .agg(org.apache.spark.sql.functions.sum(col("numerator")).as("numerator"),
-                                org.apache.spark.sql.functions.sum(when(col("unit").equalTo("U2"), lit(null))
-                                        .otherwise(col("denominator"))).as("denominator")));
+                FactGrain.summed(List.of("unit", "indicator"), List.of("denominator"), summed -> summed.select(
+                        col("source_file"), col("period"), col("scenario"), col("unit"), col("indicator"),
+                        col("numerator"), when(col("unit").equalTo("U2"), lit(null)).otherwise(col("denominator"))
+                                .as("denominator"))));
 
         IngestResult result = lossy.ingest(List.of(file), layout, LOAD);
 

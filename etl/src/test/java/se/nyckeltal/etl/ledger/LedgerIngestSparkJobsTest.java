@@ -6,23 +6,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import se.nyckeltal.etl.extract.CsvExtract;
 import se.nyckeltal.etl.extract.IngestResult;
 import se.nyckeltal.etl.extract.IngestSettings;
 import se.nyckeltal.etl.extract.LandingFile;
 import se.nyckeltal.etl.testing.Landing;
 import se.nyckeltal.etl.testing.SharedSpark;
-import se.nyckeltal.schemas.contract.LedgerContract;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 
-/** How the ingest uses Spark: few jobs per load, and line numbers that survive a file split in parts. */
+/** How the ingest uses Spark: few jobs per load, and physical line numbers when files share a task. */
 @ExtendWith(SharedSpark.class)
 class LedgerIngestSparkJobsTest {
     private final SparkSession spark;
@@ -36,43 +33,33 @@ class LedgerIngestSparkJobsTest {
         int oneFile = jobsToIngest(dir.resolve("one"), 1);
         int sixFiles = jobsToIngest(dir.resolve("six"), 6);
 
-        // Per load, not per file: tally 1, quarantine 1, facts 3 (aggregate and repartition shuffles
-        // under adaptive execution), read-back 3 (footer schema, aggregate) = 8.
+        // Per load, not per file: tally 1, quarantine 1, facts 1 (no shuffle: each file's facts are
+        // made in the task that reads it), read-back 3 (footer schema, aggregate) = 6.
         assertThat(sixFiles).isEqualTo(oneFile).isLessThanOrEqualTo(8);
     }
 
     @Test
-    void lineNumbersStayPhysicalWhenHadoopSplitsTheFile(@TempDir Path dir) {
+    void lineNumbersStayPhysicalWhenTheFilesShareATask(@TempDir Path dir) {
         Landing landing = new Landing(dir.resolve("landing"));
         StringBuilder text = new StringBuilder("period;cost_center;account;amount\n");
         for (int n = 1; n <= 400; n++) {
-            // Line n + 1; every 100th row has a bad amount.
-            text.append("202403;1100;").append(4000 + n).append(';').append(n % 100 == 0 ? "x" : "1,00").append('\n');
+            // Line n + 1; every 100th row has a bad amount. CRLF and a lone CR end lines too.
+            text.append("202403;1100;").append(4000 + n).append(';').append(n % 100 == 0 ? "x" : "1,00")
+                    .append(n % 7 == 0 ? "\r\n" : n % 11 == 0 ? "\r" : "\n");
         }
-        LandingFile file = landing.write("ledger/a.csv", text.toString());
+        List<LandingFile> files = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            files.add(landing.write("ledger/a" + i + ".csv", text.toString().replace("202403", "20240" + (i + 1))));
+        }
         WarehouseLayout layout = new WarehouseLayout(dir.resolve("warehouse"));
-        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-        String blockSize = hadoop.get("fs.local.block.size");
-        String cache = hadoop.get("fs.file.impl.disable.cache");
-        // ~1 KiB blocks: the 9 KiB file is read in several partitions, numbered by zipWithIndex.
-        hadoop.set("fs.local.block.size", "1024");
-        hadoop.set("fs.file.impl.disable.cache", "true");
-        IngestResult result;
-        try {
-            assertThat(CsvExtract.open(file, LedgerContract.COLUMNS, CsvLedgerParser::new).lines(
-                    org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext()))
-                    .getNumPartitions()).isGreaterThan(4);
-            result = new LedgerIngest(spark, new IngestSettings(new java.math.BigDecimal("0.01")))
-                    .ingest(List.of(file), layout, "load-split");
-        } finally {
-            restore(hadoop, "fs.local.block.size", blockSize);
-            restore(hadoop, "fs.file.impl.disable.cache", cache);
-        }
+
+        IngestResult result = new LedgerIngest(spark, new IngestSettings(new java.math.BigDecimal("0.01")))
+                .ingest(files, layout, "load-split");
 
         // 4 of 400 = 1 %: loads. The bad rows are n = 100, 200, 300, 400, on lines 101, 201, 301, 401.
-        assertThat(result.outcomes().get(0).rowsLoaded()).isEqualTo(396);
+        assertThat(result.outcomes()).allSatisfy(outcome -> assertThat(outcome.rowsLoaded()).isEqualTo(396));
         assertThat(spark.read().parquet(layout.quarantineDir("load-split").toString())
-                .orderBy("line_number").collectAsList())
+                .filter("source_file = 'ledger/a5.csv'").orderBy("line_number").collectAsList())
                 .extracting(r -> r.getLong(r.fieldIndex("line_number")))
                 .containsExactly(101L, 201L, 301L, 401L);
     }
@@ -104,13 +91,5 @@ class LedgerIngestSparkJobsTest {
             spark.sparkContext().removeSparkListener(counter);
         }
         return jobs.get();
-    }
-
-    private static void restore(Configuration conf, String key, String value) {
-        if (value == null) {
-            conf.unset(key);
-        } else {
-            conf.set(key, value);
-        }
     }
 }

@@ -16,11 +16,15 @@ import se.nyckeltal.jobs.generate.DemoRegionGenerator;
  * What one {@code bench} run measured, as a table for the console and as JSON (Jackson writes the
  * record as it is).
  *
+ * @param floors the DuckDB floors of the HR and production ingests ({@link DuckDbFloor})
  * @param benchPeakRssBytes peak memory of the bench JVM itself (queries, gateway, baseline)
+ * @param loadAverageStart the machine's load average (1, 5, 15 minutes) when the run started: numbers
+ *     from a busy machine are slower, ratios within one run less so
  */
 public record BenchReport(String scale, int years, String lastMonth, Machine machine, DataSize data, LoadPhase fullLoad,
         LoadPhase nightlyLoad, LoadPhase nothingNewLoad, QueryLatencyReport queries, Baseline ledgerBaseline,
-        List<ReportPhase> reports, long benchPeakRssBytes, long benchWallMillis) {
+        List<DuckDbFloor.FloorResult> floors, KpiCheck kpiValues, List<ReportPhase> reports, long benchPeakRssBytes,
+        long benchWallMillis, String loadAverageStart, String loadAverageEnd) {
 
     public BenchReport {
         requireNonNull(scale, "scale");
@@ -77,16 +81,43 @@ public record BenchReport(String scale, int years, String lastMonth, Machine mac
         }
     }
 
-    /** One of issue 7's targets and where this run stands. */
+    /**
+     * The sorted {@code kpi.kpi_values} this run published, and whether it equals a reference.
+     *
+     * @param identical null without a reference
+     */
+    public record KpiCheck(String csv, long rows, String reference, Boolean identical) {
+        String summary() {
+            String written = String.format(Locale.ROOT, "%,d rows in %s", rows, csv);
+            return reference == null ? written + " (no reference given)"
+                    : written + (identical ? ": byte-identical to " : ": DIFFERENT from ") + reference;
+        }
+    }
+
+    /** One of the targets (issues 7 and 19) and where this run stands. */
     public record Target(String target, String measured, boolean met) {}
 
     public List<Target> targets() {
         List<Target> targets = new ArrayList<>();
-        targets.add(new Target("nightly load (new month + restated month) ≤ 60 s wall incl. JVM start",
-                seconds(nightlyLoad.wallMillis()), nightlyLoad.wallMillis() <= Benchmark.NIGHTLY_TARGET_MILLIS));
+        boolean m = scale.equals("M");
+        long nightlyTarget = m ? Benchmark.NIGHTLY_TARGET_MILLIS_M : Benchmark.NIGHTLY_TARGET_MILLIS;
+        targets.add(new Target("nightly load (new month + restated month) ≤ " + nightlyTarget / 1000
+                + " s wall incl. JVM start", seconds(nightlyLoad.wallMillis()), nightlyLoad.wallMillis() <= nightlyTarget));
         targets.add(new Target("full ledger load ≤ 3× the DuckDB-only baseline",
                 String.format(Locale.ROOT, "%.2f×", ledgerBaseline.ratio()),
                 ledgerBaseline.ratio() <= Benchmark.LEDGER_RATIO_TARGET));
+        if (m) {
+            targets.add(new Target("HR ingest of the full load ≤ 60 s", seconds(fullLoad.stage("ingest.hr")),
+                    fullLoad.stage("ingest.hr") <= Benchmark.HR_INGEST_TARGET_MILLIS_M));
+            targets.add(new Target("full load ≤ 150 s wall", seconds(fullLoad.wallMillis()),
+                    fullLoad.wallMillis() <= Benchmark.FULL_LOAD_TARGET_MILLIS_M));
+            targets.add(new Target("peak RSS of the full load ≤ 4 GiB", bytes(fullLoad.peakRssBytes()),
+                    fullLoad.peakRssBytes() <= Benchmark.FULL_LOAD_RSS_TARGET_BYTES));
+        }
+        if (kpiValues.identical() != null) {
+            targets.add(new Target("kpi.kpi_values byte-identical to the reference", kpiValues.rows() + " rows",
+                    kpiValues.identical()));
+        }
         for (AccessPath path : AccessPath.values()) {
             queries.group(QueryGroup.KPI_LOOKUP, path).ifPresent(g -> targets.add(new Target(
                     "kpi.kpi_values lookups p95 ≤ 50 ms (" + path.name().toLowerCase(Locale.ROOT) + ")",
@@ -137,6 +168,15 @@ public record BenchReport(String scale, int years, String lastMonth, Machine mac
                 seconds(ledgerBaseline.wallMillis()), ledgerBaseline.rowsRead(), ledgerBaseline.factRows(),
                 ledgerBaseline.ratio()));
 
+        for (DuckDbFloor.FloorResult floor : floors) {
+            long spark = fullLoad.stage("ingest." + floor.extract());
+            out.append(String.format(Locale.ROOT, "%s: Spark ingest (full load) %s vs DuckDB floor %s (%,d rows, %,d fact"
+                            + " rows; read and sum only) → %.2f×%n", floor.extract(), seconds(spark),
+                    seconds(floor.wallMillis()), floor.rowsRead(), floor.factRows(),
+                    floor.wallMillis() == 0 ? 0.0 : (double) spark / floor.wallMillis()));
+        }
+        out.append(String.format(Locale.ROOT, "%nkpi.kpi_values: %s%n", kpiValues.summary()));
+
         out.append("\n").append(queries.table());
 
         out.append("\nmånadsrapporter (nyckeltal report, each batch in a new JVM; wall time from process start to exit)\n");
@@ -148,9 +188,10 @@ public record BenchReport(String scale, int years, String lastMonth, Machine mac
                     bytes(phase.peakRssBytes())));
         }
 
-        out.append(String.format(Locale.ROOT, "%nbench JVM peak RSS %s; whole run %s%n%n", bytes(benchPeakRssBytes),
-                seconds(benchWallMillis)));
-        out.append("targets (issue 7)\n");
+        out.append(String.format(Locale.ROOT, "%nbench JVM peak RSS %s; whole run %s; load average %s at the start,"
+                + " %s at the end (%d cores)%n%n", bytes(benchPeakRssBytes), seconds(benchWallMillis), loadAverageStart,
+                loadAverageEnd, machine.cores()));
+        out.append("targets (issues 7 and 19)\n");
         for (Target target : targets()) {
             out.append(String.format(Locale.ROOT, "  %-72s %10s  %s%n", target.target(), target.measured(),
                     target.met() ? "met" : "NOT MET"));

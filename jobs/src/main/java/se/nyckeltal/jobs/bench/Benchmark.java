@@ -31,9 +31,13 @@ import se.nyckeltal.schemas.warehouse.WarehouseStore;
  * peak memory are those of {@code bin/nyckeltal load}.
  */
 public final class Benchmark {
-    /** Issue 7's targets. */
+    /** Issue 7's targets, and issue 19's at scale M. */
     static final long NIGHTLY_TARGET_MILLIS = 60_000;
     static final double LEDGER_RATIO_TARGET = 3.0;
+    static final long NIGHTLY_TARGET_MILLIS_M = 30_000;
+    static final long HR_INGEST_TARGET_MILLIS_M = 60_000;
+    static final long FULL_LOAD_TARGET_MILLIS_M = 150_000;
+    static final long FULL_LOAD_RSS_TARGET_BYTES = 4L << 30;
 
     private final BenchSettings settings;
     private final Consumer<String> progress;
@@ -44,8 +48,12 @@ public final class Benchmark {
     }
 
     /** Where the data and the runs live, and what to generate. */
+    /**
+     * @param kpiReference a sorted {@code kpi.kpi_values} CSV of an earlier run (e.g. before a change)
+     *     that this run's must equal byte for byte, or null
+     */
     public record BenchSettings(Path work, GeneratorSettings generator, boolean regenerate,
-            QueryLatencySettings queries) {
+            QueryLatencySettings queries, Path kpiReference) {
         public BenchSettings {
             requireNonNull(work, "work");
             requireNonNull(generator, "generator");
@@ -55,6 +63,7 @@ public final class Benchmark {
 
     public BenchReport run() {
         long started = System.nanoTime();
+        String loadBefore = loadAverage();
         BenchData data = BenchData.prepare(settings.work().resolve("data"), settings.generator(), settings.regenerate(),
                 progress);
         Path run = settings.work().resolve("run-" + settings.generator().scale());
@@ -77,6 +86,12 @@ public final class Benchmark {
         progress.accept("a night with nothing new …");
         LoadPhase nothingNew = load("nothing_new", run, landing, warehouse, data);
         progress.accept(String.format("  %.1f s", nothingNew.wallMillis() / 1000.0));
+
+        Path kpiValues = run.resolve("kpi_values.csv");
+        progress.accept("sorted kpi.kpi_values → " + kpiValues + " …");
+        BenchReport.KpiCheck kpiCheck = KpiValuesExport.write(new WarehouseLayout(warehouse), kpiValues,
+                settings.kpiReference());
+        progress.accept("  " + kpiCheck.summary());
 
         progress.accept("KPI query latency, embedded and through the gateway …");
         QueryLatencyReport queries;
@@ -102,12 +117,22 @@ public final class Benchmark {
         BaselineResult baseline = DuckDbLedgerBaseline.matchingLocalSpark()
                 .run(ledgerFiles, run.resolve("baseline"));
         progress.accept(String.format("  %.1f s", baseline.wall().toMillis() / 1000.0));
+        List<DuckDbFloor.FloorResult> floors = new ArrayList<>();
+        for (DuckDbFloor.Extract extract : DuckDbFloor.Extract.values()) {
+            String source = extract.name().toLowerCase(java.util.Locale.ROOT);
+            progress.accept("DuckDB floor (read and sum to the fact grain, no validation) of the full load's " + source
+                    + " files …");
+            DuckDbFloor.FloorResult floor = DuckDbFloor.run(extract, fullLoadFiles(landing, warehouse, source),
+                    run.resolve("floor-" + source));
+            progress.accept(String.format("  %.1f s", floor.wallMillis() / 1000.0));
+            floors.add(floor);
+        }
 
         return new BenchReport(settings.generator().scale().name(), settings.generator().years(),
                 settings.generator().lastMonth().toString(), BenchReport.Machine.current(),
                 BenchReport.DataSize.of(data.history(), delivered), full, nightly, nothingNew, queries,
-                BenchReport.Baseline.of(baseline, full), List.of(units, pdf), selfPeakRss(),
-                (System.nanoTime() - started) / 1_000_000);
+                BenchReport.Baseline.of(baseline, full), floors, kpiCheck, List.of(units, pdf), selfPeakRss(),
+                (System.nanoTime() - started) / 1_000_000, loadBefore, loadAverage());
     }
 
     private LoadPhase load(String name, Path run, Path landing, Path warehouse, BenchData data) {
@@ -125,17 +150,33 @@ public final class Benchmark {
 
     /** The CSV ledger files the full load read, in the order it read them. */
     private static List<Path> fullLoadLedgerFiles(Path landing, Path warehouse) {
-        LoadRecord first = new WarehouseStore(new WarehouseLayout(warehouse)).loadRecords().get(0);
-        List<Path> files = new ArrayList<>();
-        for (FileOutcome file : first.files()) {
-            if (file.source().equals("ledger") && file.status() == FileOutcome.Status.LOADED) {
-                files.add(landing.resolve(file.path()));
-            }
-        }
+        List<Path> files = fullLoadFiles(landing, warehouse, "ledger");
         if (files.isEmpty()) {
             throw new IllegalStateException("the full load read no ledger file");
         }
         return files;
+    }
+
+    /** The files of one source the full load loaded, in the order it read them. */
+    private static List<Path> fullLoadFiles(Path landing, Path warehouse, String source) {
+        LoadRecord first = new WarehouseStore(new WarehouseLayout(warehouse)).loadRecords().get(0);
+        List<Path> files = new ArrayList<>();
+        for (FileOutcome file : first.files()) {
+            if (file.source().equals(source) && file.status() == FileOutcome.Status.LOADED) {
+                files.add(landing.resolve(file.path()));
+            }
+        }
+        return files;
+    }
+
+    /** The machine's load average (1, 5 and 15 minutes) as /proc/loadavg has it, or n/a off Linux. */
+    static String loadAverage() {
+        try {
+            String[] fields = java.nio.file.Files.readString(Path.of("/proc/loadavg")).strip().split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
     }
 
     /** This JVM's peak resident set (queries and baseline), or -1 off Linux. */

@@ -48,6 +48,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--regenerate", description = "Generate the data anew even when WORK holds it already.")
     boolean regenerate;
 
+    @Option(names = "--kpi-reference", paramLabel = "CSV",
+            description = "A sorted kpi.kpi_values CSV of an earlier run (WORK/run-SCALE/kpi_values.csv, or"
+                    + " nyckeltal sql --format csv \"SELECT * FROM kpi.kpi_values ORDER BY ALL\" on its warehouse) that"
+                    + " this run's must equal byte for byte; the targets say whether it does.")
+    Path kpiReference;
+
     @Option(names = "--lookup-runs", defaultValue = "50",
             description = "Timed runs of each kpi_values lookup per access path (default ${DEFAULT-VALUE}).")
     int lookupRuns;
@@ -64,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
         QueryLatencySettings queries = new QueryLatencySettings(
                 new QueryLatencySettings.Runs(defaults.lookups().warmups(), lookupRuns), defaults.reports());
         BenchReport report = new Benchmark(new Benchmark.BenchSettings(work.toAbsolutePath().normalize(), generator,
-                regenerate, queries), line -> {
+                regenerate, queries, kpiReference == null ? null : kpiReference.toAbsolutePath()), line -> {
                     console.println(line);
                     console.flush();
                 }).run();
