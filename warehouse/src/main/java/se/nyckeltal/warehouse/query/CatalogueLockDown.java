@@ -43,6 +43,12 @@ public final class CatalogueLockDown {
      * Settings of the caller's own (memory, threads, temp folder) go before this call.
      */
     public static void apply(Connection connection, Set<String> allowedDirectories) throws SQLException {
+        if (alreadyLocked(connection)) {
+            // DuckDB shares one database per file within a process: another connection to this catalogue
+            // (the gateway's, in the same JVM) locked it down already, and a locked configuration refuses
+            // every SET, so this one is as locked as it can be made
+            return;
+        }
         String directories = allowedDirectories.stream().map(SqlLiteral::of)
                 .collect(Collectors.joining(", ", "[", "]"));
         execute(connection, "SET autoinstall_known_extensions = false");
@@ -50,6 +56,28 @@ public final class CatalogueLockDown {
         execute(connection, "SET allowed_directories = " + directories);
         execute(connection, "SET enable_external_access = false");
         execute(connection, "SET lock_configuration = true");
+    }
+
+    /**
+     * Whether the database is locked already with external access off and no extension loading.
+     *
+     * @throws SQLException when it is locked but with external access on: nothing here may use it
+     */
+    private static boolean alreadyLocked(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                java.sql.ResultSet settings = statement.executeQuery("SELECT current_setting('lock_configuration'),"
+                        + " current_setting('enable_external_access'), current_setting('autoload_known_extensions'),"
+                        + " current_setting('autoinstall_known_extensions')")) {
+            settings.next();
+            if (!settings.getBoolean(1)) {
+                return false;
+            }
+            if (settings.getBoolean(2) || settings.getBoolean(3) || settings.getBoolean(4)) {
+                throw new SQLException("the catalogue's configuration is locked with external access or extension"
+                        + " loading on; it cannot be served to analysts");
+            }
+            return true;
+        }
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {
