@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * Slows down and then stops password guessing. Failed logins are remembered per user name and per
  * client address for a window: each failure is answered after a back-off that doubles with the
  * failures already counted (100 ms, 200 ms, … at most 5 s), and once a user name or an address has
- * {@code maxFailures} failures in the window, its attempts are refused without a password check until
+ * its limit of failures in the window — {@code maxFailures} for a user name, {@value #ADDRESS_FACTOR} times
+ * as many for an address, which many users may share behind a NAT or the Power BI gateway — its
+ * attempts are refused without a password check until
  * the oldest failure leaves the window. A successful login clears the user's and the address's count.
  *
  * <p>Locking a user name also locks the legitimate user out for the window: that is the price of
@@ -29,6 +31,8 @@ public final class LoginThrottle {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     /** Beyond this many remembered keys, expired ones are swept on the next failure. */
     private static final int SWEEP_ABOVE = 10_000;
+    /** An address may fail this many times more than one user name before it is locked. */
+    static final int ADDRESS_FACTOR = 5;
 
     private final int maxFailures;
     private final Duration window;
@@ -59,7 +63,7 @@ public final class LoginThrottle {
             }
             synchronized (times) {
                 expire(times, now);
-                if (times.size() >= maxFailures) {
+                if (times.size() >= limit(key)) {
                     Duration left = Duration.between(now, times.peekFirst().plus(window));
                     longest = left.compareTo(longest) > 0 ? left : longest;
                 }
@@ -85,9 +89,9 @@ public final class LoginThrottle {
                 expire(times, now);
                 times.addLast(now);
                 most = Math.max(most, times.size());
-                if (times.size() == maxFailures) {
+                if (times.size() == limit(key)) {
                     LOG.warn("login locked for {} after {} failed logins within {}; unlocked at {}", describe(key),
-                            maxFailures, window, times.peekFirst().plus(window));
+                            limit(key), window, times.peekFirst().plus(window));
                 }
             }
         }
@@ -100,6 +104,10 @@ public final class LoginThrottle {
         for (String key : keys(user, address)) {
             failures.remove(key);
         }
+    }
+
+    private int limit(String key) {
+        return key.startsWith("user:") ? maxFailures : maxFailures * ADDRESS_FACTOR;
     }
 
     private static String[] keys(String user, String address) {
