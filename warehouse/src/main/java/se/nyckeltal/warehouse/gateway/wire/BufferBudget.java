@@ -32,10 +32,6 @@ public final class BufferBudget {
         used.addAndGet(-bytes);
     }
 
-    public long used() {
-        return used.get();
-    }
-
     public long limit() {
         return limit;
     }
