@@ -47,6 +47,7 @@ import se.nyckeltal.warehouse.query.ReadOnlyGate;
  */
 final class ClientSession implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
+    private static final Duration LINGER = Duration.ofSeconds(2);
 
     private final GatewayServer server;
     private Socket socket;
@@ -129,8 +130,39 @@ final class ClientSession implements Runnable {
         try {
             out.error(error.isFatal() ? error : PgError.fatal(error.sqlState(), error.getMessage()));
             out.flush();
+            lingerForTheClientToRead();
         } catch (IOException ignored) {
             // the client is gone
+        }
+    }
+
+    /**
+     * A fatal error may interrupt a client that is still writing (a large query refused by
+     * connections.buffer_limit, a malformed message). Closing a socket with unread input resets the
+     * connection, and the client then sees "broken pipe" or "connection reset" instead of the
+     * reason. So, like a web server's lingering close, the gateway stops writing and discards what
+     * the client still sends, into a small buffer, for at most {@link #LINGER} before it closes.
+     */
+    private void lingerForTheClientToRead() throws IOException {
+        if (!(socket instanceof javax.net.ssl.SSLSocket)) { // TLS cannot half-close; draining still helps
+            socket.shutdownOutput();
+        }
+        long deadline = System.nanoTime() + LINGER.toNanos();
+        byte[] discard = new byte[8192];
+        java.io.InputStream raw = socket.getInputStream();
+        while (true) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return;
+            }
+            socket.setSoTimeout((int) left);
+            try {
+                if (raw.read(discard) < 0) {
+                    return;
+                }
+            } catch (java.net.SocketTimeoutException e) {
+                return;
+            }
         }
     }
 
