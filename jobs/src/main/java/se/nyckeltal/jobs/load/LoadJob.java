@@ -32,6 +32,7 @@ import se.nyckeltal.etl.extract.IngestSettings;
 import se.nyckeltal.etl.extract.LineGuard;
 import se.nyckeltal.etl.extract.LandingFile;
 import se.nyckeltal.etl.extract.SourceIngest;
+import se.nyckeltal.jobs.process.JvmScratch;
 import se.nyckeltal.schemas.contract.SourceKind;
 import se.nyckeltal.schemas.files.FileTree;
 import se.nyckeltal.schemas.reference.ReferenceData;

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import se.nyckeltal.jobs.load.JvmScratch;
+import se.nyckeltal.jobs.process.JvmScratch;
 import se.nyckeltal.jobs.process.CliProcess;
 import se.nyckeltal.schemas.files.FileTree;
 import se.nyckeltal.schemas.warehouse.FaultPoint;

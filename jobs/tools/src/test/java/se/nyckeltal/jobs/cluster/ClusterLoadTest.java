@@ -3,7 +3,6 @@ package se.nyckeltal.jobs.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,11 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -34,10 +30,9 @@ import se.nyckeltal.jobs.process.CliProcess;
  * <p>The fixture region is the generator's demo region (scale S), its last month and its yearly budget and
  * forecast files: every source, small enough for two loads on two one-core workers.
  */
-class ClusterLoadIT {
+class ClusterLoadTest {
     private static final String KEY = "cluster-test-pseudonym-key-0123456789";
     private static final String MONTH = "2026-10";
-    private static final String CLI = "se.nyckeltal.jobs.cli.NyckeltalCli";
     private static final long TIMEOUT_MINUTES = 8;
 
     @TempDir
@@ -46,8 +41,8 @@ class ClusterLoadIT {
     private static StandaloneCluster cluster;
     private static Path localWarehouse;
     private static Path clusterWarehouse;
-    private static SubmittedApp load;
-    private static SubmittedApp taskRun;
+    private static ClusterApplication load;
+    private static ClusterApplication taskRun;
 
     /**
      * The local reference loads the whole fixture at once. On the cluster, `load` takes every source but HR, then
@@ -103,8 +98,8 @@ class ClusterLoadIT {
 
     @Test
     void loadAndTaskRunRanOnTheExecutorsOfBothWorkers() throws Exception {
-        load.assertRanOnBothWorkers();
-        taskRun.assertRanOnBothWorkers();
+        load.assertRanOnBothWorkers(cluster.masterUrl());
+        taskRun.assertRanOnBothWorkers(cluster.masterUrl());
         JsonNode completed = cluster.state().path("completedapps");
         assertThat(completed.findValuesAsText("id")).as("the master's completed applications")
                 .contains(load.id(), taskRun.id());
@@ -131,95 +126,15 @@ class ClusterLoadIT {
                 .doesNotExist();
     }
 
-    /** spark-submit of the cluster jar, client deploy mode, with the key in the driver's environment only. */
-    private static SubmittedApp submit(String name, List<String> cliArguments) throws Exception {
-        Path events = Files.createDirectories(root.resolve("events-" + name));
-        Path log = root.resolve("submit-" + name + ".log");
-        List<String> arguments = new ArrayList<>(List.of("--deploy-mode", "client", "--name", "nyckeltal-" + name,
-                "--class", CLI,
-                "--conf", "spark.executor.memory=1g", "--conf", "spark.executor.cores=1", "--conf", "spark.cores.max=2",
-                "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
-                "--conf", "spark.ui.enabled=false", "--conf", "spark.ui.showConsoleProgress=false",
-                "--conf", "spark.eventLog.enabled=true", "--conf", "spark.eventLog.dir=" + events.toUri(),
-                "--conf", "spark.executor.extraJavaOptions=-Duser.timezone=Europe/Stockholm",
-                ClusterJarIT.clusterJar().toString()));
-        arguments.addAll(cliArguments);
-        long started = System.nanoTime();
-        Process process = cluster.submit(log, Map.of("NYCKELTAL_PSEUDONYM_KEY", KEY), arguments).start();
-        if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-            process.destroyForcibly().waitFor();
-            throw new AssertionError("spark-submit " + name + " did not end within " + TIMEOUT_MINUTES + " minutes:\n"
-                    + Files.readString(log));
-        }
-        assertThat(process.exitValue()).as("spark-submit " + name + ":\n" + Files.readString(log)).isZero();
-        System.out.printf("spark-submit %s: %.1f s%n", name, (System.nanoTime() - started) / 1e9);
-        try (Stream<Path> files = Files.list(events)) {
-            List<Path> logs = files.toList();
-            assertThat(logs).as("one event log of " + name).hasSize(1);
-            return new SubmittedApp(name, logs.get(0));
-        }
-    }
-
-    /** An application's event log: which master it ran on, its executors and where its tasks ran. */
-    private record SubmittedApp(String name, Path eventLog) {
-        private static final ObjectMapper JSON = new ObjectMapper();
-
-        String id() throws IOException {
-            for (JsonNode event : events()) {
-                if (event.path("Event").asText().equals("SparkListenerApplicationStart")) {
-                    return event.path("App ID").asText();
-                }
-            }
-            throw new AssertionError("no application start in " + eventLog);
-        }
-
-        void assertRanOnBothWorkers() throws IOException {
-            String master = null;
-            Set<String> executors = new HashSet<>();
-            Set<String> taskExecutors = new HashSet<>();
-            int tasks = 0;
-            for (JsonNode event : events()) {
-                switch (event.path("Event").asText()) {
-                    case "SparkListenerEnvironmentUpdate" ->
-                            master = event.path("Spark Properties").path("spark.master").asText(null);
-                    case "SparkListenerExecutorAdded" -> executors.add(event.path("Executor ID").asText());
-                    case "SparkListenerTaskEnd" -> {
-                        tasks++;
-                        taskExecutors.add(event.path("Task Info").path("Executor ID").asText());
-                    }
-                    default -> { }
-                }
-            }
-            assertThat(master).as(name + "'s master").isEqualTo(cluster.masterUrl());
-            assertThat(executors).as(name + "'s executors, one per worker").hasSize(2).doesNotContain("driver");
-            assertThat(tasks).as(name + "'s tasks").isPositive();
-            assertThat(taskExecutors).as("where " + name + "'s tasks ran").isEqualTo(executors);
-        }
-
-        /** The events in order: Spark 4 writes a rolling log, a folder of {@code events_N_…} files. */
-        private List<JsonNode> events() throws IOException {
-            List<Path> parts;
-            if (Files.isDirectory(eventLog)) {
-                try (Stream<Path> files = Files.list(eventLog)) {
-                    parts = files.filter(f -> f.getFileName().toString().startsWith("events_"))
-                            .sorted(Comparator.comparingInt(f -> Integer.parseInt(f.getFileName().toString().split("_")[1])))
-                            .toList();
-                }
-            } else {
-                parts = List.of(eventLog);
-            }
-            List<JsonNode> events = new ArrayList<>();
-            for (Path part : parts) {
-                for (String line : Files.readAllLines(part, StandardCharsets.UTF_8)) {
-                    events.add(JSON.readTree(line));
-                }
-            }
-            return events;
-        }
+    private static ClusterApplication submit(String name, List<String> cliArguments) throws Exception {
+        ClusterApplication app = cluster.submitCli(name, ClusterJarTest.clusterJar(), Map.of("NYCKELTAL_PSEUDONYM_KEY", KEY),
+                cliArguments);
+        System.out.printf("spark-submit %s: %.1f s%n", name, app.seconds());
+        return app;
     }
 
     /** kpi.kpi_values as `nyckeltal sql --format csv` prints it, every column, sorted on all of them. */
-    private static String kpiValuesCsv(Path warehouse) {
+    static String kpiValuesCsv(Path warehouse) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = NyckeltalCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), "sql", "--warehouse",

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A real Spark standalone cluster on loopback: a master and workers, each a JVM of its own started from
@@ -33,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 final class StandaloneCluster implements AutoCloseable {
     static final String SPARK_CLASSPATH_PROPERTY = "nyckeltal.spark.runtime.classpath";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration SUBMIT_TIMEOUT = Duration.ofMinutes(15);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;
@@ -112,6 +114,46 @@ final class StandaloneCluster implements AutoCloseable {
         return builder;
     }
 
+    /**
+     * spark-submit of the nyckeltal cluster jar, client deploy mode, executors of one core and 1 GB, and waits for
+     * it: its event log tells where it ran. {@code environment} is the driver's only (e.g. the pseudonym key).
+     */
+    ClusterApplication submitCli(String name, Path jar, Map<String, String> environment, List<String> cliArguments)
+            throws IOException, InterruptedException {
+        Path events = Files.createDirectories(root.resolve("events-" + name));
+        Path log = root.resolve("submit-" + name + ".log");
+        List<String> arguments = new ArrayList<>(List.of("--deploy-mode", "client", "--name", "nyckeltal-" + name,
+                "--class", "se.nyckeltal.jobs.cli.NyckeltalCli",
+                "--conf", "spark.executor.memory=1g", "--conf", "spark.executor.cores=1", "--conf", "spark.cores.max=2",
+                "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
+                "--conf", "spark.ui.enabled=false", "--conf", "spark.ui.showConsoleProgress=false",
+                "--conf", "spark.eventLog.enabled=true", "--conf", "spark.eventLog.dir=" + events.toUri(),
+                // one plain JSON-lines file (Spark 4 defaults to rolling, compressed logs)
+                "--conf", "spark.eventLog.rolling.enabled=false", "--conf", "spark.eventLog.compress=false",
+                "--conf", "spark.executor.extraJavaOptions=-Duser.timezone=Europe/Stockholm",
+                jar.toString()));
+        arguments.addAll(cliArguments);
+        long started = System.nanoTime();
+        Process process = submit(log, environment, arguments).start();
+        if (!process.waitFor(SUBMIT_TIMEOUT.toMinutes(), TimeUnit.MINUTES)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("spark-submit " + name + " did not end within " + SUBMIT_TIMEOUT + ":\n"
+                    + Files.readString(log));
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (process.exitValue() != 0) {
+            throw new AssertionError("spark-submit " + name + " ended with " + process.exitValue() + ":\n"
+                    + Files.readString(log));
+        }
+        try (Stream<Path> files = Files.list(events)) {
+            List<Path> logs = files.toList();
+            if (logs.size() != 1) {
+                throw new AssertionError("not one event log of " + name + ": " + logs);
+            }
+            return new ClusterApplication(name, logs.get(0), seconds);
+        }
+    }
+
     private Process daemon(String name, String mainClass, String... arguments) throws IOException {
         List<String> command = java("-Xmx256m", "-Djava.io.tmpdir=" + tmp(name),
                 // The REST submission server would take the fixed port 6066; nothing here submits through it.
@@ -188,7 +230,7 @@ final class StandaloneCluster implements AutoCloseable {
         String listFile = System.getProperty(SPARK_CLASSPATH_PROPERTY);
         if (listFile == null || !Files.isRegularFile(Path.of(listFile))) {
             throw new IllegalStateException("no Spark class path list at " + listFile + " (-D" + SPARK_CLASSPATH_PROPERTY
-                    + "): etl's package phase writes it; run the tests through Maven with -pl jobs -am");
+                    + "): etl's package phase writes it; run the tests through Maven with -pl jobs/tools -am");
         }
         List<String> jars = new ArrayList<>(Arrays.asList(
                 Files.readString(Path.of(listFile), StandardCharsets.UTF_8).strip().split(File.pathSeparator)));

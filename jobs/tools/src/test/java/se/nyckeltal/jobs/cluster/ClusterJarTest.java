@@ -19,11 +19,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * target/nyckeltal-cluster.jar against Spark's own class path (etl's {@code target/spark-runtime-classpath.txt},
+ * jobs/target/nyckeltal-cluster.jar against Spark's own class path (etl's {@code target/spark-runtime-classpath.txt},
  * what a cluster's SPARK_HOME/jars holds): nothing of Spark, Hadoop, Scala or the logging is inside, and no class
  * inside is also one of the cluster's, so neither side can load the other's version of a library.
  */
-class ClusterJarIT {
+class ClusterJarTest {
     private static final String MAIN_CLASS = "se.nyckeltal.jobs.cli.NyckeltalCli";
     private static Set<String> jarClasses;
     private static Map<String, String> sparkClasses;
@@ -84,7 +84,7 @@ class ClusterJarIT {
     }
 
     static Path clusterJar() {
-        Path jar = Path.of(System.getProperty("nyckeltal.cluster.jar", "target/nyckeltal-cluster.jar"));
+        Path jar = Path.of(System.getProperty("nyckeltal.cluster.jar", "../target/nyckeltal-cluster.jar"));
         assertThat(jar).as("the cluster jar, built in jobs' package phase").isRegularFile();
         return jar.toAbsolutePath();
     }
