@@ -77,12 +77,16 @@ public final class TestWarehouse {
         return partitions;
     }
 
-    /** One quarantined line, written as etl would: meta/quarantine/load_id=L/part-00000.parquet. */
+    /**
+     * One quarantined line, written as etl would: meta/quarantine/load_id=L/part-00000.parquet; the source is the
+     * file's landing folder ({@code hr/tid.csv} → hr).
+     */
     public void quarantine(String loadId, String sourceFile, long lineNumber, String reason, String rawLine) {
         Path file = layout.quarantineDir(loadId).resolve("part-" + lineNumber + ".parquet");
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
             Files.createDirectories(file.getParent());
-            execute(duckdb, "COPY (SELECT " + SqlLiteral.of(loadId) + " AS load_id, 'ledger' AS source, "
+            String source = sourceFile.substring(0, sourceFile.indexOf('/'));
+            execute(duckdb, "COPY (SELECT " + SqlLiteral.of(loadId) + " AS load_id, " + SqlLiteral.of(source) + " AS source, "
                     + SqlLiteral.of(sourceFile) + " AS source_file, CAST(" + lineNumber + " AS BIGINT) AS line_number, "
                     + SqlLiteral.of(reason) + " AS reason, " + SqlLiteral.of(rawLine) + " AS raw_line) TO "
                     + SqlLiteral.of(file.toString()) + " (FORMAT parquet)");

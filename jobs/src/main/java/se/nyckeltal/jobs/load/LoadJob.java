@@ -30,6 +30,7 @@ import se.nyckeltal.etl.extract.LandingFile;
 import se.nyckeltal.etl.extract.SourceIngest;
 import se.nyckeltal.etl.storage.StoreLocationException;
 import se.nyckeltal.etl.storage.StorePaths;
+import se.nyckeltal.jobs.process.JvmScratch;
 import se.nyckeltal.schemas.contract.SourceKind;
 import se.nyckeltal.schemas.files.FileTree;
 import se.nyckeltal.schemas.reference.ReferenceData;

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import se.nyckeltal.etl.storage.StorePaths;
-import se.nyckeltal.jobs.load.JvmScratch;
+import se.nyckeltal.jobs.process.JvmScratch;
 import se.nyckeltal.jobs.process.CliProcess;
 import se.nyckeltal.schemas.files.FileTree;
 import se.nyckeltal.schemas.warehouse.FaultPoint;

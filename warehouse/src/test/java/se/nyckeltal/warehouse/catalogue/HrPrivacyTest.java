@@ -61,6 +61,10 @@ class HrPrivacyTest {
                     0, 0, 160, sick ? 80 : 0, sick ? 80 : 0, 0, 0, 0, 0));
         }
         List<FactPartition> partitions = new ArrayList<>(hr.write("L1"));
+        // a rejected HR line, written as etl does: id masked, everything else of the employee's day still there
+        w.quarantine("L1", "hr/tid-2026-02.csv", 7, "gender 'X' is not K or M; write K or M (kön)",
+                "2026-02-03;***;U2;egen;sjuksköterska;X;1961;arbetad;8");
+        w.quarantine("L1", "ledger/huvudbok-2026-02.csv", 3, "amount 'tolv' is not a number", "202602;U1;4010;tolv");
         ReferenceData reference = w.reference(Map.of("org_units.csv", RegionFixture.ORG_UNITS));
         new CataloguePublisher(w.layout()).publish(TestWarehouse.snapshot("S1", "L1", partitions), reference,
                 List.of(RegionFixture.load()));
@@ -123,6 +127,16 @@ class HrPrivacyTest {
                 + " WHERE table_schema = 'internal' AND table_name = 'hr_worked' ORDER BY ordinal_position"))
                 .containsExactly("period", "scenario", "cost_center", "staff_category", "profession", "worked_hours",
                         "overtime_hours", "on_call_hours");
+    }
+
+    @Test
+    void quarantineShowsOfAnHrLineOnlyWhereItIsAndWhatIsWrong() throws SQLException {
+        // the file, the line and the reason with its column, never the line nor a value quoted from it (X could be
+        // a shifted birth year); a ledger line keeps its text
+        assertThat(TestWarehouse.rows(catalogue, "SELECT source, source_file, line_number, reason, raw_line"
+                + " FROM meta.quarantine ORDER BY source"))
+                .containsExactly("hr|hr/tid-2026-02.csv|7|gender '…' is not K or M; write K or M (kön)|null",
+                        "ledger|ledger/huvudbok-2026-02.csv|3|amount 'tolv' is not a number|202602;U1;4010;tolv");
     }
 
     @Test
