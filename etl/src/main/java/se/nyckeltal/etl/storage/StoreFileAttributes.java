@@ -1,11 +1,19 @@
 package se.nyckeltal.etl.storage;
 
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 
-/** A Hadoop {@link FileStatus} as basic file attributes; the file key is the full path (no inodes). */
-record StoreFileAttributes(FileStatus status) implements BasicFileAttributes {
+/**
+ * A Hadoop {@link FileStatus} as file attributes; the file key is the full path (no inodes). Owner, group
+ * and permissions are only offered where the store enforces them (see {@link StorePermissionsView}).
+ */
+record StoreFileAttributes(FileStatus status) implements PosixFileAttributes {
     @Override
     public FileTime lastModifiedTime() {
         return FileTime.fromMillis(status.getModificationTime());
@@ -49,5 +57,20 @@ record StoreFileAttributes(FileStatus status) implements BasicFileAttributes {
     @Override
     public Object fileKey() {
         return status.getPath().toString();
+    }
+
+    @Override
+    public UserPrincipal owner() {
+        return status::getOwner;
+    }
+
+    @Override
+    public GroupPrincipal group() {
+        return status::getGroup;
+    }
+
+    @Override
+    public Set<PosixFilePermission> permissions() {
+        return PosixFilePermissions.fromString(status.getPermission().toString().substring(0, 9));
     }
 }

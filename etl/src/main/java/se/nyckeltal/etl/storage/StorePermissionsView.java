@@ -37,70 +37,7 @@ final class StorePermissionsView implements PosixFileAttributeView {
         } catch (IOException e) {
             throw HadoopStoreProvider.translate(e, file);
         }
-        StoreFileAttributes basic = new StoreFileAttributes(status);
-        Set<PosixFilePermission> permissions = PosixFilePermissions.fromString(
-                status.getPermission().toString().substring(0, 9));
-        return new PosixFileAttributes() {
-            @Override
-            public UserPrincipal owner() {
-                return status::getOwner;
-            }
-
-            @Override
-            public GroupPrincipal group() {
-                return status::getGroup;
-            }
-
-            @Override
-            public Set<PosixFilePermission> permissions() {
-                return permissions;
-            }
-
-            @Override
-            public FileTime lastModifiedTime() {
-                return basic.lastModifiedTime();
-            }
-
-            @Override
-            public FileTime lastAccessTime() {
-                return basic.lastAccessTime();
-            }
-
-            @Override
-            public FileTime creationTime() {
-                return basic.creationTime();
-            }
-
-            @Override
-            public boolean isRegularFile() {
-                return basic.isRegularFile();
-            }
-
-            @Override
-            public boolean isDirectory() {
-                return basic.isDirectory();
-            }
-
-            @Override
-            public boolean isSymbolicLink() {
-                return false;
-            }
-
-            @Override
-            public boolean isOther() {
-                return false;
-            }
-
-            @Override
-            public long size() {
-                return basic.size();
-            }
-
-            @Override
-            public Object fileKey() {
-                return basic.fileKey();
-            }
-        };
+        return new StoreFileAttributes(status);
     }
 
     @Override

@@ -5,14 +5,11 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -168,7 +165,7 @@ public final class WarehouseMirror {
             return 0;
         }
         int copied = 0;
-        for (Path entry : list(from)) {
+        for (Path entry : LeftoverSweep.list(from)) {
             Path target = to.resolve(entry.getFileName().toString());
             String name = entry.getFileName().toString();
             if (name.endsWith(".tmp") || name.startsWith(".")) {
@@ -217,15 +214,5 @@ public final class WarehouseMirror {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the local mirror " + local.root(), e);
         }
-    }
-
-    private static List<Path> list(Path dir) {
-        List<Path> entries = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-            stream.forEach(entries::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
-        return entries;
     }
 }
