@@ -113,7 +113,7 @@ final class LeftoverSweep {
         return removed;
     }
 
-    private static List<Path> list(Path dir) {
+    static List<Path> list(Path dir) {
         if (dir == null || !Files.isDirectory(dir)) {
             return List.of();
         }
