@@ -25,6 +25,7 @@ import se.nyckeltal.schemas.text.ExtractFormatException;
 import se.nyckeltal.schemas.text.HeaderMatcher;
 import se.nyckeltal.schemas.text.HeaderMatcher.ColumnMapping;
 import se.nyckeltal.schemas.text.LineDecoder;
+import se.nyckeltal.etl.storage.StorePaths;
 import se.nyckeltal.schemas.text.TextEncoding;
 
 /**
@@ -161,7 +162,7 @@ public final class CsvExtract implements Delivery {
 
     @Override
     public Iterator<ExtractLine> lines() {
-        return new ValidatedLines(PhysicalLines.open(Path.of(path)), reader);
+        return new ValidatedLines(PhysicalLines.open(StorePaths.of(path)), reader);
     }
 
     /**

@@ -1,8 +1,9 @@
 package se.nyckeltal.etl.spark;
 
 import java.nio.file.Path;
+import se.nyckeltal.etl.storage.StorePaths;
 
-/** How a local {@link Path} is handed to Spark and Hadoop. */
+/** How a {@link Path} — local, or on a Hadoop file system (see {@link StorePaths}) — is handed to Spark and Hadoop. */
 public final class SparkPaths {
     private static final String GLOB_CHARACTERS = "\\*?[]{}";
 
@@ -12,9 +13,13 @@ public final class SparkPaths {
      * A path to write to: explicitly on the local file system — the warehouse and landing folders
      * are local even when a cluster's default file system is not — and not URI-escaped, because
      * Hadoop's {@code Path} escapes the string itself (an escaped {@code %20} would become
-     * {@code %2520}).
+     * {@code %2520}). A path on a Hadoop file system is its full URI, e.g. {@code hdfs://nn:8020/w/staging/…}:
+     * executors on a cluster write there directly.
      */
     public static String local(Path path) {
+        if (StorePaths.remote(path)) {
+            return path.toAbsolutePath().normalize().toString();
+        }
         return "file://" + path.toAbsolutePath().normalize();
     }
 

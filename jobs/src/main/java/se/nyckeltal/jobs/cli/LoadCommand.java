@@ -21,11 +21,13 @@ import se.nyckeltal.schemas.warehouse.LoadRecord;
         description = "Load every new file of the landing zone and publish a new catalogue. Exit 0 only when the"
                 + " catalogue is published (or nothing was new); on failure the published catalogue is unchanged.")
 final class LoadCommand implements Callable<Integer> {
-    @Option(names = "--landing", required = true,
-            description = "Landing folder holding ledger/ and hr/ (and reference/).")
+    @Option(names = "--landing", required = true, converter = OptionConverters.Location.class,
+            description = "Landing folder holding ledger/ and hr/ (and reference/): a path or a URI (hdfs://, s3a://,"
+                    + " abfs://).")
     Path landing;
 
-    @Option(names = "--warehouse", required = true, description = "Warehouse folder (created when missing).")
+    @Option(names = "--warehouse", required = true, converter = OptionConverters.Location.class,
+            description = "Warehouse folder (created when missing): a path or a URI (hdfs://, s3a://, abfs://).")
     Path warehouse;
 
     @Option(names = "--reject-threshold", defaultValue = "0.01",
@@ -52,13 +54,19 @@ final class LoadCommand implements Callable<Integer> {
             + " partitions derived from it when a fact file no longer matches its manifest. Repeatable.")
     java.util.Set<String> rederive = new java.util.HashSet<>();
 
+    @Option(names = "--local-mirror", paramLabel = "DIR", description = "For a warehouse on hdfs://, s3a:// or abfs://:"
+            + " the local folder where the published fact files are mirrored and the catalogue is built (DuckDB reads"
+            + " local files only). Default: nyckeltal-mirror/<warehouse URI> in the temp folder.")
+    Path localMirror;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         LoadRecord record = load(landing, warehouse, rejectThreshold, pseudonymKeyFile,
-                settings -> settings.withLandingRules(minFileAge, doneMarkers).withRederive(rederive));
+                settings -> settings.withLandingRules(minFileAge, doneMarkers).withRederive(rederive)
+                        .withLocalMirror(localMirror));
         print(record, spec.commandLine().getOut());
         return 0;
     }

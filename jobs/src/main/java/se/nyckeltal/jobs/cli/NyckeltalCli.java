@@ -5,24 +5,25 @@ import ch.qos.logback.classic.Logger;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import se.nyckeltal.jobs.load.JvmScratch;
 import se.nyckeltal.jobs.load.LoadFailedException;
+import se.nyckeltal.jobs.process.JvmScratch;
 
 /** {@code bin/nyckeltal}: the command line of the warehouse (SPEC §8). */
 @Command(
         name = "nyckeltal",
         mixinStandardHelpOptions = true,
         version = "nyckeltal 0.1.0",
-        description = "Monthly follow-up warehouse for Swedish regions: ledger extracts to KPIs in SQL.",
-        subcommands = {
-            DemoCommand.class,
-            GenerateCommand.class,
-            BenchCommand.class,
+        description = "Monthly follow-up warehouse for Swedish regions: ledger extracts to KPIs in SQL.")
+public final class NyckeltalCli implements Runnable {
+    private static final List<Class<?>> PRODUCT_COMMANDS = List.of(
             LoadCommand.class,
             SqlCommand.class,
             ReportCommand.class,
@@ -31,9 +32,8 @@ import se.nyckeltal.jobs.load.LoadFailedException;
             TaskCommand.class,
             ServeCommand.class,
             UsersCommand.class,
-            CommandLine.HelpCommand.class
-        })
-public final class NyckeltalCli implements Runnable {
+            CommandLine.HelpCommand.class);
+
     /** Exit code for a run that failed for a reason the user can act on. */
     public static final int EXIT_FAILED = 1;
 
@@ -72,7 +72,7 @@ public final class NyckeltalCli implements Runnable {
     /** As {@link #execute(String...)} with output and errors captured (for tests). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         NyckeltalCli command = new NyckeltalCli();
-        CommandLine cli = new CommandLine(command);
+        CommandLine cli = withTools(new CommandLine(command));
         cli.setOut(out);
         cli.setErr(err);
         CommandLine.IParameterExceptionHandler parameterErrors = cli.getParameterExceptionHandler();
@@ -110,6 +110,38 @@ public final class NyckeltalCli implements Runnable {
             return EXIT_FAILED;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * The tools module's commands first (demo, generate, bench: found when jobs/tools is on the class path),
+     * then the product's. Without the tools, their names get a line that says where they are.
+     */
+    private static CommandLine withTools(CommandLine cli) {
+        List<Object> tools = new ArrayList<>();
+        ServiceLoader.load(ToolCommands.class).forEach(found -> tools.addAll(found.commands()));
+        if (tools.isEmpty()) {
+            ToolCommands.NAMES.forEach(name -> cli.addSubcommand(name, new MissingTool(name)));
+        } else {
+            tools.forEach(cli::addSubcommand);
+        }
+        PRODUCT_COMMANDS.forEach(cli::addSubcommand);
+        return cli;
+    }
+
+    /** {@code demo}, {@code generate} or {@code bench} run from the product's class path (e.g. the cluster jar). */
+    @Command(hidden = true)
+    private static final class MissingTool implements java.util.concurrent.Callable<Integer> {
+        private final String name;
+
+        MissingTool(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public Integer call() {
+            throw new UserError("'" + name + "' is a tool (jobs/tools), not part of this build's class path",
+                    "run it with bin/nyckeltal from a full build of the repository");
+        }
     }
 
     private static String describe(Throwable e) {

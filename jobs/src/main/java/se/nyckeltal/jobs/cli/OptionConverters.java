@@ -1,5 +1,6 @@
 package se.nyckeltal.jobs.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,6 +8,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
+import se.nyckeltal.etl.storage.StoreLocationException;
+import se.nyckeltal.etl.storage.StorePaths;
 import se.nyckeltal.jobs.schedule.dag.DurationText;
 import se.nyckeltal.jobs.schedule.run.AirflowTime;
 import se.nyckeltal.jobs.schedule.run.DagRunEngine;
@@ -33,6 +36,21 @@ final class OptionConverters {
 
         String hint() {
             return hint;
+        }
+    }
+
+    /**
+     * A landing or warehouse location: a local path, or a {@code file://}, {@code hdfs://}, {@code s3a://},
+     * {@code abfs://} … URI (SPEC §6, Scale-out).
+     */
+    static final class Location implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            try {
+                return StorePaths.of(value);
+            } catch (StoreLocationException e) {
+                throw new BadValue(e.getMessage(), "a local folder, or e.g. hdfs://namenode:8020/nyckeltal/warehouse");
+            }
         }
     }
 

@@ -2,11 +2,15 @@ package se.nyckeltal.jobs.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import se.nyckeltal.etl.storage.StorePaths;
+import se.nyckeltal.jobs.load.MirrorFollower;
+import se.nyckeltal.jobs.load.WarehouseMirror;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 import se.nyckeltal.warehouse.gateway.GatewayConfig;
 import se.nyckeltal.warehouse.gateway.GatewayServer;
@@ -18,8 +22,19 @@ import se.nyckeltal.warehouse.gateway.PowerBiDataSource;
                 + " a newly published catalogue is picked up without a restart.",
                 "With --write-pbids, writes a Power BI data source file for the gateway at --host and exits."})
 final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--warehouse", description = "Warehouse folder whose published catalogue to serve.")
+    @Option(names = "--warehouse", converter = OptionConverters.Location.class, description = "Warehouse folder whose"
+            + " published catalogue to serve: a path, or a URI (hdfs://, s3a://, abfs://) served from --local-mirror.")
     Path warehouse;
+
+    @Option(names = "--local-mirror", paramLabel = "DIR", description = "For a warehouse on hdfs://, s3a:// or abfs://:"
+            + " the local folder this gateway keeps a copy of the published catalogue and fact files in (DuckDB reads"
+            + " local files only). One folder per gateway. Default: nyckeltal-mirror/<warehouse URI> in the temp folder.")
+    Path localMirror;
+
+    @Option(names = "--mirror-interval", paramLabel = "DURATION", defaultValue = "30s",
+            converter = OptionConverters.Span.class, description = "How often the local mirror checks the warehouse"
+                    + " for a new publish (default ${DEFAULT-VALUE}).")
+    Duration mirrorInterval;
 
     @Option(names = "--config", description = "Gateway config file (properties; see docs/gateway.md).")
     Path config;
@@ -88,9 +103,24 @@ final class ServeCommand implements Callable<Integer> {
         if (insecureLocal) {
             settings = settings.withInsecureLocal();
         }
+        WarehouseLayout served = new WarehouseLayout(warehouse);
+        MirrorFollower follower = null;
+        if (StorePaths.remote(warehouse)) {
+            WarehouseMirror mirror = new WarehouseMirror(served, new WarehouseLayout(
+                    localMirror != null ? localMirror : WarehouseMirror.defaultFolder(warehouse)));
+            try {
+                StorePaths.requireReachable(warehouse, "warehouse");
+                mirror.follow();
+            } catch (RuntimeException e) {
+                throw new UserError(e.getMessage(), "check --warehouse, and that --local-mirror is a writable local"
+                        + " folder");
+            }
+            served = mirror.local();
+            follower = MirrorFollower.start(mirror, mirrorInterval);
+        }
         GatewayServer server;
         try {
-            server = GatewayServer.start(new WarehouseLayout(warehouse), settings, newestIntact);
+            server = GatewayServer.start(served, settings, newestIntact);
         } catch (IllegalStateException e) {
             if (e.getMessage().contains(" is broken")) {
                 throw new UserError(e.getMessage(), "nyckeltal load --landing DIR --warehouse " + warehouse
@@ -103,12 +133,17 @@ final class ServeCommand implements Callable<Integer> {
             throw new UserError(e.getMessage(), "choose another --port, or stop what is listening there");
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        MirrorFollower following = follower;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (following != null) {
+                following.close();
+            }
             server.close();
             stopped.countDown();
         }, "gateway-shutdown"));
         out.printf("nyckeltal gateway: serving snapshot %s of %s on %s:%d (%s, %s)%n",
-                server.catalogue().current().snapshotId(), new WarehouseLayout(warehouse).root(), settings.host(),
+                server.catalogue().current().snapshotId(), new WarehouseLayout(warehouse).root()
+                        + (follower != null ? " (local mirror " + served.root() + ")" : ""), settings.host(),
                 server.port(), settings.tlsCertificate() == null ? "no TLS" : "TLS",
                 settings.insecureLocal() ? "INSECURE: no passwords, loopback only" : "SCRAM-SHA-256 passwords");
         out.printf("  psql \"host=%s port=%d dbname=nyckeltal user=%s\"%n",

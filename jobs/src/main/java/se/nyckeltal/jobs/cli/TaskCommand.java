@@ -53,10 +53,10 @@ final class TaskCommand implements Runnable {
         @Option(names = "--run-id", defaultValue = "manual", description = "{{ run_id }}")
         String runId;
 
-        @Option(names = "--landing", required = true, paramLabel = "DIR")
+        @Option(names = "--landing", required = true, paramLabel = "DIR", converter = OptionConverters.Location.class)
         Path landing;
 
-        @Option(names = "--warehouse", required = true, paramLabel = "DIR")
+        @Option(names = "--warehouse", required = true, paramLabel = "DIR", converter = OptionConverters.Location.class)
         Path warehouse;
 
         @Option(names = "--working-day", defaultValue = "4", paramLabel = "N",

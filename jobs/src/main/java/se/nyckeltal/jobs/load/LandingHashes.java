@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,8 +56,8 @@ public final class LandingHashes {
         requireNonNull(file, "file");
         Map<String, Entry> known = Map.of();
         if (Files.isRegularFile(file)) {
-            try {
-                known = JSON.readValue(file.toFile(), new TypeReference<Map<String, Entry>>() {});
+            try (InputStream in = Files.newInputStream(file)) {
+                known = JSON.readValue(in, new TypeReference<Map<String, Entry>>() {});
             } catch (IOException e) {
                 LOG.warn("cannot read {} ({}); hashing every landing file again", file, e.getMessage());
             }
@@ -117,7 +118,9 @@ public final class LandingHashes {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), new TreeMap<>(seen));
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                JSON.writeValue(out, new TreeMap<>(seen));
+            }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             LOG.warn("cannot write {} ({}); the next load hashes every landing file again", file, e.getMessage());

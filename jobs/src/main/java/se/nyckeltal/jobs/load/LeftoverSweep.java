@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.nyckeltal.jobs.process.JvmScratch;
 import se.nyckeltal.schemas.files.FileTree;
 import se.nyckeltal.schemas.warehouse.Snapshot;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
@@ -112,7 +113,7 @@ final class LeftoverSweep {
         return removed;
     }
 
-    private static List<Path> list(Path dir) {
+    static List<Path> list(Path dir) {
         if (dir == null || !Files.isDirectory(dir)) {
             return List.of();
         }

@@ -4,11 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,6 +28,9 @@ import se.nyckeltal.etl.extract.IngestSettings;
 import se.nyckeltal.etl.extract.LineGuard;
 import se.nyckeltal.etl.extract.LandingFile;
 import se.nyckeltal.etl.extract.SourceIngest;
+import se.nyckeltal.etl.storage.StoreLocationException;
+import se.nyckeltal.etl.storage.StorePaths;
+import se.nyckeltal.jobs.process.JvmScratch;
 import se.nyckeltal.schemas.contract.SourceKind;
 import se.nyckeltal.schemas.files.FileTree;
 import se.nyckeltal.schemas.reference.ReferenceData;
@@ -84,6 +83,13 @@ public final class LoadJob {
 
     /** @throws LoadFailedException when nothing was published; the previous catalogue is untouched */
     public LoadRecord run() {
+        try {
+            StorePaths.requireReachable(settings.landing(), "landing");
+            StorePaths.requireReachable(settings.warehouse(), "warehouse");
+        } catch (StoreLocationException e) {
+            throw new LoadFailedException(e.getMessage(), "nothing was loaded; fix the location and run the load again",
+                    null, e);
+        }
         if (!Files.isDirectory(settings.landing())) {
             throw new LoadFailedException("landing folder " + settings.landing() + " does not exist",
                     "point --landing at the folder that holds ledger/ (and production/, hr/, reference/)", null);
@@ -94,8 +100,7 @@ public final class LoadJob {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create warehouse folder " + layout.root(), e);
         }
-        try (FileChannel channel = FileChannel.open(layout.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock lock = tryLock(channel, layout)) {
+        try (LoadLock lock = LoadLock.acquire(layout)) {
             return runLocked(layout);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock " + layout.lockFile(), e);
@@ -145,7 +150,15 @@ public final class LoadJob {
                 new LandingZone.Readiness(settings.minFileAge(), settings.doneMarkers(), started));
         Optional<Snapshot> published = store.publishedSnapshot();
         Snapshot previous = published.orElse(Snapshot.empty());
-        Optional<String> broken = published.flatMap(p -> Catalogue.problem(layout, p.snapshotId()));
+        // DuckDB reads local files only: a warehouse on a Hadoop store builds its catalogue in a local mirror.
+        WarehouseMirror mirror = StorePaths.remote(layout.root()) ? new WarehouseMirror(layout, new WarehouseLayout(
+                settings.localMirror() != null ? settings.localMirror() : WarehouseMirror.defaultFolder(layout.root())))
+                : null;
+        if (mirror != null) {
+            published.ifPresent(p -> mirror.pull(p.snapshotId()));
+        }
+        WarehouseLayout catalogueLayout = mirror != null ? mirror.local() : layout;
+        Optional<String> broken = published.flatMap(p -> Catalogue.problem(catalogueLayout, p.snapshotId()));
         broken.ifPresent(problem -> LOG.warn("the published snapshot {} is broken: {}; rebuilding its catalogue",
                 previous.snapshotId(), problem));
 
@@ -242,10 +255,20 @@ public final class LoadJob {
         CataloguePublisher catalogue = new CataloguePublisher(layout);
         Optional<String> base = published.map(Snapshot::snapshotId);
         try {
-            catalogue.build(base, next, reference, withRecord(store.loadRecords(), record));
+            if (mirror != null) {
+                mirror.copyFiles(next);
+                new CataloguePublisher(mirror.local()).build(base, next, reference,
+                        withRecord(store.loadRecords(), record));
+                mirror.push(next);
+            } else {
+                catalogue.build(base, next, reference, withRecord(store.loadRecords(), record));
+            }
             stages.lap("build");
             progress.step("publishing snapshot " + loadId, 4, STEPS);
             catalogue.publish(base, loadId);
+            if (mirror != null) {
+                mirror.publishLocally(loadId);
+            }
         } catch (StaleSnapshotException e) {
             throw fail(store, loadId, started, outcomes, stages, "publish refused: " + e.getMessage()
                     + " (another load published while this one ran)",
@@ -411,19 +434,5 @@ public final class LoadJob {
 
     private static String join(String message, List<String> notes) {
         return notes.isEmpty() ? message : message + "; " + String.join("; ", notes);
-    }
-
-    private static FileLock tryLock(FileChannel channel, WarehouseLayout layout) throws IOException {
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            throw new LoadFailedException("another load is running on " + layout.root(),
-                    "wait for it to finish (it holds " + layout.lockFile() + ")", null);
-        }
-        return lock;
     }
 }

@@ -20,10 +20,13 @@ import java.util.Set;
  *     load: then today. ACTUAL periods after it plus one month are quarantined.
  * @param rederive landing-relative paths ({@code ledger/huvudbok-2025-03.csv}) read again although
  *     their content was published: the repair of a fact file that no longer matches its manifest
+ * @param localMirror where a warehouse on a Hadoop store ({@code hdfs://} …) is mirrored for the catalogue
+ *     build (DuckDB reads local files only), or null for {@link WarehouseMirror#defaultFolder}; unused for a
+ *     local warehouse
  */
 public record LoadSettings(Path landing, Path warehouse, BigDecimal rejectThreshold, Path pseudonymKeyFile,
         Duration minFileAge, boolean doneMarkers, LocalDate businessDate,
-        Set<String> rederive) {
+        Set<String> rederive, Path localMirror) {
     public static final BigDecimal DEFAULT_REJECT_THRESHOLD = new BigDecimal("0.01");
 
     public LoadSettings {
@@ -40,6 +43,12 @@ public record LoadSettings(Path landing, Path warehouse, BigDecimal rejectThresh
         }
     }
 
+    public LoadSettings(Path landing, Path warehouse, BigDecimal rejectThreshold, Path pseudonymKeyFile,
+            Duration minFileAge, boolean doneMarkers, LocalDate businessDate, Set<String> rederive) {
+        this(landing, warehouse, rejectThreshold, pseudonymKeyFile, minFileAge, doneMarkers, businessDate, rederive,
+                null);
+    }
+
     /** A manual load: every file read, no markers, today's business date, in a JVM shared with others. */
     public LoadSettings(Path landing, Path warehouse, BigDecimal rejectThreshold, Path pseudonymKeyFile) {
         this(landing, warehouse, rejectThreshold, pseudonymKeyFile, Duration.ZERO, false, null, Set.of());
@@ -52,16 +61,21 @@ public record LoadSettings(Path landing, Path warehouse, BigDecimal rejectThresh
 
     public LoadSettings withLandingRules(Duration newMinFileAge, boolean newDoneMarkers) {
         return new LoadSettings(landing, warehouse, rejectThreshold, pseudonymKeyFile, newMinFileAge, newDoneMarkers,
-                businessDate, rederive);
+                businessDate, rederive, localMirror);
     }
 
     public LoadSettings withBusinessDate(LocalDate date) {
         return new LoadSettings(landing, warehouse, rejectThreshold, pseudonymKeyFile, minFileAge, doneMarkers, date,
-                rederive);
+                rederive, localMirror);
+    }
+
+    public LoadSettings withLocalMirror(Path folder) {
+        return new LoadSettings(landing, warehouse, rejectThreshold, pseudonymKeyFile, minFileAge, doneMarkers,
+                businessDate, rederive, folder);
     }
 
     public LoadSettings withRederive(Set<String> paths) {
         return new LoadSettings(landing, warehouse, rejectThreshold, pseudonymKeyFile, minFileAge, doneMarkers,
-                businessDate, paths);
+                businessDate, paths, localMirror);
     }
 }

@@ -92,6 +92,19 @@ class NyckeltalCliTest {
     }
 
     @Test
+    void theProductsClassPathHasNoToolsAndSaysWhereTheyAre() {
+        // jobs' tests run on the product's class path: jobs/tools (demo, generate, bench) is not on it
+        for (String tool : java.util.List.of("demo", "generate", "bench")) {
+            err.getBuffer().setLength(0);
+            assertThat(run(tool)).isEqualTo(NyckeltalCli.EXIT_FAILED);
+            assertThat(err.toString()).startsWith("error: '" + tool + "' is a tool (jobs/tools)").contains("\nhint: ");
+        }
+        out.getBuffer().setLength(0);
+        run("--help");
+        assertThat(out.toString()).contains("load").contains("serve").doesNotContain("demo");
+    }
+
+    @Test
     void verboseAddsTheStackTraceToThatCallOnly() {
         run("--verbose", "sql", "--warehouse", tmp.resolve("empty").toString(), "SELECT 1");
         assertThat(err.toString()).contains("\tat ");

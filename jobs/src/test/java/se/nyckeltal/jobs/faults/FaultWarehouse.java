@@ -92,6 +92,11 @@ final class FaultWarehouse {
 
     /** What analysts see: ledger amount per scenario and period, and the KPI values' count and sum. */
     List<String> published_figures() throws SQLException {
+        return figures(layout);
+    }
+
+    /** As {@link #published_figures()}, of any warehouse (a local mirror of one on HDFS). */
+    static List<String> figures(WarehouseLayout layout) throws SQLException {
         try (Connection c = Catalogue.openReadOnly(layout)) {
             List<String> rows = rows(c, "SELECT scenario, period, CAST(sum(amount) AS DECIMAL(18,2)) FROM fact.ledger"
                     + " GROUP BY ALL ORDER BY ALL");

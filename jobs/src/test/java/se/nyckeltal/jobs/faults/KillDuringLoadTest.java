@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import se.nyckeltal.etl.testing.SharedSpark;
-import se.nyckeltal.jobs.load.JvmScratch;
+import se.nyckeltal.jobs.process.JvmScratch;
 import se.nyckeltal.jobs.load.LoadFailedException;
 import se.nyckeltal.schemas.warehouse.FaultPoint;
 import se.nyckeltal.schemas.warehouse.FileOutcome;

@@ -9,7 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import se.nyckeltal.jobs.load.JvmScratch;
+import se.nyckeltal.etl.storage.StorePaths;
+import se.nyckeltal.jobs.process.JvmScratch;
 import se.nyckeltal.jobs.process.CliProcess;
 import se.nyckeltal.schemas.files.FileTree;
 import se.nyckeltal.schemas.warehouse.FaultPoint;
@@ -62,7 +63,9 @@ final class LoadProcess implements AutoCloseable {
 
     /** The key file the in-process loads of the tests use too, so pseudonyms stay the same. */
     static String keyFile(Path warehouse) throws IOException {
-        Path key = warehouse.resolveSibling("pseudonym.key");
+        // The key file is always local: beside a local warehouse, in the temp folder for one on HDFS.
+        Path key = StorePaths.remote(warehouse) ? Path.of(System.getProperty("java.io.tmpdir"),
+                "nyckeltal-hdfs-fault-test.key") : warehouse.resolveSibling("pseudonym.key");
         if (!Files.exists(key)) {
             Files.writeString(key, "fault-injection-test-key-0123456789abcdef");
         }

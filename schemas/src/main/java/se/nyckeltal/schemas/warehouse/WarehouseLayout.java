@@ -12,6 +12,8 @@ import java.nio.file.Path;
  *
  * <pre>
  * W/current                                     id of the published snapshot (replaced by atomic rename)
+ * W/published/&lt;nnnnnnnnnnnnnnnnnnnn&gt;             on a Hadoop store instead: one pointer per publish, created
+ *                                               once (create-if-absent), never rewritten; the newest valid wins
  * W/snapshots/&lt;id&gt;.json                          manifest: fact files per partition, loaded files, reference
  * W/catalogue/&lt;id&gt;.duckdb                        the analyst catalogue of that snapshot (never written after publish)
  * W/reference/&lt;id&gt;/*.csv                         the reference data that snapshot was built with
@@ -38,6 +40,14 @@ public record WarehouseLayout(Path root) {
 
     public Path currentPointer() {
         return root.resolve("current");
+    }
+
+    /**
+     * The versioned pointers of a warehouse on a Hadoop store ({@code hdfs://}, {@code s3a://} …), where a
+     * rename is not atomic everywhere: see {@link WarehouseStore#publish}.
+     */
+    public Path publishedPointersDir() {
+        return root.resolve("published");
     }
 
     public Path snapshotsDir() {

@@ -8,11 +8,15 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -48,6 +52,9 @@ public final class WarehouseStore {
 
     /** The id of the published snapshot, if anything has been published. */
     public Optional<String> currentSnapshotId() {
+        if (versionedPointers()) {
+            return newestPointer().snapshotId();
+        }
         Path pointer = layout.currentPointer();
         if (!Files.exists(pointer)) {
             return Optional.empty();
@@ -90,6 +97,10 @@ public final class WarehouseStore {
     public void publish(Optional<String> base, String snapshotId) {
         requireNonNull(base, "base");
         requireNonNull(snapshotId, "snapshotId");
+        if (versionedPointers()) {
+            publishByPointer(base, snapshotId);
+            return;
+        }
         try {
             Files.createDirectories(layout.root());
         } catch (IOException e) {
@@ -106,6 +117,68 @@ public final class WarehouseStore {
             throw new UncheckedIOException("cannot lock " + layout.publishLockFile(), e);
         }
     }
+
+    /**
+     * A warehouse on a Hadoop store (HDFS, S3, Azure) publishes with versioned pointer files instead of
+     * a renamed {@code current}: a rename is a copy and a delete on object stores, and there are no file
+     * locks. The next pointer's name is one more than the newest; creating it (create-if-absent, never
+     * rewritten) is the compare-and-swap: of two publishes from the same base only one can create it.
+     */
+    private boolean versionedPointers() {
+        return layout.root().getFileSystem() != FileSystems.getDefault();
+    }
+
+    private void publishByPointer(Optional<String> base, String snapshotId) {
+        Pointer newest = newestPointer();
+        if (!newest.snapshotId().equals(base)) {
+            throw new StaleSnapshotException(snapshotId, base, newest.snapshotId());
+        }
+        Path next = layout.publishedPointersDir().resolve(String.format("%020d", newest.number() + 1));
+        try {
+            Files.createDirectories(next.getParent());
+            try (OutputStream out = Files.newOutputStream(next, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                out.write((snapshotId + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (FileAlreadyExistsException anotherPublishWon) {
+            throw new StaleSnapshotException(snapshotId, base, newestPointer().snapshotId());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + next, e);
+        }
+    }
+
+    /**
+     * The highest pointer number and the snapshot of the newest valid pointer: one that ends in a line
+     * break (a crash while writing leaves it without) and names a snapshot whose manifest exists.
+     */
+    private Pointer newestPointer() {
+        Path dir = layout.publishedPointersDir();
+        if (!Files.isDirectory(dir)) {
+            return new Pointer(0, Optional.empty());
+        }
+        List<Path> pointers;
+        try (Stream<Path> files = Files.list(dir)) {
+            pointers = files.filter(f -> f.getFileName().toString().matches("\\d{20}"))
+                    .sorted(Comparator.comparing((Path f) -> f.getFileName().toString()).reversed()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+        long highest = pointers.isEmpty() ? 0 : Long.parseLong(pointers.get(0).getFileName().toString());
+        for (Path pointer : pointers) {
+            try {
+                String text = new String(Files.readAllBytes(pointer), StandardCharsets.UTF_8);
+                String id = text.strip();
+                if (text.endsWith("\n") && !id.isEmpty() && Files.isRegularFile(layout.snapshotFile(id))) {
+                    return new Pointer(highest, Optional.of(id));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + pointer, e);
+            }
+        }
+        return new Pointer(highest, Optional.empty());
+    }
+
+    private record Pointer(long number, Optional<String> snapshotId) {}
 
     /** Waits for the publish lock; another thread of this JVM holding it shows as an overlap, not a wait. */
     private static FileLock lock(FileChannel channel) throws IOException {
@@ -144,7 +217,9 @@ public final class WarehouseStore {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
                 try {
-                    records.add(JSON.readValue(file.toFile(), DagRunRecord.class));
+                    try (InputStream in = Files.newInputStream(file)) {
+                        records.add(JSON.readValue(in, DagRunRecord.class));
+                    }
                 } catch (IOException halfWritten) {
                     // skipped, see above
                 }
@@ -182,8 +257,8 @@ public final class WarehouseStore {
     }
 
     private static <T> T read(Path file, Class<T> type) {
-        try {
-            return JSON.readValue(file.toFile(), type);
+        try (InputStream in = Files.newInputStream(file)) {
+            return JSON.readValue(in, type);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import se.nyckeltal.jobs.load.JvmScratch;
 
 /**
  * The command line that starts this very build's CLI in a new JVM: the same java, the same JVM flags

@@ -1,4 +1,4 @@
-package se.nyckeltal.jobs.load;
+package se.nyckeltal.jobs.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,7 +80,7 @@ public final class JvmScratch {
     }
 
     /** Removes the scratch folders of nyckeltal processes that no longer run; how many. */
-    static int removeDeadProcessTemps() {
+    public static int removeDeadProcessTemps() {
         Path root = root();
         int removed = 0;
         if (!Files.isDirectory(root)) {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.nyckeltal.jobs.schedule.dag.DagBag;
@@ -85,20 +84,5 @@ class ProcessTaskLauncherTest {
         }
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("orphan killed").isFalse();
         restarted.stop();
-    }
-
-    @Test
-    void theNyckeltalOnThePathIsThisBuild() throws Exception {
-        ProcessTaskLauncher launcher = new ProcessTaskLauncher(state.resolve("bin"));
-        Path log = state.resolve("version.log");
-        TaskLauncher.Attempt attempt = launcher.launch(new TaskLauncher.Launch("d", "r", "t", 1, "nyckeltal --version",
-                Map.of(), log));
-        OptionalInt exit = OptionalInt.empty();
-        for (int i = 0; i < 3000 && exit.isEmpty(); i++) {
-            Thread.sleep(10);
-            exit = attempt.exitCode();
-        }
-        assertThat(exit).hasValue(0);
-        assertThat(Files.readString(log)).contains("nyckeltal 0.1.0");
     }
 }
