@@ -71,7 +71,7 @@ WITH RECURSIVE suppressed_cells (cell_id, pass) USING KEY (cell_id) AS (
         choices AS (
             SELECT
                 k.relation_id,
-                arg_min(k.cell_id, (x.new_open_sums, k.is_sum, -r.open_sums, c.employees, k.cell_id)) AS cell_id
+                arg_min(k.cell_id, (k.is_sum, x.new_open_sums, -r.open_sums, c.employees, k.cell_id)) AS cell_id
             FROM candidates AS k
             JOIN reach AS r
                 USING (cell_id)
