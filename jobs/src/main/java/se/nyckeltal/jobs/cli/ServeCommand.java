@@ -3,6 +3,7 @@ package se.nyckeltal.jobs.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -108,12 +109,17 @@ final class ServeCommand implements Callable<Integer> {
         if (StorePaths.remote(warehouse)) {
             WarehouseMirror mirror = new WarehouseMirror(served, new WarehouseLayout(
                     localMirror != null ? localMirror : WarehouseMirror.defaultFolder(warehouse)));
+            Optional<String> published;
             try {
                 StorePaths.requireReachable(warehouse, "warehouse");
-                mirror.follow();
+                published = mirror.follow();
             } catch (RuntimeException e) {
                 throw new UserError(e.getMessage(), "check --warehouse, and that --local-mirror is a writable local"
                         + " folder");
+            }
+            if (published.isEmpty()) {
+                throw new UserError("no catalogue published in " + warehouse + " yet",
+                        "publish a catalogue first: nyckeltal load --landing DIR --warehouse " + warehouse);
             }
             served = mirror.local();
             follower = MirrorFollower.start(mirror, mirrorInterval);

@@ -58,6 +58,18 @@ class NyckeltalCliTest {
     }
 
     @Test
+    void aWarehouseOnAStoreWhoseFileSystemIsNotOnTheClasspathIsOneLineNamingWhatToAdd() {
+        int exit = run("load", "--landing", tmp.resolve("landing").toString(), "--warehouse", "s3a://region-bucket/w");
+
+        assertThat(exit).isEqualTo(NyckeltalCli.EXIT_FAILED);
+        assertThat(err.toString().lines()).containsExactly(
+                "error: s3a://region-bucket/w: no file system for s3a:// on the classpath; add"
+                        + " org.apache.hadoop:hadoop-aws (with its AWS SDK bundle) to the classpath (spark-submit"
+                        + " --packages …, or the cluster's Hadoop jars) (--warehouse)",
+                "hint: a local folder, or e.g. hdfs://namenode:8020/nyckeltal/warehouse");
+    }
+
+    @Test
     void loadFromAMissingLandingFolderFailsWithAHint() {
         int exit = run("load", "--landing", tmp.resolve("nope").toString(), "--warehouse", tmp.resolve("w").toString());
         assertThat(exit).isEqualTo(NyckeltalCli.EXIT_FAILED);
