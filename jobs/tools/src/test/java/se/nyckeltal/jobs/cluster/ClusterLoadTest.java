@@ -32,7 +32,7 @@ import se.nyckeltal.jobs.process.CliProcess;
  */
 class ClusterLoadTest {
     private static final String KEY = "cluster-test-pseudonym-key-0123456789";
-    private static final String MONTH = "2026-10";
+    static final String MONTH = "2026-10";
     private static final long TIMEOUT_MINUTES = 8;
 
     @TempDir
@@ -144,7 +144,7 @@ class ClusterLoadTest {
     }
 
     /** The generated region's last month of each monthly source, its yearly files and the reference data. */
-    private static void keepOnlyTheLastMonth(Path landing) throws IOException {
+    static void keepOnlyTheLastMonth(Path landing) throws IOException {
         try (Stream<Path> files = Files.walk(landing)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String name = file.getFileName().toString();
