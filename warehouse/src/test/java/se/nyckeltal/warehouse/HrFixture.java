@@ -27,7 +27,16 @@ public final class HrFixture {
     public record EmployeeMonth(int period, String employee, String costCenter, String staffCategory, String gender,
             String ageBand, double worked, double overtime, double onCall, double scheduled, double sick,
             double sickDays1To14, double sickDays15To90, double sickDays91To365, double sickDays366Plus,
-            double sickDay60Plus) {}
+            double sickDay60Plus, String profession) {
+        /** A nurse. */
+        public EmployeeMonth(int period, String employee, String costCenter, String staffCategory, String gender,
+                String ageBand, double worked, double overtime, double onCall, double scheduled, double sick,
+                double sickDays1To14, double sickDays15To90, double sickDays91To365, double sickDays366Plus,
+                double sickDay60Plus) {
+            this(period, employee, costCenter, staffCategory, gender, ageBand, worked, overtime, onCall, scheduled, sick,
+                    sickDays1To14, sickDays15To90, sickDays91To365, sickDays366Plus, sickDay60Plus, "NURSE");
+        }
+    }
 
     private final WarehouseLayout layout;
     private final Map<Integer, List<EmployeeMonth>> byPeriod = new TreeMap<>();
@@ -56,13 +65,14 @@ public final class HrFixture {
                 List<String> values = new ArrayList<>();
                 for (EmployeeMonth e : month.getValue()) {
                     values.add(String.format(Locale.ROOT,
-                            "(%d, '%s', '%s', '%s', '%s', '%s', %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)", period,
-                            e.employee(), e.costCenter(), e.staffCategory(), e.gender(), e.ageBand(), e.worked(),
+                            "(%d, '%s', '%s', '%s', '%s', '%s', '%s', %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)", period,
+                            e.employee(), e.costCenter(), e.staffCategory(), e.profession(), e.gender(), e.ageBand(),
+                            e.worked(),
                             e.overtime(), e.onCall(), e.scheduled(), e.sick(), e.sickDays1To14(), e.sickDays15To90(),
                             e.sickDays91To365(), e.sickDays366Plus(), e.sickDay60Plus()));
                 }
                 execute(duckdb, "CREATE OR REPLACE TEMP TABLE em AS SELECT CAST(period AS INTEGER) AS period,"
-                        + " 'ACTUAL' AS scenario, employee, cost_center, staff_category, 'NURSE' AS profession, gender,"
+                        + " 'ACTUAL' AS scenario, employee, cost_center, staff_category, profession, gender,"
                         + " age_band, " + hours("worked_hours") + ", " + hours("overtime_hours") + ", "
                         + hours("on_call_hours") + ", " + hours("scheduled_hours") + ", CAST(0 AS DECIMAL(18,4)) AS"
                         + " vacation_hours, CAST(0 AS DECIMAL(18,4)) AS other_absence_hours, " + hours("sick_hours")
@@ -70,7 +80,7 @@ public final class HrFixture {
                         + hours("sick_hours_days_91_365") + ", " + hours("sick_hours_days_366_plus") + ", "
                         + hours("sick_hours_day_60_plus") + ", '" + sourceFile + "' AS source_file, '" + loadId
                         + "' AS load_id FROM (VALUES " + String.join(", ", values) + ") AS v(period, employee,"
-                        + " cost_center, staff_category, gender, age_band, worked_hours, overtime_hours, on_call_hours,"
+                        + " cost_center, staff_category, profession, gender, age_band, worked_hours, overtime_hours, on_call_hours,"
                         + " scheduled_hours, sick_hours, sick_hours_days_1_14, sick_hours_days_15_90,"
                         + " sick_hours_days_91_365, sick_hours_days_366_plus, sick_hours_day_60_plus)");
                 Path employeeMonth = layout.restrictedPartitionDir("hr_employee_month", period)

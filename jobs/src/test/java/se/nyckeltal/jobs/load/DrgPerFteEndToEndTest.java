@@ -35,9 +35,10 @@ import se.nyckeltal.warehouse.catalogue.Catalogue;
  * default org units: 1050 Kirurgkliniken and 1060 Ortopedkliniken in AKUT, 2010 Vårdcentral Centrum in NARA
  * norm 1 725 h a year = 143.75 h a month
  * DRG points (production):  2024-12: 1050 100, 1060 50   2025-01: 1050 120, 1060 60   2025-02: none yet
- * worked hours (HR), each of 2024-12, 2025-01 and 2025-02, 8 h on weekdays:
- *   1050: two nurses, 8 h × 20 days each = 320 h;  1060: one nurse, 8 h × 15 days = 120 h;
- *   2010: one nurse, 8 h × 20 days = 160 h (no DRG points: left out of the denominator)
+ * worked hours (HR), each of 2024-12, 2025-01 and 2025-02, 8 h on weekdays — groups of 11 or more, so nothing is
+ * suppressed (HrPrivacyTest has the small groups):
+ *   1050: 22 nurses, 8 h × 20 days each = 3 520 h;  1060: 11 nurses, 8 h × 15 days = 1 320 h;
+ *   2010: 11 nurses, 8 h × 20 days = 1 760 h (no DRG points: left out of the denominator)
  * </pre>
  */
 @ExtendWith(SharedSpark.class)
@@ -54,10 +55,13 @@ class DrgPerFteEndToEndTest {
         StringBuilder hr = new StringBuilder("date;employee_id;cost_center;staff_category;profession;gender;birth_year;"
                 + "hour_type;hours\n");
         for (String month : new String[] {"2024-12", "2025-01", "2025-02"}) {
-            worked(hr, month, "E1", "1050", 20);
-            worked(hr, month, "E2", "1050", 20);
-            worked(hr, month, "E3", "1060", 15);
-            worked(hr, month, "E4", "2010", 20);
+            for (int i = 1; i <= 22; i++) {
+                worked(hr, month, "A" + i, "1050", 20);
+            }
+            for (int i = 1; i <= 11; i++) {
+                worked(hr, month, "B" + i, "1060", 15);
+                worked(hr, month, "C" + i, "2010", 20);
+            }
         }
         write("hr/tid.csv", hr.toString());
         // Units 1050, 1060 and 2010 are the demo region's: deliver its org units (and accounts, which a load needs).
@@ -67,26 +71,26 @@ class DrgPerFteEndToEndTest {
                 LoadProgress.SILENT).run();
         assertThat(record.outcome()).isEqualTo(LoadRecord.Outcome.PUBLISHED);
 
-        // month at 2025-02 → January 2025: 180 points ÷ ((320 + 120) ÷ 143.75) = 180 × 143.75 ÷ 440 = 58.806818
+        // month at 2025-02 → January 2025: 180 points ÷ ((3 520 + 1 320) ÷ 143.75) = 180 × 143.75 ÷ 4 840 = 5.346074
         Map<String, BigDecimal[]> feb = values("period = 202502 AND time_window = 'month'");
-        assertThat(feb.get("total:TOTAL")[0].doubleValue()).isCloseTo(58.806818, within(1e-5));
+        assertThat(feb.get("total:TOTAL")[0].doubleValue()).isCloseTo(5.346074, within(1e-5));
         assertThat(feb.get("total:TOTAL")[1]).isEqualByComparingTo("180");
-        assertThat(feb.get("total:TOTAL")[2].doubleValue()).isCloseTo(440 / 143.75, within(1e-5));
+        assertThat(feb.get("total:TOTAL")[2].doubleValue()).isCloseTo(4840 / 143.75, within(1e-5));
         // previous year (January 2024) has no data
         assertThat(feb.get("total:TOTAL")[3]).isNull();
-        // unit 1050 alone: 120 × 143.75 ÷ 320 = 53.90625; area AKUT holds both DRG units; NARA has none
-        assertThat(feb.get("unit:1050")[0].doubleValue()).isCloseTo(53.90625, within(1e-5));
-        assertThat(feb.get("area:AKUT")[0].doubleValue()).isCloseTo(58.806818, within(1e-5));
+        // unit 1050 alone: 120 × 143.75 ÷ 3 520 = 4.900568; area AKUT holds both DRG units; NARA has none
+        assertThat(feb.get("unit:1050")[0].doubleValue()).isCloseTo(4.900568, within(1e-5));
+        assertThat(feb.get("area:AKUT")[0].doubleValue()).isCloseTo(5.346074, within(1e-5));
         assertThat(feb).doesNotContainKey("area:NARA");
         // ytd at 2025-02 → January 2025 only: the same as the month
         assertThat(values("period = 202502 AND time_window = 'ytd'").get("total:TOTAL")[0].doubleValue())
-                .isCloseTo(58.806818, within(1e-5));
-        // month at 2025-01 → December 2024: 150 × 143.75 ÷ 440 = 49.005682
+                .isCloseTo(5.346074, within(1e-5));
+        // month at 2025-01 → December 2024: 150 × 143.75 ÷ 4 840 = 4.455062
         assertThat(values("period = 202501 AND time_window = 'month'").get("total:TOTAL")[0].doubleValue())
-                .isCloseTo(49.005682, within(1e-5));
-        // ytd at 2025-01 → the whole of 2024 (12 months, norm 1 725 h): 150 ÷ (440 ÷ 1725) = 588.068182
+                .isCloseTo(4.455062, within(1e-5));
+        // ytd at 2025-01 → the whole of 2024 (12 months, norm 1 725 h): 150 ÷ (4 840 ÷ 1725) = 53.460744
         assertThat(values("period = 202501 AND time_window = 'ytd'").get("total:TOTAL")[0].doubleValue())
-                .isCloseTo(588.068182, within(1e-4));
+                .isCloseTo(53.460744, within(1e-4));
     }
 
     /** {@code days} weekdays of 8 worked hours from the first of the month. */

@@ -27,8 +27,8 @@ import se.nyckeltal.schemas.warehouse.LoadRecord;
  *   E4 own assistant nurse  U3  8 h scheduled and 8 h sick Mon 3: no worked hours       0 h
  *   E5 resource pool admin  U3  6 h worked Mon 3                                        6 h
  * headcount: U1 2 (E1, E2), U2 2 (E2, E3), U3 1 (E5); area A 3, area B 1, total 4 — E2 once in A and total
- * worked_hours 68 = OWN 40 + AGENCY 22 + RESOURCE_POOL 6; fte 68 ÷ 150 = 0.4533
- *   fte.NURSE 40 ÷ 150 = 0.2667, fte.DOCTOR 22 ÷ 150 = 0.1467, fte.ADMINISTRATION 6 ÷ 150 = 0.04
+ * worked_hours 68 = OWN 40 + AGENCY 22 + RESOURCE_POOL 6; fte 68 ÷ 150 = 0.4533 — all suppressed: 4 employees
+ *   (fte.NURSE 40 ÷ 150 = 0.2667, fte.DOCTOR 22 ÷ 150 = 0.1467, fte.ADMINISTRATION 6 ÷ 150 = 0.04 likewise)
  * production 2025-02 U1: OPERATION_INPATIENT 3, OPERATION_DAY_SURGERY 4, OPERATION_CLINIC 5, DOCTOR_VISIT 9
  *   operations_total 12; budget 2 + 2 + 2 = 6
  * </pre>
@@ -71,18 +71,15 @@ class StaffKpisEndToEndTest {
             assertThat(kpi(catalogue, "headcount", 202502, "month", "unit", "U3")).isEqualTo("1|1|null|null|null|neutral");
             assertThat(kpi(catalogue, "headcount", 202502, "month", "area", "A")).isEqualTo("3|3|null|null|null|neutral");
             assertThat(kpi(catalogue, "headcount", 202502, "ytd", "total", "TOTAL")).isEqualTo("4|4|null|null|null|neutral");
-            assertThat(kpi(catalogue, "fte", 202502, "month", "total", "TOTAL")).isEqualTo("0.4533|68|150|null|null|neutral");
-            assertThat(kpi(catalogue, "fte.NURSE", 202502, "month", "total", "TOTAL"))
-                    .isEqualTo("0.2667|40|150|null|null|neutral");
-            assertThat(kpi(catalogue, "fte.DOCTOR", 202502, "month", "area", "A"))
-                    .isEqualTo("0.1467|22|150|null|null|neutral");
-            assertThat(rows(catalogue, "SELECT round(SUM(numerator) / any_value(denominator), 6) FROM kpi.kpi_values"
-                    + " WHERE kpi_id LIKE 'fte.%' AND period = 202502 AND time_window = 'month' AND org_level = 'total'"))
-                    .containsExactly(rows(catalogue, "SELECT round(value, 6) FROM kpi.kpi_values WHERE kpi_id = 'fte'"
-                            + " AND period = 202502 AND time_window = 'month' AND org_level = 'total'").get(0));
-            assertThat(rows(catalogue, "SELECT kpi_id, numerator FROM kpi.kpi_values WHERE kpi_id LIKE 'worked_hours.%'"
-                    + " AND period = 202502 AND time_window = 'month' AND org_level = 'total' ORDER BY kpi_id"))
-                    .containsExactly("worked_hours.AGENCY|22", "worked_hours.OWN|40", "worked_hours.RESOURCE_POOL|6");
+            // worked time of 4 employees: every figure is a group of 10 or fewer, so fte (68 ÷ 150 = 0.4533), fte.NURSE
+            // (40 ÷ 150), fte.DOCTOR (22 ÷ 150) and worked_hours by staff category (OWN 40, AGENCY 22, RESOURCE_POOL 6)
+            // are suppressed (the arithmetic of the splits is HrKpiTest's, on groups of 11 or more); headcount is a
+            // count and stays
+            assertThat(kpi(catalogue, "fte", 202502, "month", "total", "TOTAL")).isEqualTo("null|null|null|null|null|neutral");
+            assertThat(rows(catalogue, "SELECT count(*), count(value), bool_and(suppressed) FROM kpi.kpi_values"
+                    + " WHERE (kpi_id LIKE 'fte%' OR kpi_id LIKE 'worked_hours%') AND period = 202502"))
+                    .containsExactly(rows(catalogue, "SELECT count(*), 0, true FROM kpi.kpi_values"
+                            + " WHERE (kpi_id LIKE 'fte%' OR kpi_id LIKE 'worked_hours%') AND period = 202502").get(0));
             assertThat(rows(catalogue, "SELECT value, budget_value FROM kpi.kpi_values WHERE kpi_id = 'operations_total'"
                     + " AND period = 202502 AND time_window = 'month' AND org_level = 'unit' AND org_id = 'U1'"))
                     .containsExactly("12|6");

@@ -86,6 +86,7 @@ final class CatalogueBuilder {
         Map<String, String> placeholders = placeholders();
         BuildOrder order = BuildOrder.load();
         RestrictedFacts.checkOnlyTablesRead(order, FACTS);
+        RestrictedFacts.checkNoViewReadsTemp(order, placeholders.get(KpiTables.PLACEHOLDER));
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file, duckDbSettings(file))) {
             Catalogue.useWarehouseRoot(connection, layout);
             for (String schema : SCHEMAS) {

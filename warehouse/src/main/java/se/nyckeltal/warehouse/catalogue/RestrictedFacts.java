@@ -13,9 +13,14 @@ import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 /**
  * Employee-level facts (FactSchema.restricted, under {@code W/restricted/}) may be read while the
  * catalogue is built, into aggregated tables, and never through a view: a view would read them again
- * at query time, from the analysts' catalogue. Both rules are checked on every build.
+ * at query time, from the analysts' catalogue. Sums over groups too small to publish live in TEMP tables
+ * ({@code sql/temp/}), which the build reads and the published file never holds; a view may not read them
+ * (it would fail after the build, or worse, be built over what must stay hidden). The rules are checked on
+ * every build.
  */
 final class RestrictedFacts {
+    private static final String TEMP_PREFIX = "TEMP.";
+
     private RestrictedFacts() {}
 
     /** Every SQL file that reads a restricted fact creates a table. */
@@ -28,11 +33,31 @@ final class RestrictedFacts {
             }
             String placeholder = "${" + fact.table() + "_parquet}";
             for (BuildOrder.SqlFile file : files) {
-                if (file.text().contains(placeholder) && !statement(file.text()).startsWith("CREATE TABLE")) {
+                String statement = statement(file.text());
+                if (file.text().contains(placeholder) && !statement.startsWith("CREATE TABLE")
+                        && !statement.startsWith("CREATE TEMP TABLE")) {
                     throw new IllegalStateException("sql/" + file.path() + " reads the restricted fact " + fact.table()
                             + " but is not a CREATE TABLE: employee-level data must never be behind a view");
                 }
             }
+        }
+    }
+
+    /** No view, KPI definitions included (they become the view internal.kpi_components), reads a TEMP table. */
+    static void checkNoViewReadsTemp(BuildOrder order, String kpiDefinitionsSql) {
+        for (BuildOrder.SqlFile file : order.derived()) {
+            String statement = statement(file.text());
+            if (statement.startsWith("CREATE VIEW") && statement.contains(TEMP_PREFIX)) {
+                throw new IllegalStateException("sql/" + file.path() + " is a view that reads a build-only TEMP table"
+                        + " (temp.…); make it a CREATE TABLE or read the published table instead");
+            }
+            if (file.path().startsWith("temp/") && !statement.startsWith("CREATE TEMP TABLE")) {
+                throw new IllegalStateException("sql/" + file.path() + " is under temp/ but not a CREATE TEMP TABLE");
+            }
+        }
+        if (statement(kpiDefinitionsSql).contains(TEMP_PREFIX)) {
+            throw new IllegalStateException("a KPI definition reads a build-only TEMP table (temp.…); KPI definitions"
+                    + " become the view internal.kpi_components and may read only published tables");
         }
     }
 

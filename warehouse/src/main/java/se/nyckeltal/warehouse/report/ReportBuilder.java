@@ -27,6 +27,9 @@ public final class ReportBuilder {
     static final String YTD = "ytd";
     static final String MONTH = "month";
     private static final String KPI_VALUES = "kpi.kpi_values";
+    /** Under an HR table with a suppressed figure (*), SPEC §8: small groups and the figures that would give them away. */
+    private static final String SUPPRESSED_FOOTNOTE = "* Redovisas inte (sekretess): gruppen har högst 10 anställda, eller"
+            + " siffran skulle tillsammans med andra redovisade siffror avslöja en sådan grupp.";
 
     private final CatalogueReader catalogue;
     /** Rows read once for a whole batch of reports: source → "org_level/org_id" → rows (see {@link #prefetch}). */
@@ -731,16 +734,26 @@ public final class ReportBuilder {
             return missing("worked_time", heading, deliver, c.comment("worked_time", "Analys"));
         }
         String view = "kpi.worked_time";
+        boolean anySuppressed = false;
         List<Table.Row> tableRows = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             String lineId = text(row, "line_id");
             List<Cell> cells = new ArrayList<>();
             cells.add(Cell.label(text(row, "line_name")));
+            boolean actualSuppressed = bool(row, "suppressed");
+            boolean previousSuppressed = bool(row, "suppressed_previous_year");
             for (String column : List.of("actual", "previous_year", "change", "change_pct")) {
                 BigDecimal value = decimal(row, column);
-                String shown = column.equals("change_pct") ? Format.percent(1).apply(value)
+                boolean suppressed = value == null && switch (column) {
+                    case "actual" -> actualSuppressed;
+                    case "previous_year" -> previousSuppressed;
+                    default -> actualSuppressed || previousSuppressed;
+                };
+                anySuppressed |= suppressed;
+                String shown = suppressed ? "*" : column.equals("change_pct") ? Format.percent(1).apply(value)
                         : SwedishFormat.number(value, 0);
-                cells.add(Cell.figure(new Figure(lineId, c.org.level(), c.org.id(), c.period, YTD, column, view, value, shown, false)));
+                cells.add(Cell.figure(new Figure(lineId, c.org.level(), c.org.id(), c.period, YTD, column, view, value, shown,
+                        suppressed)));
             }
             tableRows.add(new Table.Row(cells, lineId.startsWith("worked_") || lineId.equals("fte") ? "subtotal" : null));
         }
@@ -764,6 +777,11 @@ public final class ReportBuilder {
                         Cell.figure(c.kpiFigure(kpiId, YTD, "deviation_previous_year_pct", Format.percent(1)))), null));
             }
         }
+        for (Table.Row row : staff) {
+            for (Cell cell : row.cells()) {
+                anySuppressed |= cell.figure() != null && cell.figure().suppressed();
+            }
+        }
         if (!staff.isEmpty()) {
             tables.add(new Table("Antal anställda och årsarbetare per yrkesgrupp", null,
                     List.of("", String.valueOf(c.year), String.valueOf(c.year - 1), "Förändring %"), staff));
@@ -771,7 +789,7 @@ public final class ReportBuilder {
         List<Chart> charts = new ArrayList<>();
         fteChart(c).ifPresent(charts::add);
         return section("worked_time", heading, null, List.of(), tables, charts, c.comment("worked_time", "Analys"),
-                List.of());
+                anySuppressed ? List.of(SUPPRESSED_FOOTNOTE) : List.of());
     }
 
     private Optional<Chart> fteChart(Context c) throws SQLException {
@@ -831,8 +849,7 @@ public final class ReportBuilder {
             }
             tableRows.add(new Table.Row(cells, lineId.equals("sick_leave_pct") ? "subtotal" : null));
         }
-        List<String> footnotes = anySuppressed ? List.of("* Redovisas inte: gruppen har högst 10 anställda med schemalagd"
-                + " tid i perioden (sekretess).") : List.of();
+        List<String> footnotes = anySuppressed ? List.of(SUPPRESSED_FOOTNOTE) : List.of();
         List<Chart> charts = new ArrayList<>();
         sickLeaveChart(c).ifPresent(charts::add);
         return section("sick_leave", heading, null, List.of(), List.of(new Table("Ackumulerad sjukfrånvaro – " + c.month,

@@ -61,11 +61,13 @@ final class SummarySentences {
                 .text(" % (").figure(previousYear, number(previousYear.value(), 0)).text(" %).").build());
     }
 
+    static final String SICK_LEAVE_SUPPRESSED = "Sjukfrånvaron redovisas inte (sekretess): gruppen har högst 10"
+            + " anställda, eller siffran skulle avslöja en sådan grupp (*).";
+
     /** "Lägre sjukfrånvaro 8,1 % (8,2 %)": this year, last year in parentheses; compared with one decimal. */
     static Optional<Sentence> sickLeave(Figure value, Figure previousYear, boolean suppressed) {
         if (suppressed) {
-            return Optional.of(Sentence.builder().text("Sjukfrånvaron redovisas inte: gruppen har högst 10 anställda (*).")
-                    .build());
+            return Optional.of(Sentence.builder().text(SICK_LEAVE_SUPPRESSED).build());
         }
         if (value.value() == null) {
             return Optional.empty();

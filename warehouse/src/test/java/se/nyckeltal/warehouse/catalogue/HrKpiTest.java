@@ -115,10 +115,17 @@ class HrKpiTest {
                 .isEqualTo("5|143|2860");
         assertThat(value("sick_leave_long_share_pct", "total", "TOTAL")).isEqualTo("20.979|false");
         assertThat(value("sick_leave_pct_days_91_365", "total", "TOTAL")).isEqualTo("0.3497|false");
-        // women: E01–E06 and F01–F10 = 16; sick 88 + 45 = 133 of 6 × 160 + 10 × 100 = 1 960 → 6,7857 %
-        assertThat(value("sick_leave_pct_women", "total", "TOTAL")).isEqualTo("6.7857|false");
-        // age 30–49: everyone but G01 (0–29): 21 employees, sick 133 of 2 760 → 4,8188 %
-        assertThat(value("sick_leave_pct_age_30_49", "total", "TOTAL")).isEqualTo("4.8188|false");
+        // women: E01–E06 and F01–F10 = 16 would be 133 of 1 960 = 6,7857 %, and age 30–49 (everyone but G01) 21
+        // employees, 133 of 2 760 = 4,8188 % — but TOTAL − women = the 6 men, TOTAL − 30–49 = G01 alone: both are
+        // suppressed beside their small sibling (complementary suppression, HrPrivacyTest tries every subtraction)
+        assertThat(kpi("value, numerator, suppressed", "sick_leave_pct_women", 202602, "month", "total", "TOTAL"))
+                .isEqualTo("null|null|true");
+        assertThat(value("sick_leave_pct_age_30_49", "total", "TOTAL")).isEqualTo("null|true");
+        assertThat(TestWarehouse.rows(catalogue, "SELECT population, reason FROM internal.hr_suppression"
+                + " WHERE period = 202602 AND time_window = 'month' AND measure = 'actual' AND org_id = 'TOTAL'"
+                + " AND population LIKE 'sick_leave.%' AND suppressed ORDER BY ALL")).containsExactly(
+                        "sick_leave.age_0_29|small_group", "sick_leave.age_30_49|complementary",
+                        "sick_leave.men|small_group", "sick_leave.women|complementary");
     }
 
     @Test
@@ -153,10 +160,10 @@ class HrKpiTest {
         // ytd: (2 310 + 2 790) ÷ (1 800 × 2 ÷ 12 = 300) = 17; the year before only February: 2 875 ÷ 287,5 = 10
         assertThat(kpi("value, denominator, previous_year_value", "fte", 202602, "ytd", "total", "TOTAL"))
                 .isEqualTo("17|300|10");
-        // internal.hr_monthly gives drg_per_fte the same parts
-        assertThat(TestWarehouse.rows(catalogue, "SELECT SUM(worked_hours), any_value(fte_norm_hours),"
-                + " any_value(fte_norm_hours_month) FROM internal.hr_monthly WHERE period = 202602"))
-                .containsExactly("2790|1800|150");
+        // internal.hr_window_hours gives drg_per_fte the same parts
+        assertThat(TestWarehouse.rows(catalogue, "SELECT worked_hours, CAST(norm_hours AS DECIMAL(18,4)) FROM internal.hr_window_hours"
+                + " WHERE period = 202602 AND time_window = 'month' AND measure = 'actual' AND org_level = 'total'"
+                + " AND population = 'worked'")).containsExactly("2790|150");
     }
 
     @Test
@@ -170,38 +177,40 @@ class HrKpiTest {
                 "TOTAL")).isEqualTo("878.1362|2450000|2790");
         // area B: (500 000 + 200 000) ÷ (950 + 90) = 673,0769
         assertThat(kpi("round(value, 4)", "cost_per_worked_hour", 202602, "month", "area", "B")).isEqualTo("673.0769");
-        // a unit with hours but no personnel cost booked, and one with cost but no hours: no value
-        assertThat(kpi("value, numerator, denominator", "cost_per_worked_hour", 202602, "month", "unit", "U2"))
-                .isEqualTo("null|null|90");
+        // a unit with cost but no hours: no value; U2, where G01 alone worked: cost ÷ hours would give his hours
+        // away, so it is suppressed like his worked time
+        assertThat(kpi("value, numerator, denominator, suppressed", "cost_per_worked_hour", 202602, "month", "unit",
+                "U2")).isEqualTo("null|null|null|true");
         assertThat(kpi("value, numerator, denominator", "cost_per_worked_hour", 202602, "month", "unit", "U4"))
                 .isEqualTo("null|200000|null");
     }
 
     @Test
     void workedTimeTableLikeTheMonthlyReport() throws SQLException {
-        // own 1 650 + 950 + 90 = 2 690; agency 100 + 30 on call = 130; incl on call 2 820; excl 2 790; fte 18,6
-        // the year before: own 2 750, agency 125, 2 875 both ways, fte 20
-        assertThat(TestWarehouse.rows(catalogue, "SELECT line_id, actual, previous_year, change, round(change_pct, 2)"
-                + " FROM kpi.worked_time WHERE period = 202602 AND time_window = 'month' AND org_level = 'total'"
-                + " ORDER BY line_order")).containsExactly(
-                "own_staff|2690|2750|-60|-2.18",
-                "resource_pool|0|0|0|null",
-                "agency|130|125|5|4",
-                "worked_incl_on_call|2820|2875|-55|-1.91",
-                "worked_excl_on_call|2790|2875|-85|-2.96",
-                "fte|18.6|20|-1.4|-7");
+        // incl on call 1 650 + 950 + 90 + A01's 100 + 30 = 2 820; excl 2 790; fte 18,6; the year before 2 875 both
+        // ways, fte 20. Agency is A01 alone (130, the year before 125): suppressed, and own staff (2 690, 2 750) with
+        // it, or worked time incl on call − own staff would give A01's hours
+        assertThat(TestWarehouse.rows(catalogue, "SELECT line_id, actual, previous_year, change, round(change_pct, 2),"
+                + " suppressed, suppressed_previous_year FROM kpi.worked_time WHERE period = 202602"
+                + " AND time_window = 'month' AND org_level = 'total' ORDER BY line_order")).containsExactly(
+                "own_staff|null|null|null|null|true|true",
+                "resource_pool|0|0|0|null|false|false",
+                "agency|null|null|null|null|true|true",
+                "worked_incl_on_call|2820|2875|-55|-1.91|false|false",
+                "worked_excl_on_call|2790|2875|-85|-2.96|false|false",
+                "fte|18.6|20|-1.4|-7|false|false");
     }
 
     @Test
     void sickLeaveTableShowsThreeYearsAndRespectsSuppression() throws SQLException {
         // 2026: 5 %; 2025: E01–E11 scheduled 160, no sick leave: 0 %; 2024: no data.
-        // Women 2025 are E01–E06 only (6): suppressed that year, shown in 2026 (16).
+        // Women 2025 are E01–E06 only (6): suppressed that year; in 2026 (16) suppressed beside the 6 men.
         assertThat(TestWarehouse.rows(catalogue, "SELECT line_name, year, value, suppressed, value_previous_year,"
                 + " suppressed_previous_year, value_two_years_earlier FROM kpi.sick_leave WHERE period = 202602"
                 + " AND time_window = 'month' AND org_level = 'total' AND line_order IN (1, 7, 8) ORDER BY line_order"))
                 .containsExactly(
                         "Total sjukfrånvaro|2026|5|false|0|false|null",
-                        "Kvinnor|2026|6.7857|false|null|true|null",
+                        "Kvinnor|2026|null|true|null|true|null",
                         "Män|2026|null|true|null|true|null");
     }
 

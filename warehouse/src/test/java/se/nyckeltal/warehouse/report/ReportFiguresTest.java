@@ -102,24 +102,35 @@ class ReportFiguresTest {
         assertThat(total.attr("data-value")).isEmpty();
         assertThat(total.attr("data-suppressed")).isEqualTo("true");
         assertThat(u2.selectFirst("#sick_leave p.footnote").text()).startsWith("* Redovisas inte");
+        // U1's 11 are a large group, but U1 is all of area A and TOTAL = A + B (U2's G01 alone): TOTAL − U1 would
+        // give G01's sick leave, so U1's is starred the same way (sekundärröjning), with the same footnote
         Document u1 = report("U1");
-        assertThat(u1.selectFirst("#sick_leave td[data-kpi=sick_leave_pct][data-measure=value]").text()).isEqualTo("5,0%");
-        // U1's 6 women and 5 men are groups of 10 or fewer: starred too, the total of 11 is not.
+        Element u1Total = u1.selectFirst("#sick_leave td[data-kpi=sick_leave_pct][data-measure=value]");
+        assertThat(u1Total.text()).isEqualTo("*");
+        assertThat(u1Total.attr("data-value")).isEmpty();
+        assertThat(u1.selectFirst("#sick_leave p.footnote").text()).startsWith("* Redovisas inte");
+        // U1's 6 women and 5 men are groups of 10 or fewer: starred too
         assertThat(u1.selectFirst("#sick_leave td[data-kpi=sick_leave_pct_women][data-measure=value]").text())
                 .isEqualTo("*");
+        // TOTAL's 12 are shown: (88 + 10) ÷ (1 760 + 100) = 5,3 %
+        assertThat(report("TOTAL").selectFirst("#sick_leave td[data-kpi=sick_leave_pct][data-measure=value]").text())
+                .isEqualTo("5,3%");
     }
 
     @Test
     void summaryIsWrittenFromTheKpis() throws SQLException {
         Document u1 = report("U1");
         List<String> bullets = u1.select("#summary li").eachText();
-        // U1 own doctor visits ytd 220 vs 170: +29,4 %; sick leave 5,0 % vs 0,0 %.
-        assertThat(bullets).contains("Produktion jämfört med föregående år: Läkarbesök +29,4 %.",
-                "Högre sjukfrånvaro 5,0 % (0,0 %).");
-        // The sentences' figures are traced like the tables': (44 + 44) ÷ (11 × 160) × 100 = 5 %.
-        Element sick = u1.selectFirst("#summary span[data-kpi=sick_leave_pct][data-measure=value]");
-        assertThat(sick.text()).isEqualTo("5,0");
-        assertThat(new BigDecimal(sick.attr("data-value"))).isEqualByComparingTo("5");
+        // U1 own doctor visits ytd 220 vs 170: +29,4 %; U1's sick leave is suppressed (see above), and says so
+        assertThat(bullets).contains("Produktion jämfört med föregående år: Läkarbesök +29,4 %.");
+        assertThat(bullets).anyMatch(b -> b.startsWith("Sjukfrånvaron redovisas inte"));
+        // TOTAL's sick leave 5,3 % vs 0,0 %; the sentences' figures are traced like the tables':
+        // (44 + 44 + 10) ÷ (11 × 160 + 100) × 100 = 98 ÷ 1 860 × 100 = 5,2688 %
+        Document total = report("TOTAL");
+        assertThat(total.select("#summary li").eachText()).contains("Högre sjukfrånvaro 5,3 % (0,0 %).");
+        Element sick = total.selectFirst("#summary span[data-kpi=sick_leave_pct][data-measure=value]");
+        assertThat(sick.text()).isEqualTo("5,3");
+        assertThat(new BigDecimal(sick.attr("data-value"))).isEqualByComparingTo("5.268817");
         assertThat(u1.selectFirst("#summary span[data-kpi=DOCTOR_VISIT]").attr("data-view")).isEqualTo("kpi.production_own");
     }
 

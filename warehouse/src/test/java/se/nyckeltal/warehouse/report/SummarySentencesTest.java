@@ -51,7 +51,8 @@ class SummarySentencesTest {
         assertThat(text(SummarySentences.sickLeave(f("8.1"), f(null), false)))
                 .contains("Sjukfrånvaro 8,1 % (ingen jämförelse med föregående år).");
         assertThat(text(SummarySentences.sickLeave(f(null), f(null), true)))
-                .contains("Sjukfrånvaron redovisas inte: gruppen har högst 10 anställda (*).");
+                .contains("Sjukfrånvaron redovisas inte (sekretess): gruppen har högst 10 anställda, eller siffran skulle avslöja"
+                        + " en sådan grupp (*).");
     }
 
     @Test

@@ -12,7 +12,7 @@ WITH fact_periods AS (
     WHERE contact_type = 'DRG_POINTS' AND scenario = 'ACTUAL'
     -- production and HR facts join this union when they arrive
     UNION ALL
-    SELECT period FROM internal.hr_worked
+    SELECT period FROM temp.hr_worked
     UNION ALL
     SELECT period FROM fact.indicator
     UNION ALL

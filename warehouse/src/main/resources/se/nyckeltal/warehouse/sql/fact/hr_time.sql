@@ -8,10 +8,12 @@
 --                                    population of the sick-leave KPIs
 -- A group of 10 or fewer employees has no row at all (SPEC §5: ≤ 10 → suppressed), nor has one whose employees
 -- with scheduled hours are 1 to 10: scheduled − worked − vacation − other absence would give away their sick
--- hours. There are no sick-hour columns and no profession, gender or age band: sick leave is published only by
--- kpi.kpi_values and kpi.sick_leave, which suppress it for small groups; worked time per profession is the KPI
--- fte.<PROFESSION>. The KPIs themselves are computed from the full-grain facts inside the build
--- (internal.hr_worked, internal.hr_sick_leave, internal.hr_headcount).
+-- hours. Nor has a row whose figures the KPIs suppress to protect another group (internal.hr_suppression, month
+-- and unit of the row): the staff category's worked time, and for OWN staff with a schedule their sick leave —
+-- otherwise the area's figure minus this row would give the hidden unit's. There are no sick-hour columns and no
+-- profession, gender or age band: sick leave is published only by kpi.kpi_values and kpi.sick_leave; worked time
+-- per profession is the KPI fte.<PROFESSION>. The KPIs themselves are computed from the full-grain facts inside
+-- the build (temp.hr_worked_groups, temp.hr_sick_groups, internal.hr_headcount).
 CREATE TABLE fact.hr_time AS
 WITH employee_rows AS (
     SELECT
@@ -61,7 +63,17 @@ SELECT
     CAST(scheduled_hours AS DECIMAL(18,4))           AS scheduled_hours,
     CAST(vacation_hours AS DECIMAL(18,4))            AS vacation_hours,
     CAST(other_absence_hours AS DECIMAL(18,4))       AS other_absence_hours
-FROM groups
+FROM groups AS g
+JOIN internal.org_map AS u
+    USING (period, cost_center)
+LEFT JOIN internal.hr_suppression AS w
+    ON w.period = g.period AND w.time_window = 'month' AND w.measure = 'actual' AND w.org_level = 'unit'
+   AND w.org_id = u.unit_id AND w.population = 'staff_category.' || g.staff_category
+LEFT JOIN internal.hr_suppression AS s
+    ON s.period = g.period AND s.time_window = 'month' AND s.measure = 'actual' AND s.org_level = 'unit'
+   AND s.org_id = u.unit_id AND s.population = 'sick_leave.all'
 WHERE employees > 10
   AND (employees_with_scheduled_hours = 0 OR employees_with_scheduled_hours > 10)
+  AND NOT COALESCE(w.suppressed, false)
+  AND NOT (g.staff_category = 'OWN' AND employees_with_scheduled_hours > 0 AND COALESCE(s.suppressed, false))
 ORDER BY period, scenario, cost_center, staff_category

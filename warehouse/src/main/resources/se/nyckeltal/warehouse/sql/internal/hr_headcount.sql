@@ -7,7 +7,7 @@
 CREATE TABLE internal.hr_headcount AS
 WITH hr_periods AS (
     SELECT DISTINCT period
-    FROM internal.hr_worked
+    FROM temp.hr_worked
     WHERE period >= ${recompute_from}
 ),
 

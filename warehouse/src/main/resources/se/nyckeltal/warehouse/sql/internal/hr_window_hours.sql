@@ -1,54 +1,22 @@
--- internal.hr_window_hours: one row per period × time window × measure ('actual', 'previous_year') × org
--- level × org, for the periods with HR rows and the orgs with HR rows in the window: worked time summed
--- over the window (rolled up with the org structure of the period, like-for-like) and the norm hours of
--- one årsarbetare over that window. The KPIs worked_hours, fte and cost_per_worked_hour
--- (kpi/definitions/hr/) and kpi.worked_time (Arbetad tid) all read it, so the KPI and the report's table
--- cannot disagree.
---   own_staff, resource_pool, agency   WORKED + OVERTIME + ON_CALL of that staff category
---   worked_incl_on_call                WORKED + OVERTIME + ON_CALL, every staff category
---   worked_excl_on_call                WORKED + OVERTIME, every staff category (the worked_hours KPI)
---   norm_hours                         the norm of the year of the window's last month × months ÷ 12
+-- internal.hr_window_hours: one row per period × time window × measure ('actual', 'previous_year') × org level × org
+-- × population, for the periods with HR rows and the groups with worked time in the window: worked time summed
+-- over the window (org structure of the period, like-for-like) as internal.hr_suppression allows, and the norm
+-- hours of one årsarbetare over that window. Every worked-time KPI (worked_hours, worked_hours.<STAFF_CATEGORY>, fte,
+-- fte.<PROFESSION>, cost_per_worked_hour, drg_per_fte) and kpi.worked_time (Arbetad tid) read it, so they cannot
+-- disagree and none shows what another hides.
+--   population      'worked' (every staff category), 'staff_category.<OWN|RESOURCE_POOL|AGENCY>',
+--                   'profession.<DOCTOR|NURSE|…>' (temp.hr_worked_groups)
+--   worked_hours    WORKED + OVERTIME (ON_CALL excluded); NULL when suppressed
+--   on_call_hours   ON_CALL; NULL when suppressed
+--   norm_hours      the norm of the year of the window's last month × months ÷ 12
+--   suppressed      10 or fewer employees worked in the group, or its hours would give such a group's away
 CREATE TABLE internal.hr_window_hours AS
-WITH hr_periods AS (
-    SELECT DISTINCT period
-    FROM internal.hr_worked
-    WHERE period >= ${recompute_from}
-),
-
--- the months of each measure's window (internal.comparison_window; HR has no scenarios)
-windows AS (
-    SELECT w.period, w.time_window, w.measure, w.years_back, w.month_period
+WITH windows AS (
+    SELECT w.period, w.time_window, w.measure, w.years_back
     FROM internal.comparison_window AS w
-    JOIN hr_periods AS p
-        ON p.period = w.period
     WHERE w.lag_months = 0
       AND w.role = 'current'
       AND w.measure IN ('actual', 'previous_year')
-),
-
-window_hours AS (
-    SELECT
-        w.period,
-        w.time_window,
-        w.measure,
-        r.org_level,
-        r.org_id,
-        any_value(r.org_name) AS org_name,
-        COALESCE(SUM(h.worked_hours + h.overtime_hours + h.on_call_hours)
-                 FILTER (WHERE h.staff_category = 'OWN'), 0)            AS own_staff,
-        COALESCE(SUM(h.worked_hours + h.overtime_hours + h.on_call_hours)
-                 FILTER (WHERE h.staff_category = 'RESOURCE_POOL'), 0)  AS resource_pool,
-        COALESCE(SUM(h.worked_hours + h.overtime_hours + h.on_call_hours)
-                 FILTER (WHERE h.staff_category = 'AGENCY'), 0)         AS agency,
-        SUM(h.worked_hours + h.overtime_hours + h.on_call_hours)        AS worked_incl_on_call,
-        SUM(h.worked_hours + h.overtime_hours)                          AS worked_excl_on_call
-    FROM windows AS w
-    JOIN internal.hr_worked AS h
-        ON h.period = w.month_period
-    JOIN internal.org_rollup AS r
-        ON r.period = w.period
-       AND r.cost_center = h.cost_center
-    GROUP BY w.period, w.time_window, w.measure, r.org_level, r.org_id
 ),
 
 -- every window of internal.window_months lies within one year, so its last month's year is the period's year
@@ -61,8 +29,28 @@ norm_hours AS (
     GROUP BY w.period, w.time_window, w.measure
 )
 
-SELECT h.*, n.norm_hours
-FROM window_hours AS h
+SELECT
+    g.period,
+    g.time_window,
+    g.measure,
+    g.org_level,
+    g.org_id,
+    g.org_name,
+    g.population,
+    CASE WHEN NOT s.suppressed THEN g.worked_hours END   AS worked_hours,
+    CASE WHEN NOT s.suppressed THEN g.on_call_hours END  AS on_call_hours,
+    n.norm_hours,
+    s.suppressed
+FROM temp.hr_worked_groups AS g
+JOIN internal.hr_suppression AS s
+    ON s.period = g.period
+   AND s.time_window = g.time_window
+   AND s.measure = g.measure
+   AND s.org_level = g.org_level
+   AND s.org_id = g.org_id
+   AND s.population = g.population
 JOIN norm_hours AS n
-    USING (period, time_window, measure)
-ORDER BY period, time_window, measure, org_level, org_id
+    ON n.period = g.period
+   AND n.time_window = g.time_window
+   AND n.measure = g.measure
+ORDER BY period, time_window, measure, org_level, org_id, population

@@ -18,7 +18,7 @@ WITH cost_centers AS (
     SELECT DISTINCT unit FROM fact.production
     -- production units and HR cost centres join this union when they arrive
     UNION
-    SELECT cost_center FROM internal.hr_worked
+    SELECT cost_center FROM temp.hr_worked
     UNION
     SELECT unit FROM fact.indicator
     UNION

@@ -1,6 +1,6 @@
 -- internal.sick_leave_lines: one row per period × time window × measure × org level × org × line of the
 -- månadsrapport's Sjukfrånvaro table, for every period with HR rows: the line's numerator and denominator
--- (hours, from internal.hr_sick_leave; NULL and suppressed for groups of 10 or fewer employees). The one
+-- (hours, from internal.hr_sick_leave; NULL and suppressed where internal.hr_suppression says). The one
 -- definition of the sick-leave lines: kpi.sick_leave shows them side by side, and each sick_leave_* KPI
 -- (kpi/definitions/hr/) is the line whose line_id is its kpi_id.
 --    1 sick_leave_pct                 Total sjukfrånvaro                  sick ÷ scheduled, all own staff

@@ -2,7 +2,8 @@
 -- periods with HR rows, as the månadsrapport's table with three years side by side: the window, the same
 -- window a year earlier and two years earlier (org structure of period). Own staff with scheduled hours,
 -- per cent, from internal.sick_leave_lines (where the lines are defined); a value is NULL and its suppressed
--- column true when its group had 10 or fewer employees with scheduled hours in that window.
+-- column true when its group had 10 or fewer employees with scheduled hours in that window, or when the value
+-- would give such a group's away by subtraction (internal.hr_suppression).
 --    1 sick_leave_pct                 Total sjukfrånvaro
 --    2 sick_leave_pct_days_1_14       Varav sjukdag 1–14
 --    3 sick_leave_pct_days_15_90      Varav sjukdag 15–90

@@ -97,7 +97,7 @@ unmapped_contact_types AS (
     GROUP BY p.contact_type
 ),
 
--- HR cost centres missing from org_units.csv: rows are internal.hr_worked rows (cost centre × staff category × profession × month), amount the worked hours
+-- HR cost centres missing from org_units.csv: rows are temp.hr_worked rows (cost centre × staff category × profession × month), amount the worked hours
 -- (WORKED + OVERTIME + ON_CALL) kept under UNMAPPED
 unmapped_hr_cost_centers AS (
     SELECT
@@ -109,7 +109,7 @@ unmapped_hr_cost_centers AS (
                || 'add it to org_units.csv and load again', h.cost_center, min(h.period), max(h.period)) AS detail,
         count(*)               AS rows,
         SUM(h.worked_hours + h.overtime_hours + h.on_call_hours) AS amount
-    FROM internal.hr_worked AS h
+    FROM temp.hr_worked AS h
     WHERE NOT EXISTS (SELECT 1 FROM dim.org_unit AS u WHERE u.unit_id = h.cost_center)
     GROUP BY h.cost_center
 ),

@@ -13,10 +13,10 @@
 -- both HR rows and ACTUAL ledger rows. At unit level that is the unit's booked personnel cost over the hours
 -- worked on the unit's cost centre: costs booked centrally (pensions, the resource pool's salaries) land where
 -- they are booked, so only area and total compare like the månadsrapport's figure. NULL where either side has
--- no rows.
+-- no rows; suppressed where the worked hours are (internal.hr_suppression): cost ÷ hours would give them away.
 WITH hr_periods AS (
     SELECT DISTINCT period
-    FROM internal.hr_worked
+    FROM internal.hr_window_hours
 ),
 
 ledger_periods AS (
@@ -26,11 +26,11 @@ ledger_periods AS (
 ),
 
 worked AS (
-    SELECT w.period, w.time_window, w.measure, w.org_level, w.org_id, w.org_name,
-           w.worked_excl_on_call AS worked_hours
+    SELECT w.period, w.time_window, w.measure, w.org_level, w.org_id, w.org_name, w.worked_hours, w.suppressed
     FROM internal.hr_window_hours AS w
     JOIN ledger_periods AS l
         ON l.period = w.period
+    WHERE w.population = 'worked'
 ),
 
 personnel AS (
@@ -69,7 +69,7 @@ SELECT
     c.personnel_cost                          AS numerator,
     h.worked_hours                            AS denominator,
     1                                         AS ratio_scale,
-    false                                     AS suppressed
+    COALESCE(h.suppressed, false)             AS suppressed
 FROM personnel AS c
 FULL OUTER JOIN worked AS h
     ON h.period = c.period

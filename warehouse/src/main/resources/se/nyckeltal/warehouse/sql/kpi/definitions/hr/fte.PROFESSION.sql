@@ -8,7 +8,8 @@
 -- A family: one KPI per profession of the HR contract (Profession: DOCTOR, NURSE, ASSISTANT_NURSE, MANAGEMENT,
 -- ADMINISTRATION, OTHER). The first statement names them (dim.kpi); the second computes them: one row per period
 -- × time window × org level × org × measure ('actual', 'previous_year') × profession with HR rows, from
--- internal.hr_staff_window over the norm hours of internal.hr_window_hours.
+-- internal.hr_window_hours (population 'profession.<PROFESSION>'), suppressed as internal.hr_suppression says:
+-- a profession of 10 or fewer employees at an org, or one whose hours would give such a group's away.
 SELECT *
 FROM (
     VALUES
@@ -26,10 +27,7 @@ FROM (
          'Arbetad tid för övriga yrkesgrupper ÷ normårsarbetstid för perioden.')
 ) AS members (member, name_sv, unit, description);
 
-SELECT s.profession AS member, s.period, s.time_window, s.org_level, s.org_id, any_value(s.org_name) AS org_name,
-       s.measure, SUM(s.worked_hours) AS numerator, any_value(n.norm_hours) AS denominator, 1 AS ratio_scale,
-       false AS suppressed
-FROM internal.hr_staff_window AS s
-JOIN internal.hr_window_hours AS n
-    USING (period, time_window, measure, org_level, org_id)
-GROUP BY s.profession, s.period, s.time_window, s.org_level, s.org_id, s.measure
+SELECT substring(population, length('profession.') + 1) AS member, period, time_window, org_level, org_id, org_name,
+       measure, worked_hours AS numerator, norm_hours AS denominator, 1 AS ratio_scale, suppressed
+FROM internal.hr_window_hours
+WHERE starts_with(population, 'profession.')

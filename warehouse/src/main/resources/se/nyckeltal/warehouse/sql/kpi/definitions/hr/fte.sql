@@ -10,7 +10,8 @@
 --                 (`dim.fte_norm`); the denominator column holds norm × months ÷ 12
 --
 -- One row per period × time window × org level × org × measure ('actual', 'previous_year') with HR rows, from
--- internal.hr_window_hours.
+-- internal.hr_window_hours; suppressed as internal.hr_suppression says.
 SELECT period, time_window, org_level, org_id, org_name, measure,
-       worked_excl_on_call AS numerator, norm_hours AS denominator, 1 AS ratio_scale, false AS suppressed
+       worked_hours AS numerator, norm_hours AS denominator, 1 AS ratio_scale, suppressed
 FROM internal.hr_window_hours
+WHERE population = 'worked'

@@ -5,12 +5,14 @@
 -- has_budget:     false
 -- window:         sum
 -- description:    Sjukfrånvarotimmar ÷ schemalagd tid × 100, egen personal med schemalagd tid i perioden. Döljs
---                 (NULL) för grupper med högst 10 anställda.
+--                 (NULL) för grupper med högst 10 anställda och för siffror som tillsammans med andra skulle avslöja
+--                 en sådan grupp (sekundärröjning).
 -- definition:     sick hours ÷ scheduled hours × 100, own staff with scheduled hours in W
 --
 -- One row per period × time window × org level × org × measure ('actual', 'previous_year') with HR rows: its
 -- line of internal.sick_leave_lines, where the numerator and denominator of every sick-leave line are defined
--- (own staff with scheduled hours in the window; NULL and suppressed for groups of 10 or fewer employees).
+-- (own staff with scheduled hours in the window; NULL and suppressed where internal.hr_suppression says: groups of
+-- 10 or fewer employees and the figures that would give one away).
 SELECT period, time_window, org_level, org_id, org_name, measure,
        numerator, denominator, 100 AS ratio_scale, suppressed
 FROM internal.sick_leave_lines

@@ -7,7 +7,8 @@
 --
 -- A family: one KPI per staff category of the HR contract (StaffCategory: OWN, RESOURCE_POOL, AGENCY). The first
 -- statement names them (dim.kpi); the second computes them: one row per period × time window × org level × org ×
--- measure ('actual', 'previous_year') × staff category with HR rows, from internal.hr_staff_window.
+-- measure ('actual', 'previous_year') × staff category with HR rows, from internal.hr_window_hours (population
+-- 'staff_category.<STAFF_CATEGORY>'), suppressed as internal.hr_suppression says.
 SELECT *
 FROM (
     VALUES
@@ -19,7 +20,7 @@ FROM (
          'Arbetade timmar + övertid/mertid för externt inhyrd personal, exklusive jour och beredskap.')
 ) AS members (member, name_sv, unit, description);
 
-SELECT staff_category AS member, period, time_window, org_level, org_id, any_value(org_name) AS org_name, measure,
-       SUM(worked_hours) AS numerator, NULL AS denominator, NULL AS ratio_scale, false AS suppressed
-FROM internal.hr_staff_window
-GROUP BY staff_category, period, time_window, org_level, org_id, measure
+SELECT substring(population, length('staff_category.') + 1) AS member, period, time_window, org_level, org_id,
+       org_name, measure, worked_hours AS numerator, NULL AS denominator, NULL AS ratio_scale, suppressed
+FROM internal.hr_window_hours
+WHERE starts_with(population, 'staff_category.')

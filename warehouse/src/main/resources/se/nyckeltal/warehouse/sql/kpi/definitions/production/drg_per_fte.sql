@@ -20,7 +20,9 @@
 --                 categories) ÷ (norm hours of the year of the window's last month × months in the window ÷ 12)
 -- Units without DRG points in the window (primary care, staff units) are left out of the denominator, so
 -- the ratio is DRG points per årsarbetare where DRG points are produced. Both parts are summed per org
--- (structure of P, like-for-like) and divided only in kpi.kpi_values. previous_year is the same, twelve
+-- (structure of P, like-for-like) and divided only in kpi.kpi_values. The worked time is internal.hr_window_hours'
+-- at the month before P (the same window type there is the lagged window): suppressed there, suppressed here, at
+-- every org the unit is in (internal.hr_suppression). previous_year is the same, twelve
 -- months earlier. There is no budget: HR time has none. An org whose DRG units have no worked hours in
 -- the window gets no row.
 WITH lagged_windows AS (
@@ -43,47 +45,65 @@ window_norms AS (
         ON n.year = w.last_month // 100
 ),
 
-unit_months AS (
-    SELECT period, cost_center, SUM(drg_points) AS drg_points, SUM(worked_hours) AS worked_hours
-    FROM (
-        SELECT period, cost_center, volume AS drg_points, 0 AS worked_hours
-        FROM internal.production_monthly
-        WHERE scenario = 'ACTUAL' AND contact_type = 'DRG_POINTS'
-        UNION ALL
-        SELECT period, cost_center, 0, worked_hours
-        FROM internal.hr_monthly
-    )
-    GROUP BY period, cost_center
+-- DRG points per unit (org structure of P) and lagged window; only units with DRG points in it
+drg_units AS (
+    SELECT l.period, l.time_window, l.measure, u.org_id AS unit_id, SUM(m.volume) AS drg_points
+    FROM lagged_windows AS l
+    JOIN internal.production_monthly AS m
+        ON m.period = l.month_period
+       AND m.scenario = 'ACTUAL'
+       AND m.contact_type = 'DRG_POINTS'
+    JOIN internal.org_rollup AS u
+        ON u.period = l.period
+       AND u.cost_center = m.cost_center
+       AND u.org_level = 'unit'
+    GROUP BY l.period, l.time_window, l.measure, u.org_id
+    HAVING SUM(m.volume) > 0
 ),
 
--- per unit and lagged window; only units with DRG points in it
-drg_units AS (
-    SELECT l.period, l.time_window, l.measure, u.cost_center,
-           SUM(u.drg_points) AS drg_points, SUM(u.worked_hours) AS worked_hours
-    FROM lagged_windows AS l
-    JOIN unit_months AS u
-        ON u.period = l.month_period
-    GROUP BY l.period, l.time_window, l.measure, u.cost_center
-    HAVING SUM(u.drg_points) > 0
+-- each unit's worked time over the lagged window, which is the same window type at the month before P, as
+-- internal.hr_window_hours publishes it: a unit whose worked time is suppressed suppresses every org it is in
+unit_worked AS (
+    SELECT
+        d.*,
+        COALESCE(h.worked_hours, 0)       AS worked_hours,
+        COALESCE(h.suppressed, false)     AS suppressed
+    FROM drg_units AS d
+    LEFT JOIN internal.hr_window_hours AS h
+        ON h.period = CASE WHEN d.period % 100 = 1 THEN d.period - 89 ELSE d.period - 1 END
+       AND h.time_window = d.time_window
+       AND h.measure = d.measure
+       AND h.org_level = 'unit'
+       AND h.org_id = d.unit_id
+       AND h.population = 'worked'
+),
+
+unit_orgs AS (
+    SELECT DISTINCT u.period, u.org_id AS unit_id, r.org_level, r.org_id, r.org_name
+    FROM internal.org_rollup AS u
+    JOIN internal.org_rollup AS r
+        ON r.period = u.period
+       AND r.cost_center = u.cost_center
+    WHERE u.org_level = 'unit'
 )
 
 SELECT
     d.period,
     d.time_window,
-    r.org_level,
-    r.org_id,
-    r.org_name,
+    o.org_level,
+    o.org_id,
+    any_value(o.org_name)                           AS org_name,
     d.measure,
     SUM(d.drg_points)                               AS numerator,
     SUM(d.worked_hours) / any_value(n.norm_hours)   AS denominator,
     1                                               AS ratio_scale,
-    false                                           AS suppressed
-FROM drg_units AS d
+    bool_or(d.suppressed)                           AS suppressed
+FROM unit_worked AS d
 JOIN window_norms AS n
     USING (period, time_window, measure)
-JOIN internal.org_rollup AS r
-    ON r.period = d.period
-   AND r.cost_center = d.cost_center
-GROUP BY d.period, d.time_window, r.org_level, r.org_id, r.org_name, d.measure
+JOIN unit_orgs AS o
+    ON o.period = d.period
+   AND o.unit_id = d.unit_id
+GROUP BY d.period, d.time_window, o.org_level, o.org_id, d.measure
 -- no worked hours behind the DRG points (no HR data for those units): no årsarbetare to divide by, no row
-HAVING SUM(d.worked_hours) > 0
+HAVING SUM(d.worked_hours) > 0 OR bool_or(d.suppressed)

@@ -1,0 +1,113 @@
+-- internal.hr_suppression: one row per HR figure the catalogue may publish — period × time window × measure × org
+-- level × org × population ('worked', 'staff_category.<…>', 'profession.<…>', 'sick_leave.<group_id>') — saying
+-- whether it is suppressed. The one rule every HR KPI, HR wide view and fact.hr_time applies (SPEC §5, Swedish law):
+--   1. small_group     a figure of 10 or fewer employees is suppressed (primary suppression);
+--   2. complementary   a published sum must not give a suppressed figure back by subtraction (area − its other
+--                      units, all − women = men, ytd − previous month's ytd = the month, TOTAL − areas …: the
+--                      relations of temp.hr_suppression_relations). Whenever exactly one member of a relation is
+--                      suppressed, the member with the fewest employees that may still be suppressed is too (the
+--                      next-smallest sibling, else the parent); repeated until every relation has none or at least
+--                      two suppressed members (sekundärröjning, as in published statistics).
+-- Only a member of the relation's latest period may be suppressed for it, so a decision at P depends on months up to
+-- P only: loading the next month never hides a figure an earlier catalogue showed.
+--   reason   'small_group' | 'complementary' | NULL (published)
+CREATE TABLE internal.hr_suppression AS
+WITH RECURSIVE suppressed_cells (cell_id, pass) USING KEY (cell_id) AS (
+    SELECT cell_id, 0
+    FROM temp.hr_suppression_cells
+    WHERE employees <= 10
+
+    UNION
+
+    -- each relation with exactly one suppressed member names the member it would suppress; a relation already
+    -- protected by the choice of a relation ordered before it gives its own up (no two cells where one does)
+    SELECT DISTINCT cell_id, pass
+    FROM (
+        WITH open_relations AS (
+            SELECT m.relation_id
+            FROM temp.hr_suppression_relations AS m
+            JOIN recurring.suppressed_cells AS s
+                USING (cell_id)
+            GROUP BY m.relation_id
+            HAVING count(*) = 1
+        ),
+
+        candidates AS (
+            SELECT r.relation_id, r.cell_id, r.is_sum
+            FROM temp.hr_suppression_relations AS r
+            JOIN open_relations AS o
+                USING (relation_id)
+            WHERE r.may_hide
+              AND r.cell_id NOT IN (SELECT cell_id FROM recurring.suppressed_cells)
+        ),
+
+        -- how many unprotected sums suppressing the cell would protect
+        reach AS (
+            SELECT cell_id, count(*) AS open_sums
+            FROM candidates
+            GROUP BY cell_id
+        ),
+
+        -- and how many sums without a suppressed member it would leave with one (to be protected next)
+        untouched AS (
+            SELECT m.relation_id
+            FROM temp.hr_suppression_relations AS m
+            LEFT JOIN recurring.suppressed_cells AS s
+                USING (cell_id)
+            GROUP BY m.relation_id
+            HAVING count(s.cell_id) = 0
+        ),
+
+        cost AS (
+            SELECT k.cell_id, count(DISTINCT u.relation_id) AS new_open_sums
+            FROM (SELECT DISTINCT cell_id FROM candidates) AS k
+            LEFT JOIN temp.hr_suppression_relations AS m
+                ON m.cell_id = k.cell_id
+            LEFT JOIN untouched AS u
+                ON u.relation_id = m.relation_id
+            GROUP BY k.cell_id
+        ),
+
+        choices AS (
+            SELECT
+                k.relation_id,
+                arg_min(k.cell_id, (k.is_sum, x.new_open_sums, -r.open_sums, c.employees, k.cell_id)) AS cell_id
+            FROM candidates AS k
+            JOIN reach AS r
+                USING (cell_id)
+            JOIN cost AS x
+                USING (cell_id)
+            JOIN temp.hr_suppression_cells AS c
+                USING (cell_id)
+            GROUP BY k.relation_id
+        )
+
+        SELECT choice.cell_id, (SELECT max(pass) FROM suppressed_cells) + 1 AS pass
+        FROM choices AS choice
+        WHERE NOT EXISTS (
+            SELECT 1
+            FROM choices AS earlier
+            JOIN temp.hr_suppression_relations AS own
+                ON own.relation_id = choice.relation_id
+               AND own.cell_id = earlier.cell_id
+            WHERE earlier.relation_id < choice.relation_id)
+    )
+)
+
+SELECT
+    CAST(c.period AS INTEGER)           AS period,
+    CAST(c.time_window AS VARCHAR)      AS time_window,
+    CAST(c.measure AS VARCHAR)          AS measure,
+    CAST(c.org_level AS VARCHAR)        AS org_level,
+    CAST(c.org_id AS VARCHAR)           AS org_id,
+    CAST(c.population AS VARCHAR)       AS population,
+    s.cell_id IS NOT NULL               AS suppressed,
+    CAST(CASE
+             WHEN s.cell_id IS NULL THEN NULL
+             WHEN c.employees <= 10 THEN 'small_group'
+             ELSE 'complementary'
+         END AS VARCHAR)                AS reason
+FROM temp.hr_suppression_cells AS c
+LEFT JOIN suppressed_cells AS s
+    USING (cell_id)
+ORDER BY period, time_window, measure, org_level, org_id, population
