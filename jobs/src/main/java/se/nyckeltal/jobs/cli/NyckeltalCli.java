@@ -1,14 +1,11 @@
 package se.nyckeltal.jobs.cli;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,8 +41,7 @@ public final class NyckeltalCli implements Runnable {
     void verbose(boolean verbose) {
         this.verbose = verbose;
         if (verbose) {
-            ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.INFO);
-            ((Logger) LoggerFactory.getLogger("se.nyckeltal")).setLevel(Level.INFO);
+            LogLevels.info(org.slf4j.Logger.ROOT_LOGGER_NAME, "se.nyckeltal");
         }
     }
 

@@ -1,12 +1,9 @@
 package se.nyckeltal.jobs.cli;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 import se.nyckeltal.jobs.schedule.dag.DagBag;
 import se.nyckeltal.jobs.schedule.dag.DagFileException;
@@ -73,6 +70,6 @@ final class ScheduleOptions {
 
     /** The scheduler's own lines (runs started, tasks finished, alerts) on stderr. */
     static void logRuns() {
-        ((Logger) LoggerFactory.getLogger("se.nyckeltal.jobs.schedule")).setLevel(Level.INFO);
+        LogLevels.info("se.nyckeltal.jobs.schedule");
     }
 }

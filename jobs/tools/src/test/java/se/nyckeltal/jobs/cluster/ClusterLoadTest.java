@@ -1,0 +1,189 @@
+package se.nyckeltal.jobs.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.nyckeltal.jobs.cli.NyckeltalCli;
+import se.nyckeltal.jobs.process.CliProcess;
+
+/**
+ * The cluster jar under spark-submit on a real standalone cluster (a master and two workers of one core and
+ * 1 GB each, {@link StandaloneCluster}), landing and warehouse on this machine's disk ({@code file://}), which
+ * the workers share: the published {@code kpi.kpi_values} is byte for byte the one of a local-mode load of the
+ * same files, the work ran on the cluster's executors, and no executor got the HR pseudonym key on disk.
+ *
+ * <p>The fixture region is the generator's demo region (scale S), its last month and its yearly budget and
+ * forecast files: every source, small enough for two loads on two one-core workers.
+ */
+class ClusterLoadTest {
+    private static final String KEY = "cluster-test-pseudonym-key-0123456789";
+    private static final String MONTH = "2026-10";
+    private static final long TIMEOUT_MINUTES = 8;
+
+    @TempDir
+    static Path root;
+
+    private static StandaloneCluster cluster;
+    private static Path localWarehouse;
+    private static Path clusterWarehouse;
+    private static ClusterApplication load;
+    private static ClusterApplication taskRun;
+
+    /**
+     * The local reference loads the whole fixture at once. On the cluster, `load` takes every source but HR, then
+     * the DAG's load_and_publish task (`task run`) the HR extract, with the pseudonym key in the driver's
+     * environment only: that second application is where the key travels to the executors inside the tasks.
+     */
+    @BeforeAll
+    static void loadLocallyAndOnTheCluster() throws Exception {
+        Path landing = root.resolve("landing");
+        int generated = NyckeltalCli.execute(new PrintWriter(new StringWriter()), new PrintWriter(System.err, true),
+                "generate", "--landing", landing.toString(), "--scale", "S", "--years", "1", "--to", MONTH);
+        assertThat(generated).isZero();
+        keepOnlyTheLastMonth(landing);
+        Path keyFile = Files.writeString(root.resolve("pseudonym.key"), KEY);
+        long started = System.nanoTime();
+        // Local mode: the CLI in a JVM of its own as bin/nyckeltal runs it (no spark.master), beside the cluster's start.
+        localWarehouse = root.resolve("warehouse-local");
+        Process local = new ProcessBuilder(CliProcess.command(List.of("load", "--landing", landing.toString(),
+                "--warehouse", localWarehouse.toString(), "--pseudonym-key-file", keyFile.toString())))
+                .redirectErrorStream(true).redirectOutput(root.resolve("local-load.log").toFile()).start();
+        cluster = StandaloneCluster.start(root.resolve("cluster"), 2, "1g");
+        System.out.printf("cluster started: %.1f s%n", (System.nanoTime() - started) / 1e9);
+        assertThat(local.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)).as("local load within the timeout").isTrue();
+        assertThat(local.exitValue()).as(Files.readString(root.resolve("local-load.log"))).isZero();
+        System.out.printf("local load (beside the cluster's start): %.1f s%n", (System.nanoTime() - started) / 1e9);
+
+        Path clusterLanding = root.resolve("landing-cluster");
+        copyTree(landing, clusterLanding, "hr");
+        clusterWarehouse = root.resolve("warehouse-cluster");
+        load = submit("load", List.of("load", "--landing", clusterLanding.toString(), "--warehouse",
+                clusterWarehouse.toString()));
+        copyTree(landing.resolve("hr"), clusterLanding.resolve("hr"), null);
+        taskRun = submit("task-run", List.of("task", "run", "load_and_publish", "--ds", "2026-11-03",
+                "--data-interval-start", "2026-11-02T00:00:00+00:00", "--data-interval-end", "2026-11-03T00:00:00+00:00",
+                "--run-id", "scheduled__2026-11-03", "--landing", clusterLanding.toString(), "--warehouse",
+                clusterWarehouse.toString()));
+    }
+
+    @AfterAll
+    static void stopCluster() throws InterruptedException {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void clusterPublishesTheKpisOfALocalLoadByteForByte() {
+        String expected = kpiValuesCsv(localWarehouse);
+        assertThat(expected.lines().count()).as("a fixture with KPIs to compare").isGreaterThan(1000);
+        assertThat(expected).as("HR KPIs among them").contains("sick_leave_pct");
+        assertThat(kpiValuesCsv(clusterWarehouse)).isEqualTo(expected);
+    }
+
+    @Test
+    void loadAndTaskRunRanOnTheExecutorsOfBothWorkers() throws Exception {
+        load.assertRanOnBothWorkers(cluster.masterUrl());
+        taskRun.assertRanOnBothWorkers(cluster.masterUrl());
+        JsonNode completed = cluster.state().path("completedapps");
+        assertThat(completed.findValuesAsText("id")).as("the master's completed applications")
+                .contains(load.id(), taskRun.id());
+    }
+
+    @Test
+    void noWorkerOrExecutorFolderHoldsThePseudonymKey() throws Exception {
+        List<Path> leaks = new ArrayList<>();
+        List<Path> looked = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            try (Stream<Path> files = Files.walk(cluster.workerDir(i))) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    looked.add(file);
+                    if (file.getFileName().toString().contains("key") || contains(file, KEY)) {
+                        leaks.add(file);
+                    }
+                }
+            }
+        }
+        // Each executor left its folder (the fetched jar, stdout, stderr) in its worker's work dir.
+        assertThat(looked).as("the executors' files").anyMatch(f -> f.getFileName().toString().equals("stderr"));
+        assertThat(leaks).as("files of the workers and their executors naming or holding the key").isEmpty();
+        assertThat(clusterWarehouse.resolve("restricted/pseudonym.key")).as("the key came from the environment")
+                .doesNotExist();
+    }
+
+    private static ClusterApplication submit(String name, List<String> cliArguments) throws Exception {
+        ClusterApplication app = cluster.submitCli(name, ClusterJarTest.clusterJar(), Map.of("NYCKELTAL_PSEUDONYM_KEY", KEY),
+                cliArguments);
+        System.out.printf("spark-submit %s: %.1f s%n", name, app.seconds());
+        return app;
+    }
+
+    /** kpi.kpi_values as `nyckeltal sql --format csv` prints it, every column, sorted on all of them. */
+    static String kpiValuesCsv(Path warehouse) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = NyckeltalCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), "sql", "--warehouse",
+                warehouse.toString(), "--format", "csv", "SELECT * FROM kpi.kpi_values ORDER BY ALL");
+        assertThat(exit).as(err.toString()).isZero();
+        return out.toString();
+    }
+
+    /** The generated region's last month of each monthly source, its yearly files and the reference data. */
+    private static void keepOnlyTheLastMonth(Path landing) throws IOException {
+        try (Stream<Path> files = Files.walk(landing)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String name = file.getFileName().toString();
+                if (name.matches(".*-\\d{4}-\\d{2}\\.csv") && !name.endsWith("-" + MONTH + ".csv")) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    /** A copy of {@code from} at {@code to}, without the top-level folder {@code skip} (may be null). */
+    private static void copyTree(Path from, Path to, String skip) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path relative = from.relativize(file);
+                if (skip != null && relative.getNameCount() > 0 && relative.getName(0).toString().equals(skip)) {
+                    continue;
+                }
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(to.resolve(relative.toString()));
+                } else {
+                    Files.copy(file, to.resolve(relative.toString()));
+                }
+            }
+        }
+    }
+
+    private static boolean contains(Path file, String text) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+        outer:
+        for (int i = 0; i + needle.length <= bytes.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (bytes[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}
