@@ -133,24 +133,38 @@ final class HadoopStoreProvider extends FileSystemProvider {
     private OutputStream create(HadoopPath file, Set<? extends OpenOption> options, FileAttribute<?>[] attrs)
             throws IOException {
         org.apache.hadoop.fs.FileSystem hadoop = file.getFileSystem().hadoop();
+        org.apache.hadoop.fs.Path path = file.hadoop();
         try {
-            OutputStream out;
             if (options.contains(StandardOpenOption.APPEND)) {
-                out = hadoop.append(file.hadoop());
-            } else if (options.contains(StandardOpenOption.CREATE_NEW)) {
-                // Create-if-absent: atomic on HDFS (the name node refuses a second create of one name).
-                out = hadoop.create(file.hadoop(), false);
-            } else if (options.contains(StandardOpenOption.CREATE)) {
-                out = hadoop.create(file.hadoop(), true);
-            } else if (hadoop.exists(file.hadoop())) {
-                out = hadoop.create(file.hadoop(), true);
-            } else {
+                return hadoop.append(path);
+            }
+            boolean createNew = options.contains(StandardOpenOption.CREATE_NEW);
+            FileStatus existing = createNew ? null : statusOrNull(hadoop, path);
+            if (existing == null && !createNew && !options.contains(StandardOpenOption.CREATE)) {
                 throw new NoSuchFileException(file.toString());
             }
-            applyPermissions(file, attrs);
-            return out;
+            // A file written anew keeps its permissions, as a truncated local file keeps its mode (HDFS makes a
+            // new file): an owner-only key stays owner-only. CREATE_NEW is create-if-absent, atomic on HDFS.
+            FsPermission permission = permissionOf(attrs);
+            if (permission == null && existing != null) {
+                permission = existing.getPermission();
+            }
+            if (permission == null) {
+                return hadoop.create(path, !createNew);
+            }
+            return hadoop.create(path, permission, !createNew, hadoop.getConf().getInt("io.file.buffer.size", 4096),
+                    hadoop.getDefaultReplication(path), hadoop.getDefaultBlockSize(path), null);
         } catch (IOException e) {
             throw translate(e, file);
+        }
+    }
+
+    private static FileStatus statusOrNull(org.apache.hadoop.fs.FileSystem hadoop, org.apache.hadoop.fs.Path path)
+            throws IOException {
+        try {
+            return hadoop.getFileStatus(path);
+        } catch (FileNotFoundException absent) {
+            return null;
         }
     }
 
@@ -214,7 +228,10 @@ final class HadoopStoreProvider extends FileSystemProvider {
             if (!hadoop.mkdirs(folder.hadoop())) {
                 throw new IOException("cannot create the folder " + folder);
             }
-            applyPermissions(folder, attrs);
+            FsPermission permission = permissionOf(attrs);
+            if (permission != null) {
+                hadoop.setPermission(folder.hadoop(), permission);
+            }
         } catch (IOException e) {
             throw translate(e, folder);
         }
@@ -414,15 +431,15 @@ final class HadoopStoreProvider extends FileSystemProvider {
         }
     }
 
-    /** Honours {@code posix:permissions} (an owner-only key file, the restricted folder) where the store has them. */
+    /** {@code posix:permissions} among the attributes (an owner-only key file, the restricted folder), or null. */
     @SuppressWarnings("unchecked")
-    private static void applyPermissions(HadoopPath file, FileAttribute<?>[] attrs) throws IOException {
+    private static FsPermission permissionOf(FileAttribute<?>[] attrs) {
         for (FileAttribute<?> attr : attrs) {
             if (attr.name().equals("posix:permissions")) {
-                String rwx = PosixFilePermissions.toString((Set<PosixFilePermission>) attr.value());
-                file.getFileSystem().hadoop().setPermission(file.hadoop(), FsPermission.valueOf("-" + rwx));
+                return FsPermission.valueOf("-" + PosixFilePermissions.toString((Set<PosixFilePermission>) attr.value()));
             }
         }
+        return null;
     }
 
     /** Hadoop's exceptions as the ones {@code java.nio.file.Files} callers catch. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,9 @@ import se.nyckeltal.etl.spark.SparkSessions;
 import se.nyckeltal.etl.storage.StoreLocationException;
 import se.nyckeltal.etl.storage.StorePaths;
 import se.nyckeltal.etl.testing.SharedSpark;
+import se.nyckeltal.jobs.cli.NyckeltalCli;
 import se.nyckeltal.jobs.hdfs.InProcessHdfs;
+import se.nyckeltal.jobs.process.JvmScratch;
 import se.nyckeltal.schemas.warehouse.FileOutcome;
 import se.nyckeltal.schemas.warehouse.LoadRecord;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
@@ -157,6 +160,36 @@ class HdfsLoadTest {
             followers.forEach(MirrorFollower::close);
             gateways.forEach(GatewayServer::close);
         }
+    }
+
+    @Test
+    void theNightlyLoadTaskLoadsAWarehouseOnHdfsAndKeepsTheGeneratedKeyOwnerOnly() throws Exception {
+        Path landing = HDFS.upload(tmp.resolve("landing"), "/nightly/landing");
+        Path warehouse = HDFS.path("/nightly/warehouse");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        System.setProperty(JvmScratch.ROOT_PROPERTY, tmp.resolve("scratch").toString()); // the default mirror's place
+        int exit;
+        Path defaultMirror;
+        try {
+            defaultMirror = WarehouseMirror.defaultFolder(warehouse);
+            exit = NyckeltalCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), "task", "run",
+                    "load_and_publish", "--dag", "nightly", "--ds", "2025-03-14", "--data-interval-start",
+                    "2025-03-14T03:30:00+00:00", "--data-interval-end", "2025-03-15T03:30:00+00:00", "--landing",
+                    landing.toString(), "--warehouse", warehouse.toString());
+        } finally {
+            System.clearProperty(JvmScratch.ROOT_PROPERTY);
+        }
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains(": PUBLISHED");
+        WarehouseLayout stored = new WarehouseLayout(warehouse);
+        assertThat(new WarehouseStore(stored).currentSnapshotId()).isPresent();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stored.generatedPseudonymKeyFile())))
+                .isEqualTo("rw-------");
+        assertThat(defaultMirror).as("the catalogue was built in the default mirror")
+                .startsWith(tmp.resolve("scratch").resolve("nyckeltal-mirror"))
+                .isDirectory();
     }
 
     @Test
