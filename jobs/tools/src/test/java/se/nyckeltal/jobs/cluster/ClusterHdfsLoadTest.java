@@ -21,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import se.nyckeltal.jobs.cli.NyckeltalCli;
 import se.nyckeltal.jobs.hdfs.InProcessHdfs;
 import se.nyckeltal.jobs.load.WarehouseMirror;
-import se.nyckeltal.jobs.process.CliProcess;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 import se.nyckeltal.warehouse.gateway.GatewayConfig;
 import se.nyckeltal.warehouse.gateway.GatewayServer;
@@ -56,9 +55,7 @@ class ClusterHdfsLoadTest {
         ClusterLoadTest.keepOnlyTheLastMonth(landing);
         Path keyFile = Files.writeString(root.resolve("pseudonym.key"), KEY);
         localWarehouse = root.resolve("warehouse-local");
-        Process local = new ProcessBuilder(CliProcess.command(List.of("load", "--landing", landing.toString(),
-                "--warehouse", localWarehouse.toString(), "--pseudonym-key-file", keyFile.toString())))
-                .redirectErrorStream(true).redirectOutput(root.resolve("local-load.log").toFile()).start();
+        Process local = ClusterLoadTest.startLocalLoad(landing, localWarehouse, keyFile, root.resolve("local-load.log"));
         cluster = StandaloneCluster.start(root.resolve("cluster"), 2, "1g");
         assertThat(local.waitFor(10, TimeUnit.MINUTES)).as("local load within the timeout").isTrue();
         assertThat(local.exitValue()).as(Files.readString(root.resolve("local-load.log"))).isZero();

@@ -60,9 +60,7 @@ class ClusterLoadTest {
         long started = System.nanoTime();
         // Local mode: the CLI in a JVM of its own as bin/nyckeltal runs it (no spark.master), beside the cluster's start.
         localWarehouse = root.resolve("warehouse-local");
-        Process local = new ProcessBuilder(CliProcess.command(List.of("load", "--landing", landing.toString(),
-                "--warehouse", localWarehouse.toString(), "--pseudonym-key-file", keyFile.toString())))
-                .redirectErrorStream(true).redirectOutput(root.resolve("local-load.log").toFile()).start();
+        Process local = ClusterLoadTest.startLocalLoad(landing, localWarehouse, keyFile, root.resolve("local-load.log"));
         cluster = StandaloneCluster.start(root.resolve("cluster"), 2, "1g");
         System.out.printf("cluster started: %.1f s%n", (System.nanoTime() - started) / 1e9);
         assertThat(local.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)).as("local load within the timeout").isTrue();
@@ -141,6 +139,13 @@ class ClusterLoadTest {
                 warehouse.toString(), "--format", "csv", "SELECT * FROM kpi.kpi_values ORDER BY ALL");
         assertThat(exit).as(err.toString()).isZero();
         return out.toString();
+    }
+
+    /** A local-mode load: the CLI in a JVM of its own as bin/nyckeltal runs it (no spark.master). */
+    static Process startLocalLoad(Path landing, Path warehouse, Path keyFile, Path log) throws IOException {
+        return new ProcessBuilder(CliProcess.command(List.of("load", "--landing", landing.toString(), "--warehouse",
+                warehouse.toString(), "--pseudonym-key-file", keyFile.toString())))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** The generated region's last month of each monthly source, its yearly files and the reference data. */

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import se.nyckeltal.jobs.cli.NyckeltalCli;
-import se.nyckeltal.jobs.process.CliProcess;
 
 /**
  * The sizing table of docs/operators.md ("Running on a Spark cluster"): one load of a generated region in local
@@ -53,9 +52,7 @@ class ClusterSizingTest {
 
         Path localWarehouse = root.resolve("warehouse-local");
         long started = System.nanoTime();
-        Process local = new ProcessBuilder(CliProcess.command(List.of("load", "--landing", landing.toString(),
-                "--warehouse", localWarehouse.toString(), "--pseudonym-key-file", keyFile.toString())))
-                .redirectErrorStream(true).redirectOutput(root.resolve("local-load.log").toFile()).start();
+        Process local = ClusterLoadTest.startLocalLoad(landing, localWarehouse, keyFile, root.resolve("local-load.log"));
         assertThat(local.waitFor(60, TimeUnit.MINUTES)).isTrue();
         assertThat(local.exitValue()).as(Files.readString(root.resolve("local-load.log"))).isZero();
         double localSeconds = (System.nanoTime() - started) / 1e9;
