@@ -427,7 +427,7 @@ public final class ExtractIngest implements SourceIngest {
             this.rule = rule;
             this.counted = counted;
             this.lines = work.delivery().lines();
-            this.check = rule.check();
+            this.check = rule.screen();
             this.keys = grainRows.asDelivered() ? null : new KeyHashes();
         }
 
