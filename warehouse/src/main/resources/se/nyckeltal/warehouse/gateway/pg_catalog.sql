@@ -448,6 +448,27 @@ CREATE MACRO gw_regclass(name) AS
          WHERE c.relname = parse_ident_last(name) AND (n.nspname = parse_ident_first(name) OR parse_ident_first(name) IS NULL)
          UNION ALL SELECT oid FROM gw_catalog_relation WHERE relname = name))
 ;
+-- PostgreSQL's format() (DuckDB's reads {} placeholders): %s (NULL as ''), %I (quoted when it must be), %L (a
+-- literal, NULL as NULL), with up to three arguments — what catalogue queries use (Metabase: format('%I.%I', s, t))
+CREATE MACRO gw_quote_ident(v) AS
+    CASE WHEN v IS NULL THEN NULL WHEN regexp_full_match(v, '[a-z_][a-z0-9_$]*') THEN v
+         ELSE '"' || replace(v, '"', '""') || '"' END
+;
+CREATE MACRO gw_format_arg(spec, v) AS
+    CASE spec WHEN '%I' THEN gw_quote_ident(CAST(v AS VARCHAR))
+              WHEN '%L' THEN coalesce('''' || replace(CAST(v AS VARCHAR), '''', '''''') || '''', 'NULL')
+              ELSE coalesce(CAST(v AS VARCHAR), '') END
+;
+CREATE MACRO gw_format(f) AS f,
+    (f, a) AS printf(regexp_replace(f, '%[IL]', '%s', 'g'), gw_format_arg(regexp_extract_all(f, '%[sIL]')[1], a)),
+    (f, a, b) AS printf(regexp_replace(f, '%[IL]', '%s', 'g'), gw_format_arg(regexp_extract_all(f, '%[sIL]')[1], a),
+        gw_format_arg(regexp_extract_all(f, '%[sIL]')[2], b)),
+    (f, a, b, c) AS printf(regexp_replace(f, '%[IL]', '%s', 'g'), gw_format_arg(regexp_extract_all(f, '%[sIL]')[1], a),
+        gw_format_arg(regexp_extract_all(f, '%[sIL]')[2], b), gw_format_arg(regexp_extract_all(f, '%[sIL]')[3], c))
+;
+-- CAST(x AS regclass): a relation's name (text) as its OID, an OID as itself
+CREATE MACRO gw_to_regclass(x) AS coalesce(TRY_CAST(x AS BIGINT), gw_regclass(x))
+;
 CREATE MACRO gw_typname(id) AS format_type(id, NULL)
 ;
 -- an oidvector or oid[] as type names ({int4,text} → [integer, text]): x::regtype[]

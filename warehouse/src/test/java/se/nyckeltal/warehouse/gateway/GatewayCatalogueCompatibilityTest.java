@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -24,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * psql's describe commands, LIKE patterns with backslash escapes, current_schema(s) following
  * search_path, current_catalog, the functions and tables of catalogue queries PostgreSQL has and
  * DuckDB lacks, privileges shown as read-only, pgcli's completion refresher, and Npgsql 8's type
- * loading and pool reset.
+ * loading and pool reset, and Metabase's database sync.
  */
 class GatewayCatalogueCompatibilityTest {
     @TempDir
@@ -114,6 +117,13 @@ class GatewayCatalogueCompatibilityTest {
         assertThat(answer("SELECT 'int4'::regtype::oid, 23::regtype FROM pg_catalog.pg_type LIMIT 1"))
                 .isEqualTo("23|integer");
         assertThat(answer("SELECT count(*) FROM pg_catalog.pg_auth_members")).isEqualTo("0");
+        // PostgreSQL's format(), not DuckDB's: %s, %I (quoted only when it must be), %L
+        assertThat(answer("SELECT format('%I.%I', 'kpi', 'Kpi \"x\"'), format('%s-%s', 'a', NULL), format('%L', 'it''s')"
+                + " FROM pg_catalog.pg_class LIMIT 1")).isEqualTo("kpi.\"Kpi \"\"x\"\"\"|a-|'it''s'");
+        // CAST(text AS regclass) is the relation's OID, as 'name'::regclass
+        assertThat(answer("SELECT CAST(CAST(format('%I.%I', 'kpi', 'kpi_values') AS regclass) AS oid)"
+                + " = 'kpi.kpi_values'::regclass, CAST('kpi.kpi_values' AS pg_catalog.regclass) IS NOT NULL"
+                + " FROM pg_catalog.pg_class LIMIT 1")).isEqualTo("t|t");
         assertThat(answer("SELECT count(*) > 0 FROM pg_catalog.pg_stat_user_tables WHERE schemaname = 'kpi'"))
                 .isEqualTo("t");
         assertThat(answer("SELECT setting FROM pg_catalog.pg_settings WHERE name = 'max_index_keys'")).isEqualTo("32");
@@ -242,5 +252,92 @@ class GatewayCatalogueCompatibilityTest {
             assertThat(reset).as(reset.stream().filter(m -> m.type() == 'E').map(m -> m.field('M')).toList().toString())
                     .noneMatch(m -> m.type() == 'E');
         }
+    }
+
+    /**
+     * Metabase's sync of a PostgreSQL database (fixture {@code metabase-sync.sql}: its driver's statements as
+     * HoneySQL renders them, run as pgjdbc prepared statements, as Metabase runs them): every statement answers,
+     * the four published schemas' relations are listed and readable, nothing is writable, no foreign keys.
+     */
+    @Test
+    void metabaseDatabaseSyncAnswers() throws Exception {
+        String fixture;
+        try (InputStream in = getClass().getResourceAsStream("metabase-sync.sql")) {
+            fixture = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Map<String, List<Map<String, Object>>> answers = new LinkedHashMap<>();
+        Properties properties = new Properties();
+        properties.setProperty("user", GatewayFixture.USER);
+        properties.setProperty("password", GatewayFixture.PASSWORD);
+        try (Connection connection = DriverManager.getConnection(gateway.jdbcUrl(), properties)) {
+            List<String> schemas = new ArrayList<>();
+            try (ResultSet result = connection.getMetaData().getSchemas()) {
+                while (result.next()) {
+                    schemas.add(result.getString("TABLE_SCHEM"));
+                }
+            }
+            assertThat(schemas).contains("dim", "fact", "kpi", "meta");
+            for (String part : fixture.split("-- statement: ")) {
+                if (part.startsWith("--")) {
+                    continue; // the header
+                }
+                String name = part.substring(0, part.indexOf('\n')).strip();
+                List<String> parameters = new ArrayList<>();
+                StringBuilder sql = new StringBuilder();
+                for (String line : part.substring(part.indexOf('\n') + 1).split("\n")) {
+                    if (line.startsWith("-- parameters: ")) {
+                        parameters.addAll(List.of(line.substring("-- parameters: ".length()).split("\\|")));
+                    } else {
+                        sql.append(line).append('\n');
+                    }
+                }
+                List<Map<String, Object>> rows = new ArrayList<>();
+                try (PreparedStatement statement = connection.prepareStatement(sql.toString().strip())) {
+                    for (int i = 0; i < parameters.size(); i++) {
+                        statement.setString(i + 1, parameters.get(i));
+                    }
+                    try (ResultSet result = statement.executeQuery()) {
+                        ResultSetMetaData columns = result.getMetaData();
+                        while (result.next()) {
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            for (int c = 1; c <= columns.getColumnCount(); c++) {
+                                row.put(columns.getColumnLabel(c), result.getObject(c));
+                            }
+                            rows.add(row);
+                        }
+                    }
+                } catch (java.sql.SQLException e) {
+                    throw new AssertionError("Metabase's " + name + " failed: " + e.getMessage(), e);
+                }
+                answers.put(name, rows);
+            }
+        }
+        assertThat(answers.keySet()).containsExactly("db-default-timezone", "enum-types", "describe-database",
+                "current-user-table-privileges", "describe-fields", "describe-fks");
+        assertThat(answers.get("db-default-timezone")).singleElement()
+                .satisfies(row -> assertThat(row.values()).singleElement().asString().isNotBlank());
+        assertThat(answers.get("enum-types")).isEmpty();
+
+        List<Map<String, Object>> tables = answers.get("describe-database");
+        assertThat(tables).extracting(row -> row.get("schema")).allMatch(List.of("dim", "fact", "kpi", "meta")::contains);
+        assertThat(tables).extracting(row -> row.get("schema") + "." + row.get("name") + " " + row.get("type"))
+                .contains("kpi.kpi_values TABLE", "dim.kpi TABLE");
+        assertThat(tables).extracting(row -> row.get("type")).allMatch(List.of("TABLE", "VIEW")::contains);
+
+        List<Map<String, Object>> privileges = answers.get("current-user-table-privileges");
+        assertThat(privileges).extracting(row -> row.get("schema") + "." + row.get("table")).contains("kpi.kpi_values");
+        assertThat(privileges).as("readable, never writable").allSatisfy(row -> {
+            assertThat(row.get("select")).isEqualTo(true);
+            assertThat(List.of(row.get("update"), row.get("insert"), row.get("delete"))).containsOnly(false);
+        });
+        assertThat(privileges).hasSameSizeAs(tables);
+
+        List<Map<String, Object>> fields = answers.get("describe-fields");
+        assertThat(fields).filteredOn(row -> "kpi_values".equals(row.get("table-name")))
+                .extracting(row -> row.get("name") + " " + row.get("database-type") + " " + row.get("database-position"))
+                .contains("kpi_id varchar 0", "period int4 1");
+        assertThat(fields).extracting(row -> row.get("table-schema")).allMatch(List.of("dim", "fact", "kpi", "meta")::contains);
+        assertThat(fields).extracting(row -> row.get("pk?")).containsOnly(false);
+        assertThat(answers.get("describe-fks")).isEmpty();
     }
 }

@@ -9,6 +9,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,23 +21,39 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import se.nyckeltal.jobs.cli.NyckeltalCli;
+import se.nyckeltal.jobs.hdfs.InProcessHdfs;
+import se.nyckeltal.jobs.load.WarehouseMirror;
 import se.nyckeltal.jobs.process.CliProcess;
+import se.nyckeltal.schemas.warehouse.WarehouseLayout;
+import se.nyckeltal.warehouse.gateway.GatewayConfig;
+import se.nyckeltal.warehouse.gateway.GatewayServer;
 
 /**
  * The cluster jar under spark-submit on a real standalone cluster (a master and two workers of one core and
- * 1 GB each, {@link StandaloneCluster}), landing and warehouse on this machine's disk ({@code file://}), which
- * the workers share: the published {@code kpi.kpi_values} is byte for byte the one of a local-mode load of the
- * same files, the work ran on the cluster's executors, and no executor got the HR pseudonym key on disk.
+ * 1 GB each, {@link StandaloneCluster}), started once for three applications:
+ * <ul>
+ *   <li>landing and warehouse on this machine's disk ({@code file://}), which the workers share: {@code load}, then
+ *       the DAG's {@code load_and_publish} task ({@code task run});</li>
+ *   <li>landing and warehouse on HDFS (an in-process {@code MiniDFSCluster}, {@link InProcessHdfs}, which the
+ *       driver and the executors reach on loopback), the catalogue built in a local mirror; a gateway serving the
+ *       warehouse through a mirror of its own answers with it.</li>
+ * </ul>
+ * Each published {@code kpi.kpi_values} is byte for byte the one of a local-mode load of the same files, the work
+ * ran on the executors of both workers, and no executor got the HR pseudonym key on disk.
  *
  * <p>The fixture region is the generator's demo region (scale S), its last month and its yearly budget and
- * forecast files: every source, small enough for two loads on two one-core workers.
+ * forecast files: every source, small enough for three loads on two one-core workers.
  */
 class ClusterLoadTest {
     private static final String KEY = "cluster-test-pseudonym-key-0123456789";
     static final String MONTH = "2026-10";
     private static final long TIMEOUT_MINUTES = 8;
+
+    @RegisterExtension
+    static final InProcessHdfs HDFS = new InProcessHdfs();
 
     @TempDir
     static Path root;
@@ -41,13 +61,16 @@ class ClusterLoadTest {
     private static StandaloneCluster cluster;
     private static Path localWarehouse;
     private static Path clusterWarehouse;
+    private static Path hdfsWarehouse;
     private static ClusterApplication load;
     private static ClusterApplication taskRun;
+    private static ClusterApplication hdfsLoad;
 
     /**
      * The local reference loads the whole fixture at once. On the cluster, `load` takes every source but HR, then
      * the DAG's load_and_publish task (`task run`) the HR extract, with the pseudonym key in the driver's
      * environment only: that second application is where the key travels to the executors inside the tasks.
+     * The third loads the whole fixture from HDFS into a warehouse on HDFS.
      */
     @BeforeAll
     static void loadLocallyAndOnTheCluster() throws Exception {
@@ -77,6 +100,11 @@ class ClusterLoadTest {
                 "--data-interval-start", "2026-11-02T00:00:00+00:00", "--data-interval-end", "2026-11-03T00:00:00+00:00",
                 "--run-id", "scheduled__2026-11-03", "--landing", clusterLanding.toString(), "--warehouse",
                 clusterWarehouse.toString()));
+
+        Path hdfsLanding = HDFS.upload(landing, "/region/landing");
+        hdfsWarehouse = HDFS.path("/region/warehouse");
+        hdfsLoad = submit("hdfs-load", List.of("load", "--landing", hdfsLanding.toString(), "--warehouse",
+                hdfsWarehouse.toString(), "--local-mirror", root.resolve("load-mirror").toString()));
     }
 
     @AfterAll
@@ -101,6 +129,34 @@ class ClusterLoadTest {
         JsonNode completed = cluster.state().path("completedapps");
         assertThat(completed.findValuesAsText("id")).as("the master's completed applications")
                 .contains(load.id(), taskRun.id());
+    }
+
+    @Test
+    void theClusterLoadOverHdfsRanOnTheExecutorsOfBothWorkers() throws Exception {
+        assertThat(hdfsWarehouse.toUri().getScheme()).isEqualTo("hdfs");
+        hdfsLoad.assertRanOnBothWorkers(cluster.masterUrl());
+    }
+
+    @Test
+    void aGatewayOnAMirrorOfTheHdfsWarehouseServesTheKpisOfALocalLoad() throws Exception {
+        WarehouseMirror mirror = new WarehouseMirror(new WarehouseLayout(hdfsWarehouse),
+                new WarehouseLayout(root.resolve("gateway-mirror")));
+        String snapshot = mirror.follow().orElseThrow();
+        String expected = kpiValuesCsv(localWarehouse);
+        assertThat(kpiValuesCsv(mirror.local().root())).isEqualTo(expected);
+
+        GatewayConfig config = GatewayConfig.defaults().withListen("127.0.0.1", 0).withInsecureLocal()
+                .withTempDirectory(Files.createDirectories(root.resolve("gateway-tmp")));
+        try (GatewayServer gateway = GatewayServer.start(mirror.local(), config);
+                Connection client = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + gateway.port()
+                        + "/nyckeltal?user=demo&sslmode=disable");
+                Statement statement = client.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM kpi.kpi_values")) {
+            assertThat(gateway.catalogue().current().snapshotId()).isEqualTo(snapshot);
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).as("the gateway's kpi.kpi_values rows")
+                    .isEqualTo(expected.lines().count() - 1); // the CSV's header line
+        }
     }
 
     @Test

@@ -28,7 +28,8 @@ public final class PgDialect {
             + "|pg_encoding_to_char|pg_backend_pid|pg_is_in_recovery|pg_postmaster_start_time|current_database"
             + "|current_schemas?|current_setting|txid_current|pg_table_is_visible|pg_type_is_visible"
             + "|current_user|session_user)\\b|\\bversion\\s*\\("
-            + "|::\\s*(?:pg_catalog\\s*\\.\\s*)?reg(?:class|type|namespace|proc|procedure|role)\\b");
+            + "|::\\s*(?:pg_catalog\\s*\\.\\s*)?reg(?:class|type|namespace|proc|procedure|role)\\b"
+            + "|\\bAS\\s+(?:pg_catalog\\s*\\.\\s*)?regclass\\b");
 
     private static final Pattern COLLATE = Pattern.compile(
             "(?i)\\s+COLLATE\\s+(?:pg_catalog\\s*\\.\\s*)?(?:\"default\"|default|\"C\"|\"POSIX\")");
@@ -41,6 +42,15 @@ public final class PgDialect {
     private static final Pattern REG_CAST = Pattern.compile(
             "(?i)([\\w.\"]+)\\s*::\\s*(?:pg_catalog\\.)?(regclass|regtype|regnamespace|regproc|regprocedure)\\b"
             + "(\\s*\\[\\s*\\])?");
+    /**
+     * {@code CAST(e AS regclass)} (Metabase: {@code CAST(CAST(format('%I.%I', s, t) AS regclass) AS oid)}): a name looked
+     * up as its relation's OID, an OID kept. The {@code AS regclass)} ends the CAST whatever {@code e} holds, so it is
+     * rewritten alone: {@code CAST(e AS VARCHAR).gw_to_regclass()}.
+     */
+    private static final Pattern REGCLASS_CAST = Pattern.compile("(?i)\\bAS\\s++(?:pg_catalog\\s*+\\.\\s*+)?regclass\\s*+\\)");
+    /** PostgreSQL's {@code format('%I.%I', s, t)}; DuckDB's format reads {@code {}} placeholders. */
+    private static final Pattern FORMAT_CALL = Pattern.compile("(?i)\\bformat\\s*+\\(");
+    private static final Pattern OID_CAST = Pattern.compile("(?i)\\bAS\\s++(?:pg_catalog\\s*+\\.\\s*+)?oid\\s*+\\)");
     /** {@code x::regtype != 'trigger'::regtype}: compared as type OIDs, a type the gateway lacks as NULL. */
     private static final Pattern REGTYPE_COMPARISON = Pattern.compile(
             "(?i)([\\w.\"]+)\\s*::\\s*(?:pg_catalog\\.)?regtype\\s*(=|!=|<>)\\s*('[^']*+')\\s*::\\s*(?:pg_catalog\\.)?regtype\\b");
@@ -240,6 +250,9 @@ public final class PgDialect {
         text = outsideLiterals(text, OPERATOR, m -> " " + m.group(1) + " ");
         text = outsideLiterals(text, REGTYPE_COMPARISON, m -> m.group(1)
                 + (m.group(2).equals("=") ? " IS NOT DISTINCT FROM " : " IS DISTINCT FROM ") + "gw_regtype(" + m.group(3) + ")");
+        text = outsideLiterals(text, REGCLASS_CAST, m -> "AS VARCHAR).gw_to_regclass()");
+        text = outsideLiterals(text, OID_CAST, m -> "AS BIGINT)");
+        text = outsideLiterals(text, FORMAT_CALL, m -> "gw_format(");
         text = REGCLASS_LITERAL.matcher(text).replaceAll(m -> Matcher.quoteReplacement("gw_regclass(" + m.group(1) + ")"));
         text = REGTYPE_LITERAL.matcher(text).replaceAll(m -> Matcher.quoteReplacement("gw_regtype(" + m.group(1) + ")"));
         text = REGPROC_LITERAL.matcher(text).replaceAll(m -> Matcher.quoteReplacement("'" + m.group(1) + "'"));
