@@ -28,6 +28,8 @@ import java.nio.file.Path;
  * W/restricted/pseudonym-key.fingerprint        fingerprint of the key the pseudonyms were made with
  * W/restricted/facts/&lt;table&gt;/year=YYYY/month=MM/*.parquet   restricted facts (FactSchema.restricted)
  * W/restricted/staging/&lt;loadId&gt;/               in-flight restricted Spark output
+ * W/restricted/catalogue/&lt;snapshotId&gt;/*.parquet  the catalogue build's HR group sums (small groups too), kept
+ *                                               for the next build to copy the unchanged periods of
  * W/prepared/&lt;run&gt;/                             a nightly DAG run's source tasks' ingests, staged for its load
  * W/prepared/&lt;run&gt;/run.json                     the load id the run's tasks stage with (reserved for its load)
  * W/prepared/&lt;run&gt;/&lt;source&gt;/                    one source's result, laid out as a warehouse (facts/, meta/quarantine/,
@@ -142,6 +144,14 @@ public record WarehouseLayout(Path root) {
     /** Fingerprint of the key the warehouse's pseudonyms were made with, so a changed key is caught. */
     public Path pseudonymKeyFingerprintFile() {
         return restrictedDir().resolve("pseudonym-key.fingerprint");
+    }
+
+    /**
+     * {@code restricted/catalogue/<snapshotId>}: the sums over groups of any size the catalogue build of that snapshot
+     * computed (build-only TEMP tables), so the next build copies their unchanged periods instead of recomputing them.
+     */
+    public Path restrictedCatalogueDir(String snapshotId) {
+        return restrictedDir().resolve("catalogue").resolve(snapshotId);
     }
 
     /** {@code restricted/facts/<table>/year=YYYY/month=MM}: where a restricted fact's partitions live. */
