@@ -24,6 +24,7 @@ import se.nyckeltal.etl.testing.SharedSpark;
 import se.nyckeltal.schemas.reference.ReferenceData;
 import se.nyckeltal.schemas.warehouse.LoadRecord;
 import se.nyckeltal.schemas.warehouse.WarehouseLayout;
+import se.nyckeltal.schemas.warehouse.WarehouseStore;
 import se.nyckeltal.warehouse.catalogue.Catalogue;
 
 /**
@@ -35,13 +36,16 @@ import se.nyckeltal.warehouse.catalogue.Catalogue;
  * first load:   ledger, production and HR for 2024-11 … 2025-02, ledger budget for 2025
  * nightly load: the new month 2025-03 for all three, and 2025-02 restated (ledger and HR)
  *               → facts changed from 202502: kpi_values is recomputed from 202502, the tables with
- *                 full-year columns from 202501, and the rest is copied
+ *                 full-year columns from 202501, and the rest is copied; the HR sums over groups of
+ *                 any size (build-only, kept under restricted/) are copied up to 202501 and the
+ *                 suppression over them recomputed, so every HR table and flag equals a full build's
  * </pre>
  */
 @ExtendWith(SharedSpark.class)
 class IncrementalCatalogueEndToEndTest {
     private static final List<String> MATERIALISED = List.of("kpi.kpi_values", "kpi.income_statement",
-            "kpi.production_report", "internal.hr_sick_leave");
+            "kpi.production_report", "internal.hr_sick_leave", "internal.hr_suppression", "internal.hr_window_hours",
+            "internal.hr_headcount");
     private static final String KEY_FILE = "pseudonym.key";
 
     @TempDir
@@ -58,6 +62,12 @@ class IncrementalCatalogueEndToEndTest {
         write(stepwise, "ledger/budget-2025.csv", budget(2025));
         assertThat(load(stepwise).outcome()).isEqualTo(LoadRecord.Outcome.PUBLISHED);
         assertThat(build(stepwise)).containsEntry("earliest_change", null);
+        // the HR group sums over groups of any size are kept beside the restricted facts, never in the catalogue,
+        // and the nightly build copies their periods before 202502 from there
+        WarehouseLayout stepwiseLayout = new WarehouseLayout(stepwise.resolve("warehouse"));
+        Path kept = stepwiseLayout.restrictedCatalogueDir(new WarehouseStore(stepwiseLayout).currentSnapshotId().orElseThrow());
+        assertThat(kept.resolve("hr_sick_groups.parquet")).isRegularFile();
+        assertThat(kept.resolve("hr_worked_groups.parquet")).isRegularFile();
 
         writeMonth(stepwise, YearMonth.of(2025, 3), "", 0);
         writeMonth(stepwise, YearMonth.of(2025, 2), "_rattelse", 7); // sorts after the first delivery (SPEC §4)

@@ -126,6 +126,17 @@ record BuildOrder(List<SqlFile> tables, List<SqlFile> derived) {
             return scope != Scope.FULL;
         }
 
+        /** A build-only TEMP table (temp/x.sql → temp.x), never in the published catalogue. */
+        boolean temp() {
+            return path.startsWith("temp/");
+        }
+
+        /** The object's name without its schema: kpi/x.sql → x. */
+        String bareName() {
+            String table = table();
+            return table.substring(table.indexOf('.') + 1);
+        }
+
         /** The object the file creates, by the one-object-per-file convention: kpi/x.sql → kpi.x. */
         String table() {
             return path.substring(0, path.length() - ".sql".length()).replace('/', '.');

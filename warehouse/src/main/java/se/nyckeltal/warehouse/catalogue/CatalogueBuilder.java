@@ -103,15 +103,27 @@ final class CatalogueBuilder {
                     + ReferenceData.DEFAULT_FTE_NORM_HOURS.toPlainString();
             reuse = CatalogueReuse.decide(connection, previous, snapshot, fingerprint);
             times.lap("comparing with the previous catalogue");
+            Path groups = layout.restrictedCatalogueDir(snapshot.snapshotId());
             for (BuildOrder.SqlFile sql : order.derived()) {
-                int from = reuse.recomputeFrom(sql);
+                Path previousGroups = reuse.incremental() && sql.temp()
+                        ? layout.restrictedCatalogueDir(reuse.previousSnapshotId()).resolve(sql.bareName() + ".parquet")
+                        : null;
+                // a build-only table is copied from the previous build's sums under restricted/, when they are there
+                boolean copy = sql.incremental() && reuse.incremental()
+                        && (previousGroups == null || Files.isRegularFile(previousGroups));
+                int from = copy ? reuse.recomputeFrom(sql) : 0;
                 placeholders.put("recompute_from", String.valueOf(from));
                 if (sql.text().contains("${" + KpiTables.PLACEHOLDER + "}")) {
                     KpiTables.insertFamilyMembers(connection, kpis);
                 }
                 execute(connection, sql.render(placeholders), "sql/" + sql.path());
-                if (sql.incremental() && reuse.incremental()) {
+                if (copy && previousGroups != null) {
+                    copyEarlierGroupPeriods(connection, sql.table(), previousGroups, from);
+                } else if (copy) {
                     copyEarlierPeriods(connection, sql.table(), from);
+                }
+                if (sql.temp() && sql.incremental()) {
+                    keepGroups(connection, sql.table(), groups.resolve(sql.bareName() + ".parquet"));
                 }
                 times.lap(sql.path());
             }
@@ -185,6 +197,32 @@ final class CatalogueBuilder {
                 + " WHERE period < " + from, "reuse " + table);
         execute(connection, "INSERT INTO " + table + " BY NAME SELECT * FROM " + recomputed, "reuse " + table);
         execute(connection, "DROP TABLE " + recomputed, "reuse " + table);
+    }
+
+    /**
+     * Adds the previous build's rows of a build-only table (kept under restricted/ by {@link #keepGroups}) of the
+     * periods before {@code from} to the rows the SQL file just computed. Row order does not matter: every reader
+     * of a temp table joins it on its key or sorts.
+     */
+    private static void copyEarlierGroupPeriods(Connection connection, String table, Path previous, int from)
+            throws SQLException {
+        execute(connection, "INSERT INTO " + table + " BY NAME SELECT * FROM read_parquet("
+                + SqlLiteral.of(previous.toAbsolutePath().toString()) + ") WHERE period < " + from, "reuse " + table);
+    }
+
+    /**
+     * Writes a build-only table of sums over groups of any size under restricted/ (never into the catalogue), for the
+     * next build to copy its unchanged periods from.
+     */
+    private static void keepGroups(Connection connection, String table, Path file) throws SQLException {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + file, e);
+        }
+        execute(connection, "COPY " + table + " TO " + SqlLiteral.of(file.toAbsolutePath().toString())
+                + " (FORMAT parquet)", "keep " + table);
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.nyckeltal.schemas.reference.ReferenceData;
@@ -175,6 +176,39 @@ public final class CataloguePublisher {
             if (modified(leftover).toInstant().isBefore(staleBefore)) {
                 deleteQuietly(leftover);
             }
+        }
+        pruneKeptGroups(staleBefore, neverCurrent);
+    }
+
+    /**
+     * Deletes the HR group sums a build kept under restricted/catalogue/ once their catalogue is gone (pruned, or a
+     * failed load's), unless written within the last hour: a build in progress has no catalogue yet.
+     */
+    private void pruneKeptGroups(Instant staleBefore, Set<String> neverCurrent) {
+        Path kept = layout.restrictedCatalogueDir("x").getParent();
+        if (!Files.isDirectory(kept)) {
+            return;
+        }
+        try (DirectoryStream<Path> builds = Files.newDirectoryStream(kept)) {
+            for (Path build : builds) {
+                String snapshotId = build.getFileName().toString();
+                if (neverCurrent.contains(snapshotId + ".duckdb") || !Files.isRegularFile(layout.catalogueFile(snapshotId))
+                        && modified(build).toInstant().isBefore(staleBefore)) {
+                    deleteTree(build);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot list {} to prune kept HR group sums: {}", kept, e.toString());
+        }
+    }
+
+    private static void deleteTree(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot delete {}: {}", folder, e.toString());
         }
     }
 

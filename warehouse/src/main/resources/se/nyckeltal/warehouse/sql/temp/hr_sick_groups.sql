@@ -14,6 +14,7 @@ CREATE TEMP TABLE hr_sick_groups AS
 WITH hr_periods AS (
     SELECT DISTINCT period
     FROM temp.hr_worked
+    WHERE period >= ${recompute_from}
 ),
 
 own_staff AS (
@@ -32,6 +33,8 @@ own_staff AS (
         sick_hours_day_60_plus
     FROM ${hr_employee_month_parquet}
     WHERE staff_category = 'OWN'
+      -- a window lies within one year and looks back two years at most: older months are never read
+      AND period >= (${recompute_from} // 100 - 2) * 100
 ),
 
 -- one row per window × employee × cost centre first: the roll-up below multiplies few rows

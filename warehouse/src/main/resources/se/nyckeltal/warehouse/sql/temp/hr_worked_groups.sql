@@ -13,6 +13,7 @@ CREATE TEMP TABLE hr_worked_groups AS
 WITH hr_periods AS (
     SELECT DISTINCT period
     FROM temp.hr_worked
+    WHERE period >= ${recompute_from}
 ),
 
 employee_months AS (
@@ -25,6 +26,8 @@ employee_months AS (
         SUM(worked_hours + overtime_hours)     AS worked_hours,
         SUM(on_call_hours)                     AS on_call_hours
     FROM ${hr_employee_month_parquet}
+    -- a window lies within one year and looks back two years at most: older months are never read
+    WHERE period >= (${recompute_from} // 100 - 2) * 100
     GROUP BY ALL
     HAVING SUM(worked_hours + overtime_hours) <> 0 OR SUM(on_call_hours) <> 0
 ),
