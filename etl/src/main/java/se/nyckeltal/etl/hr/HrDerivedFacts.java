@@ -46,12 +46,19 @@ final class HrDerivedFacts {
     static final String AGE_BAND = "age_band";
 
     private final SparkSession spark;
-    private final WarehouseLayout layout;
+    private final WarehouseLayout warehouse;
+    private final WarehouseLayout output;
     private final String loadId;
 
-    HrDerivedFacts(SparkSession spark, WarehouseLayout layout, String loadId) {
+    /**
+     * @param warehouse where earlier loads' partitions are read
+     * @param output where this load's partitions were written and the derived ones are (the warehouse, or a
+     *     prepared folder)
+     */
+    HrDerivedFacts(SparkSession spark, WarehouseLayout warehouse, WarehouseLayout output, String loadId) {
         this.spark = requireNonNull(spark, "spark");
-        this.layout = requireNonNull(layout, "layout");
+        this.warehouse = requireNonNull(warehouse, "warehouse");
+        this.output = requireNonNull(output, "output");
         this.loadId = requireNonNull(loadId, "loadId");
     }
 
@@ -122,7 +129,7 @@ final class HrDerivedFacts {
     }
 
     private FactPartitionWriter writer(FactSchema schema, List<FactPartitionWriter> writers) {
-        FactPartitionWriter writer = new FactPartitionWriter(spark, layout, schema, null, loadId);
+        FactPartitionWriter writer = new FactPartitionWriter(spark, output, schema, null, loadId);
         writers.add(writer);
         return writer;
     }
@@ -197,8 +204,10 @@ final class HrDerivedFacts {
                 .withColumn("load_id", lit(loadId));
     }
 
+    /** This load's partitions are read where it wrote them, earlier loads' from the warehouse. */
     private String[] paths(List<FactPartition> partitions) {
-        return partitions.stream().flatMap(p -> p.files().stream())
-                .map(f -> SparkPaths.input(layout.resolve(f))).toArray(String[]::new);
+        return partitions.stream().flatMap(p -> p.files().stream()
+                        .map(f -> (p.loadId().equals(loadId) ? output : warehouse).resolve(f)))
+                .map(SparkPaths::input).toArray(String[]::new);
     }
 }

@@ -65,15 +65,28 @@ public final class HrIngest implements SourceIngest {
      */
     @Override
     public IngestResult ingest(List<LandingFile> files, WarehouseLayout layout, String loadId) {
+        return ingest(files, layout, layout, loadId);
+    }
+
+    /**
+     * The key, its fingerprint and the earlier months' hr_day and spell state come from {@code warehouse};
+     * hr_day, the derived facts, the quarantine and the fingerprint the facts were made with go to {@code output}.
+     *
+     * @param files in file-name order, already filtered by the caller; none means nothing to do (HR
+     *     facts do not depend on reference data)
+     */
+    @Override
+    public IngestResult ingest(List<LandingFile> files, WarehouseLayout warehouse, WarehouseLayout output,
+            String loadId) {
         if (files.isEmpty()) {
             return new IngestResult(List.of(), List.of());
         }
-        RestrictedArea.prepare(layout.restrictedDir());
-        FileTree.delete(layout.restrictedStagingRoot()); // leftovers of a crashed load
+        RestrictedArea.prepare(output.restrictedDir());
+        FileTree.delete(output.restrictedStagingRoot()); // leftovers of a crashed load
         PseudonymKey key;
         try {
-            key = keys.resolve(layout);
-            checkFingerprint(key, layout);
+            key = keys.resolve(warehouse);
+            checkFingerprint(key, warehouse);
         } catch (IllegalArgumentException | IllegalStateException e) {
             return refused(files, e.getMessage());
         }
@@ -82,13 +95,13 @@ public final class HrIngest implements SourceIngest {
                         HrLines.COST_CENTER, HrLines.STAFF_CATEGORY, HrLines.PROFESSION, HrLines.GENDER,
                         HrLines.BIRTH_YEAR, HrLines.HOUR_TYPE), List.of(), UnaryOperator.identity()),
                 DailyHoursLimit.RULE);
-        IngestResult days = extract.ingest(files, layout, loadId);
+        IngestResult days = extract.ingest(files, output, loadId);
         if (days.anyRejected() || days.partitions().isEmpty()) {
             return days;
         }
-        List<FactPartition> derived = new HrDerivedFacts(spark, layout, loadId)
+        List<FactPartition> derived = new HrDerivedFacts(spark, warehouse, output, loadId)
                 .derive(monthsToDerive(days.partitions()), openBefore(days.partitions()));
-        writeFingerprint(key, layout);
+        writeFingerprint(key, output);
         List<FactPartition> partitions = new ArrayList<>(days.partitions());
         partitions.addAll(derived);
         return new IngestResult(days.outcomes(), partitions);

@@ -13,13 +13,13 @@ import java.util.Set;
  * {@code W/restricted/}: employee-level HR data and the generated pseudonym key. Readable by the
  * owner (the user that runs the loads) only, on file systems that have permissions.
  */
-final class RestrictedArea {
+public final class RestrictedArea {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private RestrictedArea() {}
 
     /** Creates the folder owner-only, or makes an existing one owner-only. */
-    static void prepare(Path restrictedDir) {
+    public static void prepare(Path restrictedDir) {
         try {
             Files.createDirectories(restrictedDir);
             if (Files.getFileAttributeView(restrictedDir, PosixFileAttributeView.class) != null

@@ -63,14 +63,21 @@ public final class ProductionIngest implements SourceIngest {
      */
     @Override
     public IngestResult ingest(List<LandingFile> files, WarehouseLayout layout, String loadId) {
-        IngestResult delivered = extract.ingest(files, layout, loadId);
+        return ingest(files, layout, layout, loadId);
+    }
+
+    /** Re-weighing reads the published partitions and reference data from {@code warehouse}. */
+    @Override
+    public IngestResult ingest(List<LandingFile> files, WarehouseLayout warehouse, WarehouseLayout output,
+            String loadId) {
+        IngestResult delivered = extract.ingest(files, output, loadId);
         if (delivered.anyRejected()) {
             return delivered; // nothing of this load is published: nothing to re-weigh either
         }
         Set<FactPartition.PartitionKey> replaced = delivered.partitions().stream().map(FactPartition::key)
                 .collect(Collectors.toSet());
         List<FactPartition> partitions = new ArrayList<>(delivered.partitions());
-        partitions.addAll(reweighting.apply(layout, loadId, replaced));
+        partitions.addAll(reweighting.apply(warehouse, output, loadId, replaced));
         return new IngestResult(delivered.outcomes(), partitions);
     }
 

@@ -50,10 +50,13 @@ final class Reweighting {
 
     /**
      * @param replaced partitions this load publishes from new deliveries (weighed already)
+     * @param warehouse where the published partitions and reference data are read
+     * @param output where the re-weighed partitions are written (the warehouse, or a prepared folder)
      * @return the re-weighed partitions, moved into place; empty when no weight changed
      */
-    List<FactPartition> apply(WarehouseLayout layout, String loadId, Set<FactPartition.PartitionKey> replaced) {
-        List<FactPartition> stale = stalePartitions(layout, replaced);
+    List<FactPartition> apply(WarehouseLayout warehouse, WarehouseLayout output, String loadId,
+            Set<FactPartition.PartitionKey> replaced) {
+        List<FactPartition> stale = stalePartitions(warehouse, replaced);
         if (stale.isEmpty()) {
             return List.of();
         }
@@ -62,7 +65,7 @@ final class Reweighting {
         LOG.info("contact-type weights changed for {}: re-weighing {} published production partition(s)", years,
                 stale.size());
         String[] paths = stale.stream().flatMap(p -> p.files().stream())
-                .map(relative -> SparkPaths.input(layout.resolve(relative))).toArray(String[]::new);
+                .map(relative -> SparkPaths.input(warehouse.resolve(relative))).toArray(String[]::new);
         Dataset<Row> published = spark.read().option("mergeSchema", "true").parquet(paths)
                 .drop(ProductionEntry.WEIGHTED_VOLUME);
         if (!java.util.Arrays.asList(published.columns()).contains(ProductionEntry.COUNTERPART)) {
@@ -70,7 +73,7 @@ final class Reweighting {
             published = published.withColumn(ProductionEntry.COUNTERPART,
                     org.apache.spark.sql.functions.lit(null).cast(org.apache.spark.sql.types.DataTypes.StringType));
         }
-        FactPartitionWriter writer = new FactPartitionWriter(spark, layout, FACT, ProductionEntry.VOLUME, loadId);
+        FactPartitionWriter writer = new FactPartitionWriter(spark, output, FACT, ProductionEntry.VOLUME, loadId);
         try {
             List<StagedPartition> staged = writer.stage(weightedVolume.add(published));
             check(stale, staged);

@@ -30,8 +30,8 @@ final class TaskCommand implements Runnable {
                 "The business date comes from --ds and the interval, never from the clock."})
     static final class Run implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "TASK_ID",
-                description = "validate_ledger, validate_production, validate_hr, load_and_publish, verify_published,"
-                        + " data_quality_checks (the ids of earlier releases — ingest_*, build_facts, publish_catalogue"
+                description = "ingest_ledger, ingest_production, ingest_hr, load_and_publish, verify_published,"
+                        + " data_quality_checks (the ids of earlier releases — validate_*, build_facts, publish_catalogue"
                         + " — still run); report_due, report_total, report_areas, report_units (monthly_report)")
         String taskId;
 
@@ -50,7 +50,8 @@ final class TaskCommand implements Runnable {
                 converter = OptionConverters.AirflowInstant.class, description = "{{ data_interval_end }}")
         Instant intervalEnd;
 
-        @Option(names = "--run-id", defaultValue = "manual", description = "{{ run_id }}")
+        @Option(names = "--run-id", defaultValue = "manual", description = "{{ run_id }}: the ingest tasks stage"
+                + " their source's facts for the load_and_publish of the same run id.")
         String runId;
 
         @Option(names = "--landing", required = true, paramLabel = "DIR", converter = OptionConverters.Location.class)
@@ -69,8 +70,8 @@ final class TaskCommand implements Runnable {
         Path reports;
 
         @Option(names = "--min-file-age", paramLabel = "DURATION", defaultValue = "0s",
-                converter = OptionConverters.Span.class, description = "load_and_publish: leave landing files modified"
-                        + " less than this long ago for a later run, they may still be being written (default 0s).")
+                converter = OptionConverters.Span.class, description = "ingest_* and load_and_publish: leave landing files"
+                        + " modified less than this long ago for a later run, they may still be being written (default 0s).")
         java.time.Duration minFileAge;
 
         @CommandLine.Spec

@@ -27,8 +27,10 @@ import se.nyckeltal.warehouse.catalogue.CataloguePublisher;
  * holds the warehouse lock, so nothing else is writing: half-built catalogues ({@code .building}, its
  * WAL and spill folder), temporary files of atomic writes ({@code *.tmp}: load records, manifests,
  * {@code current.tmp}), staging folders of other loads, catalogues of loads that never
- * published, manifests and reference folders no kept catalogue uses, and fact files no kept snapshot
- * lists ({@link FactFileCleaner}). The JVM's scratch space of dead loads is {@link JvmScratch}'s.
+ * published, manifests and reference folders no kept catalogue uses, fact files no kept snapshot
+ * lists ({@link FactFileCleaner}), and the prepared ingests of nightly DAG runs that are over
+ * ({@link PreparedIngests#sweep}; never one a task is writing). The JVM's scratch space of dead loads is
+ * {@link JvmScratch}'s.
  */
 final class LeftoverSweep {
     private static final Logger LOG = LoggerFactory.getLogger(LeftoverSweep.class);
@@ -41,7 +43,8 @@ final class LeftoverSweep {
         this.store = requireNonNull(store, "store");
     }
 
-    void sweep() {
+    /** @param keepPreparedRun the DAG run whose prepared ingests the running load is about to use, or null */
+    void sweep(String keepPreparedRun) {
         int removed = 0;
         removed += removeTemporary(layout.root());
         removed += removeTemporary(layout.loadsDir());
@@ -55,6 +58,7 @@ final class LeftoverSweep {
         current.ifPresent(id -> new CataloguePublisher(layout).prune(id));
         removed += removeUnusedManifestsAndReference(current);
         new FactFileCleaner(layout, store).removeUnreferenced();
+        removed += PreparedIngests.sweep(store, current, keepPreparedRun, java.time.Instant.now());
         if (removed > 0) {
             LOG.info("removed {} leftover(s) of earlier loads", removed);
         }

@@ -28,6 +28,7 @@ import se.nyckeltal.etl.extract.IngestSettings;
 import se.nyckeltal.etl.extract.LineGuard;
 import se.nyckeltal.etl.extract.LandingFile;
 import se.nyckeltal.etl.extract.SourceIngest;
+import se.nyckeltal.etl.hr.PseudonymKeySource;
 import se.nyckeltal.etl.storage.StoreLocationException;
 import se.nyckeltal.etl.storage.StorePaths;
 import se.nyckeltal.jobs.process.JvmScratch;
@@ -41,6 +42,8 @@ import se.nyckeltal.schemas.warehouse.FaultPoint;
 import se.nyckeltal.schemas.warehouse.FileOutcome;
 import se.nyckeltal.schemas.warehouse.LoadRecord;
 import se.nyckeltal.schemas.warehouse.LoadedFile;
+import se.nyckeltal.schemas.warehouse.PreparedRun;
+import se.nyckeltal.schemas.warehouse.PreparedSource;
 import se.nyckeltal.schemas.warehouse.Snapshot;
 import se.nyckeltal.schemas.warehouse.StageTimer;
 import se.nyckeltal.schemas.warehouse.StaleSnapshotException;
@@ -107,13 +110,33 @@ public final class LoadJob {
         }
     }
 
+    /** A new load id: the time, and four hex digits so two loads of one second differ. */
+    static String newLoadId(Instant at) {
+        return LOAD_ID.format(at) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
+    }
+
     private LoadRecord runLocked(WarehouseLayout layout) {
         Instant started = clock.instant();
-        String loadId = LOAD_ID.format(started) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
         WarehouseStore store = new WarehouseStore(layout);
+        // The facts a DAG run's source tasks staged carry the load id they reserved for the run's load.
+        String loadId = settings.preparedRun() == null ? null : store.readPreparedRun(settings.preparedRun())
+                .map(PreparedRun::loadId).filter(id -> !Files.exists(layout.loadRecordFile(id))).orElse(null);
+        if (loadId == null) {
+            loadId = newLoadId(started);
+        }
+        try {
+            return runLocked(layout, store, loadId, started);
+        } finally {
+            if (settings.preparedRun() != null) {
+                PreparedIngests.remove(layout, settings.preparedRun()); // used or stale now: the load id is taken
+            }
+        }
+    }
+
+    private LoadRecord runLocked(WarehouseLayout layout, WarehouseStore store, String loadId, Instant started) {
         // We hold the warehouse lock: a load still RUNNING died, and what loads left behind is dead.
         new DeadLoads(store).record(loadId, started);
-        new LeftoverSweep(layout, store).sweep();
+        new LeftoverSweep(layout, store).sweep(settings.preparedRun());
         JvmScratch.removeDeadProcessTemps();
         store.writeLoadRecord(running(loadId, started, List.of(), "running"));
         List<FileOutcome> outcomes = new ArrayList<>();
@@ -218,9 +241,20 @@ public final class LoadJob {
                     "put extracts in " + settings.landing().resolve("ledger") + " (CSV or SIE), see SPEC §3");
         }
 
-        progress.step("staging facts of " + fileCount + " file(s)", 2, STEPS);
-        List<FactPartition> partitions = fileCount == 0 && !referenceChanged ? List.of()
-                : stageAndCommit(layout, loadId, reference, previous, referenceChanged, newFiles, outcomes, stages);
+        List<String> preparedNotes = new ArrayList<>();
+        List<LoadLock> preparedLocks = new ArrayList<>();
+        List<FactPartition> partitions;
+        try {
+            Map<SourceKind, PreparedSource> prepared = usablePrepared(layout, store, loadId,
+                    published.map(Snapshot::snapshotId).orElse(null), reference, newFiles, preparedNotes, preparedLocks);
+            progress.step("staging facts of " + fileCount + " file(s)"
+                    + (preparedNotes.isEmpty() ? "" : " (" + String.join("; ", preparedNotes) + ")"), 2, STEPS);
+            partitions = fileCount == 0 && !referenceChanged ? List.of()
+                    : stageAndCommit(layout, loadId, reference, previous, referenceChanged, newFiles, prepared, outcomes,
+                            stages);
+        } finally {
+            preparedLocks.forEach(PreparedIngests::release);
+        }
         partitions = withoutFilesChangedMeanwhile(hashes, partitions, outcomes, notes);
         List<FileOutcome> rejected = outcomes.stream().filter(o -> o.status() == FileOutcome.Status.REJECTED).toList();
         if (!rejected.isEmpty()) {
@@ -279,7 +313,7 @@ public final class LoadJob {
         stages.lap("publish");
 
         progress.step("cleaning up superseded fact files", 5, STEPS);
-        new LeftoverSweep(layout, store).sweep();
+        new LeftoverSweep(layout, store).sweep(null);
         stages.lap("cleanup");
         // Again, now with the publish and clean-up times (the catalogue shows the record as it was).
         record = new LoadRecord(record.loadId(), record.startedAt(), record.finishedAt(), record.outcome(),
@@ -341,31 +375,103 @@ public final class LoadJob {
     }
 
     /**
+     * The results the DAG run's source tasks prepared for this load ({@link LoadSettings#preparedRun}) that were
+     * made from exactly what this load ingests from, locked until they are committed; for every source with new
+     * files, {@code notes} says which way it goes and why.
+     */
+    private Map<SourceKind, PreparedSource> usablePrepared(WarehouseLayout layout, WarehouseStore store, String loadId,
+            String previousSnapshotId, ReferenceData reference, Map<SourceKind, List<LandingFile>> newFiles,
+            List<String> notes, List<LoadLock> locks) {
+        Map<SourceKind, PreparedSource> usable = new EnumMap<>(SourceKind.class);
+        String run = settings.preparedRun();
+        if (run == null) {
+            return usable;
+        }
+        String referenceSha256 = reference.canonicalSha256();
+        // Resolved only for a prepared HR result, as HR's ingest resolves it.
+        String[] keyFingerprint = new String[1];
+        Supplier<String> key = () -> {
+            if (keyFingerprint[0] == null) {
+                keyFingerprint[0] = PseudonymKeySource.fromEnvironment(settings.pseudonymKeyFile()).resolve(layout)
+                        .fingerprint();
+            }
+            return keyFingerprint[0];
+        };
+        for (Map.Entry<SourceKind, List<LandingFile>> entry : newFiles.entrySet()) {
+            String source = entry.getKey().folder();
+            Optional<PreparedSource> record = store.readPreparedSource(run, source);
+            if (record.isEmpty()) {
+                if (!entry.getValue().isEmpty()) {
+                    notes.add(source + ": ingested here, nothing was prepared for it");
+                }
+                continue;
+            }
+            Optional<LoadLock> lock = LoadLock.tryAcquire(layout.preparedSourceLockFile(run, source));
+            Optional<String> mismatch = lock.isEmpty() ? Optional.of("its task is still writing it")
+                    : PreparedIngests.mismatch(layout, record.get(), new PreparedIngests.Expected(loadId,
+                            previousSnapshotId, referenceSha256, settings.rejectThreshold(), businessDate(),
+                            entry.getValue(), key));
+            if (mismatch.isPresent()) {
+                lock.ifPresent(PreparedIngests::release);
+                String note = source + ": ingested here, not from what run " + run + " prepared: " + mismatch.get();
+                LOG.warn(note);
+                notes.add(note);
+                continue;
+            }
+            locks.add(lock.get());
+            usable.put(entry.getKey(), record.get());
+            String note = source + ": " + entry.getValue().size() + " file(s) committed as ingested by run " + run
+                    + "'s task, not parsed again";
+            LOG.info(note);
+            notes.add(note);
+        }
+        return usable;
+    }
+
+    /**
      * Stage and commit: each source's ingest writes its facts as Parquet under {@code staging/} and,
-     * when every file of the source is valid, moves the partitions into {@code facts/}. Committed
-     * partitions are read by no one until a published snapshot lists them.
+     * when every file of the source is valid, moves the partitions into {@code facts/}; a source the DAG
+     * run's task ingested already is committed from {@code prepared/} the same way, and Spark starts only
+     * for the others. Committed partitions are read by no one until a published snapshot lists them.
      *
      * @return the committed partitions; {@code outcomes} gets one outcome per file
      */
     private List<FactPartition> stageAndCommit(WarehouseLayout layout, String loadId, ReferenceData reference,
             Snapshot previous, boolean referenceChanged, Map<SourceKind, List<LandingFile>> newFiles,
-            List<FileOutcome> outcomes, StageTimer stages) {
+            Map<SourceKind, PreparedSource> prepared, List<FileOutcome> outcomes, StageTimer stages) {
         List<FactPartition> partitions = new ArrayList<>();
-        SparkSession session = spark.get();
-        stages.lap("spark_start");
-        FaultPoint.reach(FaultPoint.STAGING);
-        Map<SourceKind, SourceIngest> ingests = SourceIngests.create(session,
-                new IngestSettings(settings.rejectThreshold(), LineGuard.forBusinessDate(businessDate())), reference,
-                previous, settings.pseudonymKeyFile());
-        for (SourceIngest ingest : ingests.values()) {
-            List<LandingFile> files = newFiles.getOrDefault(ingest.source(), List.of());
-            if (files.isEmpty() && !referenceChanged) {
+        List<SourceKind> sources = java.util.Arrays.stream(SourceKind.values())
+                .filter(SourceIngests.SUPPORTED::contains).toList();
+        java.util.function.Predicate<SourceKind> ingested = source -> !prepared.containsKey(source)
+                && (!newFiles.getOrDefault(source, List.of()).isEmpty()
+                        || referenceChanged && SourceIngests.REDERIVED_ON_REFERENCE_CHANGE.contains(source));
+        boolean parse = sources.stream().anyMatch(ingested);
+        Map<SourceKind, SourceIngest> ingests = Map.of();
+        if (parse) {
+            SparkSession session = spark.get();
+            stages.lap("spark_start");
+            FaultPoint.reach(FaultPoint.STAGING);
+            ingests = SourceIngests.create(session, new IngestSettings(settings.rejectThreshold(),
+                    LineGuard.forBusinessDate(businessDate())), reference, previous, settings.pseudonymKeyFile());
+        } else {
+            FaultPoint.reach(FaultPoint.STAGING);
+        }
+        for (SourceKind source : sources) {
+            PreparedSource ready = prepared.get(source);
+            if (ready != null) {
+                PreparedIngests.commit(layout, ready);
+                outcomes.addAll(ready.outcomes());
+                partitions.addAll(ready.partitions());
+                stages.lap("prepared." + source.folder());
                 continue;
             }
-            IngestResult result = ingest.ingest(files, layout, loadId);
+            if (!ingested.test(source)) {
+                continue;
+            }
+            IngestResult result = ingests.get(source).ingest(newFiles.getOrDefault(source, List.of()), layout, loadId);
             outcomes.addAll(result.outcomes());
             partitions.addAll(result.partitions());
-            stages.lap("ingest." + ingest.source().folder());
+            stages.lap("ingest." + source.folder());
         }
         return partitions;
     }

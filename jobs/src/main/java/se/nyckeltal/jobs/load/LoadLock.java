@@ -48,11 +48,19 @@ final class LoadLock implements AutoCloseable {
 
     /** @throws LoadFailedException when another load holds the lock */
     static LoadLock acquire(WarehouseLayout layout) {
-        Path file = layout.lockFile();
+        return tryAcquire(layout.lockFile()).orElseThrow(() -> running(layout));
+    }
+
+    /**
+     * The same kind of lock on any file of the warehouse (the prepared folders of the nightly DAG's tasks use
+     * them): empty when a live process holds it, this one included.
+     */
+    static java.util.Optional<LoadLock> tryAcquire(Path file) {
         try {
             if (StorePaths.remote(file)) {
-                return lease(layout, file);
+                return java.util.Optional.ofNullable(lease(file));
             }
+            Files.createDirectories(file.getParent());
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
@@ -62,15 +70,17 @@ final class LoadLock implements AutoCloseable {
             }
             if (lock == null) {
                 channel.close();
-                throw running(layout);
+                return java.util.Optional.empty();
             }
-            return new LoadLock(channel, lock, null, null);
+            return java.util.Optional.of(new LoadLock(channel, lock, null, null));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock " + file, e);
         }
     }
 
-    private static LoadLock lease(WarehouseLayout layout, Path file) throws IOException {
+    /** The lease, or null when a live process holds it. */
+    private static LoadLock lease(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
         String owner = InetAddress.getLocalHost().getHostName() + " " + ProcessHandle.current().pid() + " "
                 + UUID.randomUUID();
         for (int attempt = 0; attempt < 2; attempt++) {
@@ -78,14 +88,14 @@ final class LoadLock implements AutoCloseable {
                 out.write((owner + "\n").getBytes(StandardCharsets.UTF_8));
             } catch (FileAlreadyExistsException held) {
                 if (!expired(file)) {
-                    throw running(layout);
+                    return null;
                 }
                 Files.deleteIfExists(file); // a dead load's lease
                 continue;
             }
             // Two loads taking over one dead lease at once: the one whose owner line is in the file won.
             if (!Files.readString(file, StandardCharsets.UTF_8).strip().equals(owner)) {
-                throw running(layout);
+                return null;
             }
             ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(task -> {
                 Thread thread = new Thread(task, "load-lease-renewal");
@@ -95,7 +105,7 @@ final class LoadLock implements AutoCloseable {
             renewer.scheduleAtFixedRate(() -> touch(file), RENEW.toSeconds(), RENEW.toSeconds(), TimeUnit.SECONDS);
             return new LoadLock(null, null, file, renewer);
         }
-        throw running(layout);
+        return null;
     }
 
     private static boolean expired(Path file) throws IOException {

@@ -23,10 +23,13 @@ import java.util.Set;
  * @param localMirror where a warehouse on a Hadoop store ({@code hdfs://} …) is mirrored for the catalogue
  *     build (DuckDB reads local files only), or null for {@link WarehouseMirror#defaultFolder}; unused for a
  *     local warehouse
+ * @param preparedRun the nightly DAG run whose source tasks staged ingests for this load
+ *     ({@code W/prepared/<run>/}), or null: each such result is committed instead of parsing its files again
+ *     when it was made from exactly what this load ingests from
  */
 public record LoadSettings(Path landing, Path warehouse, BigDecimal rejectThreshold, Path pseudonymKeyFile,
         Duration minFileAge, boolean doneMarkers, LocalDate businessDate,
-        Set<String> rederive, Path localMirror) {
+        Set<String> rederive, Path localMirror, String preparedRun) {
     public static final BigDecimal DEFAULT_REJECT_THRESHOLD = new BigDecimal("0.01");
 
     public LoadSettings {
@@ -46,7 +49,7 @@ public record LoadSettings(Path landing, Path warehouse, BigDecimal rejectThresh
     public LoadSettings(Path landing, Path warehouse, BigDecimal rejectThreshold, Path pseudonymKeyFile,
             Duration minFileAge, boolean doneMarkers, LocalDate businessDate, Set<String> rederive) {
         this(landing, warehouse, rejectThreshold, pseudonymKeyFile, minFileAge, doneMarkers, businessDate, rederive,
-                null);
+                null, null);
     }
 
     /** A manual load: every file read, no markers, today's business date, in a JVM shared with others. */
@@ -61,21 +64,26 @@ public record LoadSettings(Path landing, Path warehouse, BigDecimal rejectThresh
 
     public LoadSettings withLandingRules(Duration newMinFileAge, boolean newDoneMarkers) {
         return new LoadSettings(landing, warehouse, rejectThreshold, pseudonymKeyFile, newMinFileAge, newDoneMarkers,
-                businessDate, rederive, localMirror);
+                businessDate, rederive, localMirror, preparedRun);
     }
 
     public LoadSettings withBusinessDate(LocalDate date) {
         return new LoadSettings(landing, warehouse, rejectThreshold, pseudonymKeyFile, minFileAge, doneMarkers, date,
-                rederive, localMirror);
+                rederive, localMirror, preparedRun);
     }
 
     public LoadSettings withLocalMirror(Path folder) {
         return new LoadSettings(landing, warehouse, rejectThreshold, pseudonymKeyFile, minFileAge, doneMarkers,
-                businessDate, rederive, folder);
+                businessDate, rederive, folder, preparedRun);
     }
 
     public LoadSettings withRederive(Set<String> paths) {
         return new LoadSettings(landing, warehouse, rejectThreshold, pseudonymKeyFile, minFileAge, doneMarkers,
-                businessDate, paths, localMirror);
+                businessDate, paths, localMirror, preparedRun);
+    }
+
+    public LoadSettings withPreparedRun(String runId) {
+        return new LoadSettings(landing, warehouse, rejectThreshold, pseudonymKeyFile, minFileAge, doneMarkers,
+                businessDate, rederive, localMirror, runId);
     }
 }

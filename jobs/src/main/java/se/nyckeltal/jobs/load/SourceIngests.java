@@ -31,6 +31,13 @@ final class SourceIngests {
             SourceKind.COMMENTS,
             SourceKind.LISTINGS);
 
+    /**
+     * The sources whose ingest does work without new files when the reference data changed: production
+     * re-weighs its published partitions when contact-type weights changed ({@code Reweighting}). Every other
+     * ingest returns at once for no files, so a load need not start Spark for it.
+     */
+    static final Set<SourceKind> REDERIVED_ON_REFERENCE_CHANGE = Set.of(SourceKind.PRODUCTION);
+
     private SourceIngests() {}
 
     /**

@@ -139,7 +139,7 @@ public final class WarehouseMirror {
         } catch (StaleSnapshotException anotherFollowerWon) {
             return; // another process following the same mirror published it (or a newer one)
         }
-        new LeftoverSweep(local, localRecords).sweep();
+        new LeftoverSweep(local, localRecords).sweep(null);
     }
 
     private boolean copyFact(String relative, FactFileDigest digest) {

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.nyckeltal.jobs.load.ReferenceFixtures;
 import se.nyckeltal.schemas.reference.ReferenceData;
+import se.nyckeltal.schemas.warehouse.PreparedSource;
+import se.nyckeltal.schemas.warehouse.WarehouseLayout;
+import se.nyckeltal.schemas.warehouse.WarehouseStore;
 
 /** The scheduling commands through NyckeltalCli.execute, as a script or an Airflow worker calls them. */
 class ScheduleCliTest {
@@ -37,17 +40,27 @@ class ScheduleCliTest {
         Path landing = Files.createDirectories(tmp.resolve("landing/ledger"));
         Files.writeString(landing.resolve("huvudbok-2025-02.csv"), "period;kst;konto;belopp\n202502;U1;4010;700,00\n");
         ReferenceFixtures.writeShipped(landing.getParent(), ReferenceData.ORG_UNITS, ReferenceData.ACCOUNTS);
-        assertThat(run(taskRun("validate_ledger", landing.getParent(), tmp.resolve("w")))).as(err.toString()).isZero();
-        assertThat(out.toString()).startsWith("nightly.validate_ledger run scheduled__2025-03-14T03:30:00+00:00:"
+        assertThat(run(taskRun("ingest_ledger", landing.getParent(), tmp.resolve("w")))).as(err.toString()).isZero();
+        WarehouseLayout layout = new WarehouseLayout(tmp.resolve("w"));
+        String run = "scheduled__2025-03-14T03:30:00+00:00";
+        assertThat(out.toString()).startsWith("nightly.ingest_ledger run " + run + ":"
                 + " business date 2025-03-14, data interval 2025-03-14T03:30:00Z .. 2025-03-15T03:30:00Z")
-                .contains("1 new ledger file(s) valid and ready for the load");
+                .contains("1 new ledger file(s) valid and staged in " + layout.preparedSourceDir(run, "ledger")
+                        + " for load_and_publish of run " + run);
+        // staged with the run's business date (its interval end) for the load of the same run; nothing published
+        PreparedSource prepared = new WarehouseStore(layout).readPreparedSource(run, "ledger").orElseThrow();
+        assertThat(prepared.businessDate()).isEqualTo("2025-03-15");
+        assertThat(prepared.files()).extracting(PreparedSource.PreparedFile::path)
+                .containsExactly("ledger/huvudbok-2025-02.csv");
+        assertThat(prepared.partitions()).isNotEmpty().allSatisfy(p -> assertThat(p.loadId()).isEqualTo(prepared.loadId()));
+        assertThat(layout.currentPointer()).doesNotExist();
     }
 
     @Test
     void validationStopsWhenTheLandingZoneLacksTheRegionsReference() throws Exception {
         Path landing = Files.createDirectories(tmp.resolve("landing/ledger"));
         Files.writeString(landing.resolve("huvudbok-2025-02.csv"), "period;kst;konto;belopp\n202502;U1;4010;700,00\n");
-        assertThat(run(taskRun("validate_ledger", landing.getParent(), tmp.resolve("w")))).isEqualTo(1);
+        assertThat(run(taskRun("ingest_ledger", landing.getParent(), tmp.resolve("w")))).isEqualTo(1);
         assertThat(err.toString()).startsWith("error: no org_units.csv or accounts.csv in ")
                 .contains("\nhint: put the region's org_units.csv and accounts.csv in ");
     }
@@ -56,7 +69,7 @@ class ScheduleCliTest {
     void taskRunExits99WhenTheSourceHasNoNewFiles() throws Exception {
         Path landing = tmp.resolve("landing");
         Files.createDirectories(landing.resolve("hr"));
-        assertThat(run(taskRun("validate_hr", landing, tmp.resolve("w")))).isEqualTo(99);
+        assertThat(run(taskRun("ingest_hr", landing, tmp.resolve("w")))).isEqualTo(99);
         assertThat(out.toString()).contains("skipped: no new hr files in");
     }
 
@@ -79,7 +92,9 @@ class ScheduleCliTest {
                 .contains("note: task id build_facts is now load_and_publish; the old id still runs it")
                 .contains("failed: landing folder");
         Files.createDirectories(tmp.resolve("landing/hr"));
-        assertThat(run(taskRun("ingest_hr", tmp.resolve("landing"), tmp.resolve("w")))).isEqualTo(99);
+        // validate_* of the release before this one: the source tasks ingest for the load again, as ingest_*.
+        assertThat(run(taskRun("validate_hr", tmp.resolve("landing"), tmp.resolve("w")))).isEqualTo(99);
+        assertThat(out.toString()).contains("note: task id validate_hr is now ingest_hr; the old id still runs it");
         assertThat(run(taskRun("publish_catalogue", tmp.resolve("landing"), tmp.resolve("empty")))).isEqualTo(1);
         assertThat(out.toString()).contains("failed: nothing is published in");
     }
@@ -87,8 +102,8 @@ class ScheduleCliTest {
     @Test
     void anUnknownTaskOrABadDateIsAOneLineError() {
         assertThat(run(taskRun("ingest_everything", tmp, tmp))).isEqualTo(1);
-        assertThat(err.toString()).startsWith("error: no task 'ingest_everything'").contains("hint: task run knows validate_ledger");
-        String[] args = taskRun("validate_ledger", tmp, tmp);
+        assertThat(err.toString()).startsWith("error: no task 'ingest_everything'").contains("hint: task run knows ingest_ledger");
+        String[] args = taskRun("ingest_ledger", tmp, tmp);
         args[6] = "14/3/2025";
         assertThat(run(args)).isEqualTo(1);
         assertThat(err.toString().lines()).hasSize(2).first().asString().startsWith("error: 14/3/2025 is not a date");
@@ -101,7 +116,7 @@ class ScheduleCliTest {
         assertThat(out.toString()).contains("nightly").contains("30 4 * * *").contains("Europe/Stockholm");
         assertThat(run("dags", "show", "nightly", "--state", state, "--warehouse", "/data/w")).isZero();
         assertThat(out.toString()).contains("deadline        06:00").contains("warehouse=/data/w")
-                .contains("load_and_publish       upstream validate_ledger,validate_production,validate_hr");
+                .contains("load_and_publish       upstream ingest_ledger,ingest_production,ingest_hr");
         assertThat(run("dags", "pause", "nightly", "--state", state)).isZero();
         assertThat(run("dags", "list", "--state", state)).isZero();
         assertThat(out.toString()).contains("true");
@@ -112,7 +127,7 @@ class ScheduleCliTest {
         assertThat(run("dags", "runs", "nightly", "--state", state)).isZero();
         assertThat(out.toString()).contains("rerun").contains("queued");
         assertThat(run("dags", "tasks", "nightly", "rerun", "--state", state)).isZero();
-        assertThat(out.toString()).contains("validate_ledger").contains("none");
+        assertThat(out.toString()).contains("ingest_ledger").contains("none");
         assertThat(run("dags", "show", "nope", "--state", state)).isEqualTo(1);
         assertThat(err.toString()).startsWith("error: no DAG 'nope'");
     }

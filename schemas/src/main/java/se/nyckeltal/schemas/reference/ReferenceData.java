@@ -155,45 +155,73 @@ public record ReferenceData(
     public void writeCanonical(Path dir) {
         try {
             Files.createDirectories(dir);
-            List<String> lines = new ArrayList<>();
-            lines.add("unit_id;unit_name;area_id;area_name;valid_from;valid_to;ownership;unit_type");
-            orgUnits.forEach(u -> lines.add(csv(u.unitId(), u.unitName(), u.areaId(), u.areaName(),
-                    u.validFrom().toString(), u.validTo() == null ? "" : u.validTo().toString(),
-                    u.ownership() == null ? "" : u.ownership().name(), u.unitType() == null ? "" : u.unitType())));
-            Files.write(dir.resolve(ORG_UNITS), lines, StandardCharsets.UTF_8);
-            lines.clear();
-            lines.add("account_from;account_to;line_id;line_name;kind;flags");
-            accounts.forEach(a -> lines.add(csv(String.valueOf(a.accountFrom()), String.valueOf(a.accountTo()),
-                    a.lineId(), a.lineName(), a.kind().name(),
-                    String.join(",", a.flags().stream().map(AccountFlag::csvName).sorted().toList()))));
-            Files.write(dir.resolve(ACCOUNTS), lines, StandardCharsets.UTF_8);
-            lines.clear();
-            lines.add("contact_type;name;category;weight;year");
-            contactTypes.forEach(c -> lines.add(csv(c.code(), c.name(), c.category(),
-                    c.weight() == null ? "" : c.weight().toPlainString(), c.year() == null ? "" : c.year().toString())));
-            Files.write(dir.resolve(CONTACT_TYPES), lines, StandardCharsets.UTF_8);
-            lines.clear();
-            lines.add("year;fte_norm_hours");
-            parameters.forEach(p -> lines.add(csv(String.valueOf(p.year()), p.fteNormHours().toPlainString())));
-            Files.write(dir.resolve(PARAMETERS), lines, StandardCharsets.UTF_8);
-            lines.clear();
-            lines.add("kpi_id;year;target");
-            kpiTargets.forEach(t -> lines.add(csv(t.kpiId(), String.valueOf(t.year()), t.target().toPlainString())));
-            Files.write(dir.resolve(KPI_TARGETS), lines, StandardCharsets.UTF_8);
-            lines.clear();
-            lines.add("indicator;name;unit;good_direction;scale;ytd");
-            indicators.forEach(i -> lines.add(csv(i.code(), i.name(), i.unit(), i.goodDirection(),
-                    i.scale().toPlainString(), i.ytd().csvName())));
-            Files.write(dir.resolve(INDICATORS), lines, StandardCharsets.UTF_8);
-            lines.clear();
-            lines.add("group_id;group_name;kpi_id;measure");
-            indicatorGroups.forEach(g -> lines.add(csv(g.groupId(), g.groupName(), g.kpiId(), g.measure())));
-            Files.write(dir.resolve(INDICATOR_GROUPS), lines, StandardCharsets.UTF_8);
-            Files.write(dir.resolve(CAPITATION_RATES), CapitationRates.canonical(capitationRates),
-                    StandardCharsets.UTF_8);
+            for (Map.Entry<String, List<String>> file : canonicalFiles().entrySet()) {
+                Files.write(dir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write reference data to " + dir, e);
         }
+    }
+
+    /**
+     * SHA-256 (hex) of the canonical CSVs {@link #writeCanonical} writes, names included: equal for reference
+     * data that is equal, whatever encoding, order or overrides the landing files had.
+     */
+    public String canonicalSha256() {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, List<String>> file : canonicalFiles().entrySet()) {
+                digest.update((file.getKey() + "\n").getBytes(StandardCharsets.UTF_8));
+                for (String line : file.getValue()) {
+                    digest.update((line + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+                digest.update((byte) 0);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The canonical CSVs by file name, in {@link #FILE_NAMES}' order of writing. */
+    private Map<String, List<String>> canonicalFiles() {
+        Map<String, List<String>> files = new java.util.LinkedHashMap<>();
+        List<String> lines = new ArrayList<>();
+        lines.add("unit_id;unit_name;area_id;area_name;valid_from;valid_to;ownership;unit_type");
+        orgUnits.forEach(u -> lines.add(csv(u.unitId(), u.unitName(), u.areaId(), u.areaName(),
+                u.validFrom().toString(), u.validTo() == null ? "" : u.validTo().toString(),
+                u.ownership() == null ? "" : u.ownership().name(), u.unitType() == null ? "" : u.unitType())));
+        files.put(ORG_UNITS, List.copyOf(lines));
+        lines.clear();
+        lines.add("account_from;account_to;line_id;line_name;kind;flags");
+        accounts.forEach(a -> lines.add(csv(String.valueOf(a.accountFrom()), String.valueOf(a.accountTo()),
+                a.lineId(), a.lineName(), a.kind().name(),
+                String.join(",", a.flags().stream().map(AccountFlag::csvName).sorted().toList()))));
+        files.put(ACCOUNTS, List.copyOf(lines));
+        lines.clear();
+        lines.add("contact_type;name;category;weight;year");
+        contactTypes.forEach(c -> lines.add(csv(c.code(), c.name(), c.category(),
+                c.weight() == null ? "" : c.weight().toPlainString(), c.year() == null ? "" : c.year().toString())));
+        files.put(CONTACT_TYPES, List.copyOf(lines));
+        lines.clear();
+        lines.add("year;fte_norm_hours");
+        parameters.forEach(p -> lines.add(csv(String.valueOf(p.year()), p.fteNormHours().toPlainString())));
+        files.put(PARAMETERS, List.copyOf(lines));
+        lines.clear();
+        lines.add("kpi_id;year;target");
+        kpiTargets.forEach(t -> lines.add(csv(t.kpiId(), String.valueOf(t.year()), t.target().toPlainString())));
+        files.put(KPI_TARGETS, List.copyOf(lines));
+        lines.clear();
+        lines.add("indicator;name;unit;good_direction;scale;ytd");
+        indicators.forEach(i -> lines.add(csv(i.code(), i.name(), i.unit(), i.goodDirection(),
+                i.scale().toPlainString(), i.ytd().csvName())));
+        files.put(INDICATORS, List.copyOf(lines));
+        lines.clear();
+        lines.add("group_id;group_name;kpi_id;measure");
+        indicatorGroups.forEach(g -> lines.add(csv(g.groupId(), g.groupName(), g.kpiId(), g.measure())));
+        files.put(INDICATOR_GROUPS, List.copyOf(lines));
+        files.put(CAPITATION_RATES, List.copyOf(CapitationRates.canonical(capitationRates)));
+        return files;
     }
 
     private static String csv(String... fields) {

@@ -30,11 +30,21 @@ import java.nio.file.Path;
  * W/restricted/staging/&lt;loadId&gt;/               in-flight restricted Spark output
  * W/restricted/catalogue/&lt;snapshotId&gt;/*.parquet  the catalogue build's HR group sums (small groups too), kept
  *                                               for the next build to copy the unchanged periods of
+ * W/prepared/&lt;run&gt;/                             a nightly DAG run's source tasks' ingests, staged for its load
+ * W/prepared/&lt;run&gt;/run.json                     the load id the run's tasks stage with (reserved for its load)
+ * W/prepared/&lt;run&gt;/&lt;source&gt;/                    one source's result, laid out as a warehouse (facts/, meta/quarantine/,
+ *                                               restricted/facts/), moved into place by the run's load
+ * W/prepared/&lt;run&gt;/&lt;source&gt;.json               its record (written last): what it was prepared from, outcomes, partitions
+ * W/prepared/&lt;run&gt;/*.lock                      held while a task writes there (a live run's area is never swept)
  * W/.lock                                       held by a running load
  * W/.publish.lock                               held while the current pointer is compared and swapped
  * </pre>
  */
 public record WarehouseLayout(Path root) {
+    /** In a run's prepared folder: the reserved load id, and the lock held while it is reserved. */
+    public static final String PREPARED_RUN_FILE = "run.json";
+    public static final String PREPARED_RUN_LOCK = "run.lock";
+
     public WarehouseLayout {
         requireNonNull(root, "root");
         root = root.toAbsolutePath().normalize();
@@ -180,6 +190,57 @@ public record WarehouseLayout(Path root) {
     /** {@code meta/dag_runs/<dagId>__<runId, URL-encoded>.json}: run ids hold {@code :} and {@code +}. */
     public Path dagRunFile(String dagId, String runId) {
         return dagRunsDir().resolve(dagId + "__" + URLEncoder.encode(runId, StandardCharsets.UTF_8) + ".json");
+    }
+
+    /** {@code W/prepared}: what the nightly DAG's source tasks staged for their run's load to commit. */
+    public Path preparedRoot() {
+        return root.resolve("prepared");
+    }
+
+    /** {@code prepared/<run>}: one DAG run's staged ingests; see {@link #preparedRunFolder}. */
+    public Path preparedRunDir(String runId) {
+        return preparedRoot().resolve(preparedRunFolder(runId));
+    }
+
+    /** {@code prepared/<run>/run.json}: the load id the run's source tasks stage with. */
+    public Path preparedRunFile(String runId) {
+        return preparedRunDir(runId).resolve(PREPARED_RUN_FILE);
+    }
+
+    /** {@code prepared/<run>/run.lock}: held while a task reserves the run's load id. */
+    public Path preparedRunLockFile(String runId) {
+        return preparedRunDir(runId).resolve(PREPARED_RUN_LOCK);
+    }
+
+    /** {@code prepared/<run>/<source>}: one source's staged result, itself laid out as a warehouse. */
+    public Path preparedSourceDir(String runId, String source) {
+        return preparedRunDir(runId).resolve(source);
+    }
+
+    /** {@code prepared/<run>/<source>.json}: the record of that result, written once it is complete. */
+    public Path preparedSourceFile(String runId, String source) {
+        return preparedRunDir(runId).resolve(source + ".json");
+    }
+
+    /** {@code prepared/<run>/<source>.lock}: held while the source's task writes its result. */
+    public Path preparedSourceLockFile(String runId, String source) {
+        return preparedRunDir(runId).resolve(source + ".lock");
+    }
+
+    /**
+     * A run id as a folder name that Spark and Hadoop paths take: letters, digits, {@code . _ -} kept,
+     * everything else ({@code :} and {@code +} of {@code scheduled__2025-03-14T03:30:00+00:00}) as {@code _},
+     * and a short hash of the whole id so two ids never share a folder.
+     */
+    public static String preparedRunFolder(String runId) {
+        requireNonNull(runId, "runId");
+        String safe = runId.replaceAll("[^A-Za-z0-9._-]", "_");
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(runId.getBytes(StandardCharsets.UTF_8));
+            return safe + "-" + java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A path inside the warehouse as stored in manifests: relative, with forward slashes. */

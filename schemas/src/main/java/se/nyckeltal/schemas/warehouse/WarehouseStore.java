@@ -200,6 +200,44 @@ public final class WarehouseStore {
         writeAtomically(layout.loadRecordFile(record.loadId()), toJson(record));
     }
 
+    /** Written last by a source task, so its presence means the prepared result is complete. */
+    public void writePreparedSource(PreparedSource record) {
+        writeAtomically(layout.preparedSourceFile(record.runId(), record.source()), toJson(record));
+    }
+
+    /** The record of a prepared source; empty when there is none or it cannot be read (then it is not used). */
+    public Optional<PreparedSource> readPreparedSource(String runId, String source) {
+        return readIfPresent(layout.preparedSourceFile(runId, source), PreparedSource.class);
+    }
+
+    public void writePreparedRun(PreparedRun record) {
+        writeAtomically(layout.preparedRunFile(record.runId()), toJson(record));
+    }
+
+    public Optional<PreparedRun> readPreparedRun(String runId) {
+        return readIfPresent(layout.preparedRunFile(runId), PreparedRun.class);
+    }
+
+    /** A prepared record found while sweeping, read by path; empty when unreadable. */
+    public static Optional<PreparedSource> readPreparedSource(Path file) {
+        return readIfPresent(file, PreparedSource.class);
+    }
+
+    public static Optional<PreparedRun> readPreparedRun(Path file) {
+        return readIfPresent(file, PreparedRun.class);
+    }
+
+    private static <T> Optional<T> readIfPresent(Path file, Class<T> type) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return Optional.of(JSON.readValue(in, type));
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
     public void writeDagRunRecord(DagRunRecord record) {
         writeAtomically(layout.dagRunFile(record.dagId(), record.runId()), toJson(record));
     }

@@ -228,6 +228,18 @@ class ReferenceDataTest {
                 .containsExactly(new KpiTarget("result", 2024, new BigDecimal("-5000")));
     }
 
+    @Test
+    void theCanonicalHashIsTheSameForTheSameDataHoweverDeliveredAndChangesWithIt() throws IOException {
+        String defaults = ReferenceData.defaults().canonicalSha256();
+        assertThat(defaults).hasSize(64).isEqualTo(ReferenceData.load(overrides).canonicalSha256());
+        // the canonical files, delivered back, are the same reference data
+        Path canonical = overrides.resolve("canonical");
+        ReferenceData.defaults().writeCanonical(canonical);
+        assertThat(ReferenceData.load(canonical).canonicalSha256()).isEqualTo(defaults);
+        write(ReferenceData.PARAMETERS, "year;fte_norm_hours\n2024;1700\n");
+        assertThat(ReferenceData.load(overrides).canonicalSha256()).isNotEqualTo(defaults);
+    }
+
     // --- parameters --------------------------------------------------------------------------
 
     @Test

@@ -35,4 +35,18 @@ class WarehouseLayoutTest {
         assertThat(layout.root()).isEqualTo(root.resolve("w").toAbsolutePath());
         assertThat(layout.currentPointer()).isEqualTo(root.resolve("w/current"));
     }
+
+    @Test
+    void aDagRunsPreparedFolderIsASafeNameOfItsOwn() {
+        WarehouseLayout layout = new WarehouseLayout(root);
+        String run = "scheduled__2025-03-14T03:30:00+00:00";
+
+        // ':' and '+' are no part of a folder name Spark and Hadoop paths take; a hash keeps ids apart
+        assertThat(WarehouseLayout.preparedRunFolder(run)).matches("scheduled__2025-03-14T03_30_00_00_00-[0-9a-f]{8}");
+        assertThat(WarehouseLayout.preparedRunFolder("scheduled__2025-03-14T03_30_00_00_00"))
+                .isNotEqualTo(WarehouseLayout.preparedRunFolder(run));
+        assertThat(layout.relative(layout.preparedSourceFile(run, "ledger")))
+                .isEqualTo("prepared/" + WarehouseLayout.preparedRunFolder(run) + "/ledger.json");
+        assertThat(layout.preparedSourceDir(run, "hr").getParent()).isEqualTo(layout.preparedRunDir(run));
+    }
 }

@@ -13,18 +13,15 @@ import se.nyckeltal.schemas.warehouse.LoadRecord;
 /**
  * load_and_publish: the load ({@code nyckeltal load}) — stage every new file's facts, commit them,
  * build the catalogue and publish it (compare-and-swap on the snapshot the load started from), all
- * in one process; verify_published then checks what analysts see.
+ * in one process; verify_published then checks what analysts see. What the run's ingest tasks staged
+ * is committed as it is when it was made from exactly what this load ingests from; any other source is
+ * ingested here, as by {@code nyckeltal load}.
  */
 final class LoadAndPublishTask implements NightlyTask {
     @Override
     public int run(TaskContext context) {
         PrintWriter out = context.out();
-        // The run's business date is its data interval end: ACTUAL periods after the month following it are
-        // quarantined (they cannot have happened yet).
-        LoadSettings settings = new LoadSettings(context.landing(), context.warehouse(), LoadSettings.DEFAULT_REJECT_THRESHOLD)
-                .withBusinessDate(context.dataIntervalEnd() == null ? context.ds()
-                        : java.time.LocalDate.ofInstant(context.dataIntervalEnd(), java.time.ZoneOffset.UTC))
-                .withLandingRules(context.minFileAge(), false);
+        LoadSettings settings = context.loadSettings();
         LoadProgress progress = (step, done, total) -> out.printf("[%d/%d] %s%n", Math.min(done + 1, total), total, step);
         try {
             // The clock stamps the load id only; the business date is the run's.

@@ -14,19 +14,22 @@ import se.nyckeltal.schemas.contract.SourceKind;
 public final class NightlyTasks {
     private static final Map<String, NightlyTask> TASKS = tasks();
 
-    /** Earlier ids → today's: {@code ingest_*} only validated, {@code build_facts} also published. */
+    /**
+     * Earlier ids → today's: {@code validate_*} validated only (the source tasks now ingest for the load, under
+     * their first ids again), {@code build_facts} also published, {@code publish_catalogue} only checks.
+     */
     private static final Map<String, String> RENAMED = Map.of(
-            "ingest_ledger", "validate_ledger",
-            "ingest_production", "validate_production",
-            "ingest_hr", "validate_hr",
+            "validate_ledger", "ingest_ledger",
+            "validate_production", "ingest_production",
+            "validate_hr", "ingest_hr",
             "build_facts", "load_and_publish",
             "publish_catalogue", "verify_published");
 
     private static Map<String, NightlyTask> tasks() {
         Map<String, NightlyTask> tasks = new LinkedHashMap<>();
-        tasks.put("validate_ledger", new ValidateSourceTask(SourceKind.LEDGER));
-        tasks.put("validate_production", new ValidateSourceTask(SourceKind.PRODUCTION));
-        tasks.put("validate_hr", new ValidateSourceTask(SourceKind.HR));
+        tasks.put("ingest_ledger", new IngestSourceTask(SourceKind.LEDGER));
+        tasks.put("ingest_production", new IngestSourceTask(SourceKind.PRODUCTION));
+        tasks.put("ingest_hr", new IngestSourceTask(SourceKind.HR));
         tasks.put("load_and_publish", new LoadAndPublishTask());
         tasks.put("verify_published", new VerifyPublishedTask());
         tasks.put("data_quality_checks", new DataQualityTask());

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import se.nyckeltal.jobs.load.LoadSettings;
 
 /**
  * What a task of the nightly DAG gets from its run — never from the wall clock: the business date
@@ -29,6 +31,19 @@ public record TaskContext(String dagId, String taskId, LocalDate ds, Instant dat
     public TaskContext(String dagId, String taskId, LocalDate ds, Instant dataIntervalStart, Instant dataIntervalEnd,
             String runId, Path landing, Path warehouse, PrintWriter out) {
         this(dagId, taskId, ds, dataIntervalStart, dataIntervalEnd, runId, landing, warehouse, out, Duration.ZERO);
+    }
+
+    /**
+     * The load's settings for this run, the same for the ingest tasks and load_and_publish: the default reject
+     * threshold, the run's business date — its data interval end (ACTUAL periods after the month following it
+     * are quarantined: they cannot have happened yet) — the landing rules, and the run whose prepared ingests
+     * the load may commit.
+     */
+    public LoadSettings loadSettings() {
+        LocalDate businessDate = dataIntervalEnd == null ? ds : LocalDate.ofInstant(dataIntervalEnd, ZoneOffset.UTC);
+        LoadSettings settings = new LoadSettings(landing, warehouse, LoadSettings.DEFAULT_REJECT_THRESHOLD)
+                .withBusinessDate(businessDate).withLandingRules(minFileAge, false);
+        return runId == null ? settings : settings.withPreparedRun(runId);
     }
 
     /** The line every task starts its log with, so a log says which run and interval it belongs to. */

@@ -16,7 +16,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import se.nyckeltal.etl.testing.SharedSpark;
 import se.nyckeltal.jobs.cli.NyckeltalCli;
+import se.nyckeltal.etl.spark.SparkSessions;
 import se.nyckeltal.jobs.load.LedgerLandingFixtures;
+import se.nyckeltal.jobs.load.LoadJob;
+import se.nyckeltal.jobs.load.LoadProgress;
+import se.nyckeltal.jobs.load.LoadSettings;
 import se.nyckeltal.jobs.schedule.dag.DagBag;
 import se.nyckeltal.jobs.schedule.run.DagRun;
 import se.nyckeltal.jobs.schedule.run.DagRunEngine;
@@ -26,6 +30,11 @@ import se.nyckeltal.jobs.schedule.run.TaskLauncher;
 import se.nyckeltal.jobs.schedule.run.TaskState;
 import se.nyckeltal.jobs.schedule.run.WarehouseRunRecords;
 import se.nyckeltal.jobs.schedule.testing.MutableClock;
+import se.nyckeltal.schemas.warehouse.LoadRecord;
+import se.nyckeltal.schemas.warehouse.WarehouseLayout;
+import se.nyckeltal.schemas.warehouse.WarehouseStore;
+import se.nyckeltal.warehouse.query.OutputFormat;
+import se.nyckeltal.warehouse.query.QueryRunner;
 
 /**
  * The shipped nightly DAG with its real tasks against a tiny landing zone: each rendered
@@ -83,13 +92,18 @@ class NightlyDagIntegrationTest {
     }
 
     @Test
-    void theNightlyRunValidatesLoadsChecksAndRecordsItselfInTheWarehouse() throws Exception {
+    void theNightlyRunParsesEachFileOnceInItsIngestTasksAndPublishesWhatAPlainLoadPublishes() throws Exception {
         Path landing = tmp.resolve("landing");
         Path warehouse = tmp.resolve("warehouse");
         LedgerLandingFixtures.write(landing);
         Files.createDirectories(landing.resolve("production"));
         Files.writeString(landing.resolve("production/besok-2025-02.csv"), "period;unit;contact_type;volume\n");
-        // delivered an hour ago: the shipped DAG's load leaves files younger than five minutes for the next run
+        Files.writeString(landing.resolve("production/produktion-2025-02.csv"),
+                "period;unit;provider;contact_type;volume;scenario\n202502;U1;OWN;DOCTOR_VISIT;90;ACTUAL\n"
+                        + "202502;U2;REGION_PRIMARY_CARE;DOCTOR_VISIT;55;ACTUAL\n");
+        Files.createDirectories(landing.resolve("hr"));
+        Files.writeString(landing.resolve("hr/tid-2025-02.csv"), hrFebruary());
+        // delivered an hour ago: the shipped DAG's tasks leave files younger than five minutes for the next run
         try (var files = Files.walk(landing)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(
@@ -115,22 +129,73 @@ class NightlyDagIntegrationTest {
         Map<String, TaskState> states = new java.util.LinkedHashMap<>();
         run.taskInstances().forEach(t -> states.put(t.taskId(), t.state()));
         assertThat(states).containsExactly(
-                Map.entry("validate_ledger", TaskState.SUCCESS),
-                Map.entry("validate_production", TaskState.SUCCESS),  // a header-only production file validates
-                Map.entry("validate_hr", TaskState.SKIPPED),           // no new HR files tonight: exit 99
-                Map.entry("load_and_publish", TaskState.SUCCESS),        // none_failed: the skips do not hold it back
+                Map.entry("ingest_ledger", TaskState.SUCCESS),
+                Map.entry("ingest_production", TaskState.SUCCESS),  // a header-only production file is valid
+                Map.entry("ingest_hr", TaskState.SUCCESS),
+                Map.entry("load_and_publish", TaskState.SUCCESS),
                 Map.entry("verify_published", TaskState.SUCCESS),
                 Map.entry("data_quality_checks", TaskState.SUCCESS));
         assertThat(run.state()).isEqualTo(RunState.SUCCESS);
         assertThat(run.deadlineAt()).isEqualTo("2025-03-15T05:00:00Z"); // 06:00 Stockholm
-        String ingestLog = Files.readString(store.logFile("nightly", run.runId(), "validate_ledger", 1));
-        assertThat(ingestLog).contains("business date 2025-03-14").contains("new ledger file(s) valid");
+        String ingestLog = Files.readString(store.logFile("nightly", run.runId(), "ingest_ledger", 1));
+        assertThat(ingestLog).contains("business date 2025-03-14").contains("new ledger file(s) valid and staged in");
         String qualityLog = Files.readString(store.logFile("nightly", run.runId(), "data_quality_checks", 1));
         assertThat(qualityLog).contains("unmapped_cost_center").contains("0 error(s)");
-        assertThat(Files.readString(store.logFile("nightly", run.runId(), "validate_production", 1)))
+        assertThat(Files.readString(store.logFile("nightly", run.runId(), "ingest_production", 1)))
                 .contains("production/besok-2025-02.csv").contains("no data rows: nothing to load, no partition replaced")
-                .contains("1 new production file(s) valid and ready for the load");
+                .contains("2 new production file(s) valid and staged");
         assertThat(WarehouseRunRecords.file(warehouse, "nightly", run.runId())).exists();
         assertThat(warehouse.resolve("current")).exists();
+
+        // Each file parsed once: the load committed what the three tasks staged and never started Spark.
+        String loadLog = Files.readString(store.logFile("nightly", run.runId(), "load_and_publish", 1));
+        assertThat(loadLog).contains("ledger: 5 file(s) committed as ingested by run " + run.runId())
+                .contains("production: 2 file(s) committed as ingested").contains("hr: 1 file(s) committed as ingested")
+                .doesNotContain("ingested here");
+        WarehouseLayout layout = new WarehouseLayout(warehouse);
+        WarehouseStore warehouseStore = new WarehouseStore(layout);
+        LoadRecord record = warehouseStore.loadRecords().get(0);
+        assertThat(record.outcome()).isEqualTo(LoadRecord.Outcome.PUBLISHED);
+        assertThat(record.stageMillis()).containsKeys("prepared.ledger", "prepared.production", "prepared.hr")
+                .doesNotContainKeys("spark_start", "ingest.ledger", "ingest.production", "ingest.hr");
+        assertThat(layout.preparedRoot()).as("the run's prepared folder went with its load").isEmptyDirectory();
+        assertThat(layout.pseudonymKeyFingerprintFile()).exists();
+
+        // The same files through a plain load publish the same catalogue.
+        Path plain = tmp.resolve("plain");
+        LoadRecord plainRecord = new LoadJob(new LoadSettings(landing, plain, LoadSettings.DEFAULT_REJECT_THRESHOLD)
+                .withBusinessDate(java.time.LocalDate.of(2025, 3, 15)), () -> SparkSessions.getOrCreate("test"),
+                java.time.Clock.systemUTC(), LoadProgress.SILENT).run();
+        assertThat(plainRecord.outcome()).isEqualTo(LoadRecord.Outcome.PUBLISHED);
+        assertThat(new WarehouseStore(new WarehouseLayout(plain)).loadRecords().get(0).files())
+                .as("every file's outcome, as meta.load_files shows it").isEqualTo(record.files());
+        for (String query : List.of("SELECT * FROM kpi.kpi_values ORDER BY ALL",
+                "SELECT * EXCLUDE (load_id) FROM fact.ledger ORDER BY ALL",
+                "SELECT * EXCLUDE (load_id) FROM fact.production ORDER BY ALL",
+                "SELECT * FROM fact.hr_time ORDER BY ALL")) {
+            assertThat(csv(layout, query)).as(query).isEqualTo(csv(new WarehouseLayout(plain), query));
+        }
+        // The facts carry the load id of the load that published them, as a plain load's do.
+        assertThat(csv(layout, "SELECT DISTINCT load_id FROM fact.ledger")).contains(record.loadId());
+    }
+
+    private static String csv(WarehouseLayout layout, String query) throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+        QueryRunner.run(layout, query, OutputFormat.CSV, out);
+        return out.toString();
+    }
+
+    /** Eleven nurses at U1 on five days of February 2025, one of them sick for two. */
+    private static String hrFebruary() {
+        StringBuilder csv = new StringBuilder("Datum;Anstnr;Kst;Personalkategori;Yrke;Kön;Födelseår;Tidtyp;Timmar\n");
+        for (int day = 3; day <= 7; day++) {
+            for (int n = 1; n <= 11; n++) {
+                String prefix = "2025-02-0" + day + ";19750315-24" + (10 + n) + ";U1;egen;Sjuksköterska;"
+                        + (n == 11 ? "M" : "K") + ";1980;";
+                csv.append(prefix).append("Schemalagd;8\n");
+                csv.append(prefix).append(n == 1 && day <= 4 ? "Sjuk;8\n" : "Arbetad;8\n");
+            }
+        }
+        return csv.toString();
     }
 }

@@ -16,13 +16,16 @@ import se.nyckeltal.jobs.generate.DemoRegionGenerator;
  * What one {@code bench} run measured, as a table for the console and as JSON (Jackson writes the
  * record as it is).
  *
+ * @param nightlyDag the nightly load's files through the shipped DAG, end to end, from the same warehouse state
+ * @param nightlyDagKpiValues its kpi.kpi_values against the plain nightly load's
  * @param floors the DuckDB floors of the HR and production ingests ({@link DuckDbFloor})
  * @param benchPeakRssBytes peak memory of the bench JVM itself (queries, gateway, baseline)
  * @param loadAverageStart the machine's load average (1, 5, 15 minutes) when the run started: numbers
  *     from a busy machine are slower, ratios within one run less so
  */
 public record BenchReport(String scale, int years, String lastMonth, Machine machine, DataSize data, LoadPhase fullLoad,
-        LoadPhase nightlyLoad, LoadPhase nothingNewLoad, QueryLatencyReport queries, Baseline ledgerBaseline,
+        LoadPhase nightlyLoad, LoadPhase nothingNewLoad, DagPhase nightlyDag, KpiCheck nightlyDagKpiValues,
+        QueryLatencyReport queries, Baseline ledgerBaseline,
         List<DuckDbFloor.FloorResult> floors, KpiCheck kpiValues, List<ReportPhase> reports, long benchPeakRssBytes,
         long benchWallMillis, String loadAverageStart, String loadAverageEnd) {
 
@@ -114,6 +117,11 @@ public record BenchReport(String scale, int years, String lastMonth, Machine mac
             targets.add(new Target("peak RSS of the full load ≤ 4 GiB", bytes(fullLoad.peakRssBytes()),
                     fullLoad.peakRssBytes() <= Benchmark.FULL_LOAD_RSS_TARGET_BYTES));
         }
+        targets.add(new Target("nightly via the DAG, end to end ≤ " + Benchmark.NIGHTLY_DAG_RATIO_TARGET
+                + "× the nightly load", String.format(Locale.ROOT, "%.2f×", nightlyDag.ratio()),
+                nightlyDag.ratio() <= Benchmark.NIGHTLY_DAG_RATIO_TARGET));
+        targets.add(new Target("kpi.kpi_values via the DAG byte-identical to the nightly load's",
+                nightlyDagKpiValues.rows() + " rows", Boolean.TRUE.equals(nightlyDagKpiValues.identical())));
         if (kpiValues.identical() != null) {
             targets.add(new Target("kpi.kpi_values byte-identical to the reference", kpiValues.rows() + " rows",
                     kpiValues.identical()));
@@ -162,6 +170,18 @@ public record BenchReport(String scale, int years, String lastMonth, Machine mac
                 out.append(String.format(Locale.ROOT, "    %-18s %10s  %s%n", stage.getKey(), seconds(stage.getValue()), rate));
             }
         }
+
+        out.append(String.format(Locale.ROOT, "%n  nightly_dag (dags backfill nightly, run %s: %s): %s wall, %.2f× the"
+                + " nightly load%n", nightlyDag.runId(), nightlyDag.state(), seconds(nightlyDag.wallMillis()),
+                nightlyDag.ratio()));
+        for (DagPhase.TaskTiming task : nightlyDag.tasks()) {
+            out.append(String.format(Locale.ROOT, "    %-22s %-10s %10s%n", task.taskId(), task.state(),
+                    seconds(task.millis())));
+        }
+        out.append("    its load by stage:");
+        nightlyDag.loadStageMillis().forEach((stage, millis) -> out.append(String.format(Locale.ROOT, " %s %s;", stage,
+                seconds(millis))));
+        out.append(String.format(Locale.ROOT, "%n    kpi.kpi_values: %s%n", nightlyDagKpiValues.summary()));
 
         out.append(String.format(Locale.ROOT, "%nledger: Spark ingest (full load) %s vs DuckDB-only baseline %s"
                         + " (%,d rows, %,d fact rows) → %.2f×%n", seconds(ledgerBaseline.sparkIngestMillis()),

@@ -23,6 +23,9 @@ import se.nyckeltal.schemas.warehouse.WarehouseStore;
  *   <li>the nightly load: the last month plus the month before restated, again in a fresh JVM, timed
  *       from process start (JVM and Spark start included);
  *   <li>a load with nothing new: the fixed cost of a night without deliveries;
+ *   <li>the nightly's files through the shipped DAG ({@link DagPhase}), from the warehouse as it was before
+ *       the nightly load, as the scheduler runs it: the ingest tasks stage each file for the DAG's load, which
+ *       parses none again; its kpi.kpi_values must equal the nightly load's byte for byte;
  *   <li>KPI query latency over typical analyst queries, embedded and through the gateway;
  *   <li>the DuckDB-only baseline over the full load's ledger files, in this JVM, as the yardstick of
  *       the Spark ledger ingest.
@@ -38,6 +41,8 @@ public final class Benchmark {
     static final long HR_INGEST_TARGET_MILLIS_M = 60_000;
     static final long FULL_LOAD_TARGET_MILLIS_M = 150_000;
     static final long FULL_LOAD_RSS_TARGET_BYTES = 4L << 30;
+    /** The nightly through the DAG, end to end, ÷ the plain nightly load of the same files. */
+    static final double NIGHTLY_DAG_RATIO_TARGET = 1.2;
 
     private final BenchSettings settings;
     private final Consumer<String> progress;
@@ -77,6 +82,10 @@ public final class Benchmark {
         LoadPhase full = load("full", run, landing, warehouse, data);
         progress.accept(String.format("  %.1f s", full.wallMillis() / 1000.0));
 
+        // The DAG phase starts from this state too: its warehouse is a copy (Parquet files linked, the rest copied).
+        Path dagWarehouse = run.resolve("warehouse-dag");
+        WarehouseCopy.copy(warehouse, dagWarehouse);
+
         List<Path> delivered = data.stageNightly(landing);
         progress.accept("nightly load: " + delivered.size() + " new files (" + data.lastMonth() + ", and "
                 + data.lastMonth().minusMonths(1) + " restated) in a new JVM …");
@@ -92,6 +101,15 @@ public final class Benchmark {
         BenchReport.KpiCheck kpiCheck = KpiValuesExport.write(new WarehouseLayout(warehouse), kpiValues,
                 settings.kpiReference());
         progress.accept("  " + kpiCheck.summary());
+
+        progress.accept("the same nightly through the shipped DAG (dags backfill nightly in a new JVM, its tasks as"
+                + " processes), from the warehouse as it was before the nightly load …");
+        DagPhase nightlyDag = DagPhase.run(run, landing, dagWarehouse, data.keyFile(), delivered, nightly);
+        progress.accept(String.format(java.util.Locale.ROOT, "  %.1f s, %.2f× the nightly load (run %s: %s)",
+                nightlyDag.wallMillis() / 1000.0, nightlyDag.ratio(), nightlyDag.runId(), nightlyDag.state()));
+        BenchReport.KpiCheck dagKpiCheck = KpiValuesExport.write(new WarehouseLayout(dagWarehouse),
+                run.resolve("kpi_values-dag.csv"), kpiValues);
+        progress.accept("  " + dagKpiCheck.summary());
 
         progress.accept("KPI query latency, embedded and through the gateway …");
         QueryLatencyReport queries;
@@ -130,7 +148,8 @@ public final class Benchmark {
 
         return new BenchReport(settings.generator().scale().name(), settings.generator().years(),
                 settings.generator().lastMonth().toString(), BenchReport.Machine.current(),
-                BenchReport.DataSize.of(data.history(), delivered), full, nightly, nothingNew, queries,
+                BenchReport.DataSize.of(data.history(), delivered), full, nightly, nothingNew, nightlyDag, dagKpiCheck,
+                queries,
                 BenchReport.Baseline.of(baseline, full), floors, kpiCheck, List.of(units, pdf), selfPeakRss(),
                 (System.nanoTime() - started) / 1_000_000, loadBefore, loadAverage());
     }

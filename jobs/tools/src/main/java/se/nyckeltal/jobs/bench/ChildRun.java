@@ -31,7 +31,13 @@ record ChildRun(List<String> arguments, long wallMillis, long peakRssBytes, int 
     }
 
     static ChildRun run(List<String> arguments, Path log) {
+        return run(arguments, log, java.util.Map.of());
+    }
+
+    /** @param environment added to this process's environment for the child */
+    static ChildRun run(List<String> arguments, Path log, java.util.Map<String, String> environment) {
         ProcessBuilder builder = new ProcessBuilder(CliProcess.command(arguments));
+        builder.environment().putAll(environment);
         builder.redirectErrorStream(true);
         builder.redirectOutput(log.toFile());
         builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

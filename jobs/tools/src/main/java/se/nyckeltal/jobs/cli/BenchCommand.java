@@ -22,8 +22,9 @@ import se.nyckeltal.jobs.generate.Scale;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure loads and queries on generated data of one scale, in one run: a full load of the"
                 + " history, the nightly load (a new month and the month before restated, in a new JVM), a night"
-                + " with nothing new, KPI query latency embedded and through the gateway, and a DuckDB-only"
-                + " baseline of the ledger ingest. Prints a table and writes JSON. Data is generated on the first"
+                + " with nothing new, the same nightly through the shipped DAG (dags backfill, its tasks as"
+                + " processes; its kpi.kpi_values compared with the nightly load's), KPI query latency embedded and"
+                + " through the gateway, and a DuckDB-only baseline of the ledger ingest. Prints a table and writes JSON. Data is generated on the first"
                 + " run of a setting and reused after that. See BENCHMARKS.md.")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--scale", description = "S (the demo), M or L; either case (default ${DEFAULT-VALUE}).",

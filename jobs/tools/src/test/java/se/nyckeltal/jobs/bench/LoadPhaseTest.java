@@ -58,6 +58,33 @@ class LoadPhaseTest {
         }
     }
 
+    @Test
+    void theDagPhasesWarehouseLinksTheImmutableParquetFilesAndCopiesEverythingElse() throws Exception {
+        Path from = tmp.resolve("w");
+        Files.createDirectories(from.resolve("facts/ledger/year=2025/month=02"));
+        Files.writeString(from.resolve("facts/ledger/year=2025/month=02/ACTUAL-L1-00000.parquet"), "facts");
+        Files.writeString(from.resolve("current"), "L1\n");
+        Files.writeString(from.resolve(".lock"), "");
+        Path to = tmp.resolve("copy");
+
+        WarehouseCopy.copy(from, to);
+
+        Path parquet = to.resolve("facts/ledger/year=2025/month=02/ACTUAL-L1-00000.parquet");
+        assertThat(Files.isSameFile(parquet, from.resolve("facts/ledger/year=2025/month=02/ACTUAL-L1-00000.parquet")))
+                .isTrue();
+        assertThat(Files.isSameFile(to.resolve("current"), from.resolve("current"))).isFalse();
+        assertThat(to.resolve("current")).hasContent("L1");
+        assertThat(to.resolve(".lock")).doesNotExist();
+    }
+
+    @Test
+    void theDagPhaseRunsTheLastIntervalThatHasEnded() {
+        // 04:30 in Stockholm is 03:30 UTC in winter: the interval of the 4th ends on the 5th at 03:30 UTC.
+        assertThat(DagPhase.lastCompleteInterval(Instant.parse("2026-12-05T03:30:00Z"))).isEqualTo("2026-12-04");
+        assertThat(DagPhase.lastCompleteInterval(Instant.parse("2026-12-05T03:29:59Z"))).isEqualTo("2026-12-03");
+        assertThat(DagPhase.lastCompleteInterval(Instant.parse("2026-07-05T02:30:00Z"))).isEqualTo("2026-07-04");
+    }
+
     private static FileOutcome loaded(String source, String path, long rows) {
         return new FileOutcome(source, path, "ff", FileOutcome.Status.LOADED, "UTF-8", ";", rows, rows, 0, 0, 0,
                 BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO, true, List.of(), "");

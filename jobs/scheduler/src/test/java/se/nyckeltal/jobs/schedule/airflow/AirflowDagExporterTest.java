@@ -76,12 +76,13 @@ class AirflowDagExporterTest {
     @Test
     void eachTaskIsABashOperatorCallingTaskRunWithAirflowsTemplates() {
         for (String source : new String[] {python, python2}) {
-            assertThat(source).contains("validate_ledger = BashOperator(")
-                    .contains("bash_command=\"nyckeltal task run validate_ledger --dag {{ dag.dag_id }} --ds {{ ds }}"
+            assertThat(source).contains("ingest_ledger = BashOperator(")
+                    .contains("bash_command=\"nyckeltal task run ingest_ledger --dag {{ dag.dag_id }} --ds {{ ds }}"
                             + " --data-interval-start {{ data_interval_start }} --data-interval-end {{ data_interval_end }}"
-                            + " --run-id {{ run_id }} --landing {{ params.landing }} --warehouse {{ params.warehouse }}\"")
+                            + " --run-id {{ run_id }} --landing {{ params.landing }} --warehouse {{ params.warehouse }}"
+                            + " --min-file-age 5m\"")
                     .contains("trigger_rule=\"none_failed\"")
-                    .contains("[validate_ledger, validate_production, validate_hr] >> load_and_publish")
+                    .contains("[ingest_ledger, ingest_production, ingest_hr] >> load_and_publish")
                     .contains("load_and_publish >> verify_published")
                     .contains("verify_published >> data_quality_checks");
         }

@@ -27,13 +27,13 @@ class DagFileParserTest {
         DagDefinition nightly = DagBag.shipped().get("nightly").orElseThrow();
         assertThat(nightly.timezone()).isEqualTo(ZoneId.of("Europe/Stockholm"));
         assertThat(nightly.timetable().expression()).isEqualTo("30 4 * * *");
-        assertThat(nightly.tasks()).extracting(TaskDefinition::taskId).containsExactly("validate_ledger",
-                "validate_production", "validate_hr", "load_and_publish", "verify_published", "data_quality_checks");
+        assertThat(nightly.tasks()).extracting(TaskDefinition::taskId).containsExactly("ingest_ledger",
+                "ingest_production", "ingest_hr", "load_and_publish", "verify_published", "data_quality_checks");
         assertThat(nightly.task("load_and_publish").orElseThrow().upstream())
-                .containsExactly("validate_ledger", "validate_production", "validate_hr");
+                .containsExactly("ingest_ledger", "ingest_production", "ingest_hr");
         assertThat(nightly.task("load_and_publish").orElseThrow().triggerRule()).isEqualTo(TriggerRule.NONE_FAILED);
         assertThat(nightly.deadline().timeOfDay()).isEqualTo(LocalTime.of(6, 0));
-        assertThat(nightly.task("validate_ledger").orElseThrow().retry())
+        assertThat(nightly.task("ingest_ledger").orElseThrow().retry())
                 .isEqualTo(new RetryPolicy(2, Duration.ofMinutes(5), true, Duration.ofMinutes(30)));
         assertThat(nightly.task("data_quality_checks").orElseThrow().retry().retries()).isZero();
         assertThat(nightly.leaves()).extracting(TaskDefinition::taskId).containsExactly("data_quality_checks");

@@ -25,8 +25,8 @@ class RetryPolicyTest {
     void maxRetryDelayCapsTheBackoff() {
         RetryPolicy policy = new RetryPolicy(10, Duration.ofMinutes(5), true, Duration.ofMinutes(30));
         // try 4: at least 5 min × 8 = 40 min, capped at 30
-        assertThat(policy.delayAfter(4, "nightly", "validate_ledger", LOGICAL)).isEqualTo(Duration.ofMinutes(30));
-        assertThat(policy.delayAfter(1, "nightly", "validate_ledger", LOGICAL)).isBetween(Duration.ofMinutes(5),
+        assertThat(policy.delayAfter(4, "nightly", "ingest_ledger", LOGICAL)).isEqualTo(Duration.ofMinutes(30));
+        assertThat(policy.delayAfter(1, "nightly", "ingest_ledger", LOGICAL)).isBetween(Duration.ofMinutes(5),
                 Duration.ofMinutes(10));
     }
 
