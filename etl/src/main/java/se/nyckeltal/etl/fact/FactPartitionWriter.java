@@ -21,12 +21,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
+import org.apache.spark.sql.execution.datasources.parquet.ParquetReadSupport;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import se.nyckeltal.etl.spark.SparkPaths;
@@ -291,9 +296,9 @@ public final class FactPartitionWriter {
         }
         String[] paths = staged.values().stream().flatMap(List::stream).map(SparkPaths::input)
                 .toArray(String[]::new);
-        // One file's footer says what the write produced (all files come from the same write); the
+        // One file's footer says what the write produced (all files come from the same writes); the
         // rest are read with that schema instead of each being opened to infer it.
-        StructType writtenSchema = spark.read().parquet(paths[0]).schema();
+        StructType writtenSchema = writtenSchema(staged.values().iterator().next().get(0));
         if (!FactStructType.sameColumns(writtenSchema, struct)) {
             throw new IllegalStateException("the staged " + schema.table() + " files have columns "
                     + writtenSchema.simpleString() + ", expected " + struct.simpleString());
@@ -327,6 +332,30 @@ public final class FactPartitionWriter {
         });
         result.sort(Comparator.comparingInt(StagedPartition::period).thenComparing(StagedPartition::scenario));
         return result;
+    }
+
+    /**
+     * The Spark schema a staged file was written with, from its footer, read here on the driver: Spark's
+     * own schema inference would start a job for it. Every column nullable, as Spark reads files.
+     */
+    private StructType writtenSchema(Path file) {
+        Configuration conf = spark.sessionState().newHadoopConf();
+        String json;
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(
+                new org.apache.hadoop.fs.Path(file.toUri()), conf))) {
+            json = reader.getFooter().getFileMetaData().getKeyValueMetaData()
+                    .get(ParquetReadSupport.SPARK_METADATA_KEY());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the footer of the staged file " + file, e);
+        }
+        if (json == null) {
+            throw new IllegalStateException("the staged file " + file + " has no Spark schema in its footer");
+        }
+        List<StructField> fields = new ArrayList<>();
+        for (StructField field : ((StructType) DataType.fromJson(json)).fields()) {
+            fields.add(new StructField(field.name(), field.dataType(), true, field.metadata()));
+        }
+        return new StructType(fields.toArray(StructField[]::new));
     }
 
     private record PartitionDir(String scenario, int period) {
