@@ -20,6 +20,16 @@ public interface DeliveryRule extends Serializable {
     /** A fresh check of one delivery. */
     Check check();
 
+    /**
+     * A fresh check of one delivery for counting it while its lines stream past: only {@link Check#see}
+     * and {@link Check#anyBroken} are called. It may say a delivery breaks the rule where {@link #check}
+     * would not — the delivery is then read again with {@link #check}, which decides — but never the
+     * reverse. A rule whose exact check keeps much per line offers a cheaper screen here.
+     */
+    default Check screen() {
+        return check();
+    }
+
     /** The rule applied to one delivery: first every line is seen, then lines are judged. */
     interface Check {
         /** One validated line of the delivery; every line is seen, in file order, before any is judged. */

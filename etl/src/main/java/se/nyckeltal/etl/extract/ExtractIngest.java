@@ -33,6 +33,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.CollectionAccumulator;
 import se.nyckeltal.etl.fact.FactPartitionWriter;
 import se.nyckeltal.etl.fact.StagedPartition;
 import se.nyckeltal.etl.quarantine.QuarantineWriter;
@@ -51,12 +52,14 @@ import se.nyckeltal.schemas.warehouse.WarehouseLayout;
  *
  * <p>Each file is read whole by one Spark task (small files share a task), and everything that needs
  * the lines of one file — the rule across lines, the tally, summing to the fact grain — happens in that
- * task, on the parsed values, with no cache and no shuffle. A load costs three passes over its files:
- * one counts them (the tally decides the threshold and which file wins which partition), one writes
- * the rejected lines of the files that have any, and one writes the facts of the winning partitions
- * straight from the parser as Spark's internal rows, one Parquet file per partition. Parsing a file
- * again is cheaper than keeping its lines. The measure stays BigDecimal / DECIMAL from the text to the
- * Parquet file.
+ * task, on the parsed values, with no cache and no shuffle. A load usually reads each file once: one
+ * pass counts the files (the tally decides the threshold and which file wins which partition) and, on
+ * the way, stages each file's fact rows straight from the parser as Spark's internal rows, one Parquet
+ * file per partition and file. Only what the tallies then say cannot stand is read again: the rejected
+ * lines of the files that have any, and the facts of a file not at its fact grain (summed in the task),
+ * of a file that breaks the rule across lines, or of a file with partitions a later file of the load
+ * supersedes (their staged rows are dropped first). The measure stays BigDecimal / DECIMAL from the
+ * text to the Parquet file.
  *
  * <p>A load publishes all or nothing: when any file is rejected (unreadable, or more bad rows than
  * the threshold allows) no fact is written, but the rejected rows still go to quarantine. The
@@ -66,6 +69,9 @@ import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 public final class ExtractIngest implements SourceIngest {
     /** Input bytes per Spark task: small files are read together, up to this many bytes. */
     static final long BYTES_PER_PARTITION = 64L << 20;
+    /** The staging passes of a load's facts: while counting, and again for the files that needed it. */
+    private static final String FIRST_PASS = "first";
+    private static final String SECOND_PASS = "second";
     private final SparkSession spark;
     private final IngestSettings settings;
     private final SourceKind source;
@@ -143,9 +149,17 @@ public final class ExtractIngest implements SourceIngest {
                 lineSchema.secondMeasure(), loadId);
         try {
             ReadableFiles readable = new ReadableFiles(inputs, deliveries);
-            Load load = new Load(inputs, deliveries, unreadable, readable.tallies(lineSchema, grainRows, rule),
-                    loadId);
             Column sourceFile = sourceFileColumn(inputs);
+            // One pass counts every file and stages the facts of each file as its lines stream past.
+            CollectionAccumulator<Counted> counted = spark.sparkContext().collectionAccumulator(
+                    source.folder() + " tallies");
+            if (readable.any()) {
+                writer.stageByDelivery(FIRST_PASS, factsOf(readable.countedFactRows(lineSchema, grainRows, rule,
+                        counted), sourceFile, loadId));
+            }
+            Map<Integer, FileTally> tallies = new HashMap<>();
+            counted.value().forEach(c -> tallies.put(c.file(), c.tally()));
+            Load load = new Load(inputs, deliveries, unreadable, tallies, loadId);
             if (load.anyQuarantined()) {
                 ReadableFiles quarantined = readable.only(load::quarantined);
                 new QuarantineWriter(layout).write(quarantine(quarantined.rejectedLines(lineSchema, rule,
@@ -160,13 +174,31 @@ public final class ExtractIngest implements SourceIngest {
         }
     }
 
-    /** Facts of the winning partitions, staged, read back, reconciled and only then committed into facts/. */
+    /**
+     * Facts of the winning partitions, staged, read back, reconciled and only then committed into
+     * facts/. The first pass staged every file's rows as they streamed past; what the count says they
+     * may not be — a file not at its fact grain, one that breaks the rule across lines, one with
+     * partitions a later file of the load supersedes — is dropped and made again from the file.
+     */
     private IngestResult stageAndCommit(Load load, ReadableFiles readable, Column sourceFile, FactPartitionWriter writer) {
         PartitionReplacement replacement = load.replacement();
-        List<StagedPartition> staged = List.of();
-        if (load.anyValid()) {
-            staged = writer.stageAsPlaced(facts(readable, load, replacement, sourceFile));
+        Map<Integer, Set<ScenarioPeriod>> superseded = load.superseded(replacement);
+        Set<Integer> again = new HashSet<>();
+        for (int i = 0; i < load.inputs.size(); i++) {
+            FileTally tally = load.tally(i);
+            // A file that broke the rule staged lines the rule rejects, maybe all its valid ones.
+            if (tally.ruleBroken() || !tally.atGrain() || superseded.containsKey(i)) {
+                writer.dropStaged(FIRST_PASS, load.inputs.get(i).relativePath());
+                again.add(i);
+            }
         }
+        ReadableFiles winning = readable.only(file -> again.contains(file)
+                && load.tally(file).partitions().size() > superseded.getOrDefault(file, Set.of()).size());
+        if (winning.any()) {
+            writer.stageByDelivery(SECOND_PASS, factsOf(winning.factRows(grainRows, rule, superseded, load.atGrain(),
+                    load.ruleBroken()), sourceFile, load.loadId));
+        }
+        List<StagedPartition> staged = writer.readBackStaged();
         Map<String, BigDecimal> loadedBySource = new HashMap<>();
         Map<String, BigDecimal> secondLoadedBySource = new HashMap<>();
         staged.forEach(p -> loadedBySource.merge(p.sourceFile(), p.amount(), BigDecimal::add));
@@ -189,15 +221,11 @@ public final class ExtractIngest implements SourceIngest {
     }
 
     /**
-     * The fact rows of the partitions each file wins, made in the tasks that read the files: each Spark
-     * partition holds whole files, so whole fact partitions.
+     * Fact rows made in the tasks that read the files (rows of the grain's struct) as the fact table's
+     * columns: each Spark partition holds whole files, so whole fact partitions.
      */
-    private Dataset<Row> facts(ReadableFiles readable, Load load, PartitionReplacement replacement, Column sourceFile) {
-        Map<Integer, Set<ScenarioPeriod>> superseded = load.superseded(replacement);
-        ReadableFiles winning = readable.only(file -> load.tally(file).partitions().size()
-                > superseded.getOrDefault(file, Set.of()).size());
-        Dataset<Row> rows = winning.factRows(grainRows, rule, superseded,
-                load.atGrain(), load.ruleBroken()).withColumn(ExtractLine.SOURCE_FILE, sourceFile);
+    private Dataset<Row> factsOf(Dataset<Row> grainRowsOfFiles, Column sourceFile, String loadId) {
+        Dataset<Row> rows = grainRowsOfFiles.withColumn(ExtractLine.SOURCE_FILE, sourceFile);
         if (!grainRows.asDelivered()) {
             // The columns a source's summed lines have: source_file, period, scenario, keys, sums.
             List<Column> columns = new ArrayList<>(List.of(col(ExtractLine.SOURCE_FILE)));
@@ -208,7 +236,7 @@ public final class ExtractIngest implements SourceIngest {
             }
             rows = rows.select(columns.toArray(Column[]::new));
         }
-        return grain.toFact(rows).withColumn("load_id", lit(load.loadId));
+        return grain.toFact(rows).withColumn("load_id", lit(loadId));
     }
 
     private Dataset<Row> quarantine(Dataset<Row> lines, Column sourceFile, String loadId) {
@@ -304,16 +332,18 @@ public final class ExtractIngest implements SourceIngest {
             return context.parallelize(groups, Math.max(1, groups.size())).flatMap(List::iterator);
         }
 
-        /** One Spark job: each file's tally, by file index. */
-        Map<Integer, FileTally> tallies(ExtractLine.Schema schema, FactGrain.Rows grainRows, DeliveryRule rule) {
-            Map<Integer, FileTally> tallies = new HashMap<>();
-            if (groups.isEmpty()) {
-                return tallies;
-            }
-            for (Counted counted : rdd().map(work -> count(work, schema, grainRows, rule)).collect()) {
-                tallies.put(counted.file(), counted.tally());
-            }
-            return tallies;
+        boolean any() {
+            return !groups.isEmpty();
+        }
+
+        /**
+         * Each file's valid lines as fact rows while the file is at its grain, as they stream past; each
+         * file's tally goes to {@code counted} once its last line is read (so once the rows are written).
+         */
+        Dataset<Row> countedFactRows(ExtractLine.Schema schema, FactGrain.Rows grainRows, DeliveryRule rule,
+                CollectionAccumulator<Counted> counted) {
+            JavaRDD<InternalRow> rows = rdd().flatMap(work -> new CountedRows(work, schema, grainRows, rule, counted));
+            return internalDataFrame(rows, grainRows.struct());
         }
 
         /** The rejected lines of these files, as rows of the line schema. */
@@ -370,18 +400,80 @@ public final class ExtractIngest implements SourceIngest {
     }
 
     /**
-     * Counts one file in a Spark task: the tally, whether its valid lines are at the fact grain, and
-     * whether it breaks the source's rule across lines (then it is counted again with the rule applied).
+     * Counts one file in a Spark task — the tally, whether its valid lines are at the fact grain, and
+     * whether it breaks the source's rule across lines (then it is counted again with the rule applied)
+     * — and gives the fact rows of its valid lines on the way, until a line shows that the file is not
+     * at its grain. Whether the rows given stand is for the driver to say once it has every tally.
      */
-    private static Counted count(FileWork work, ExtractLine.Schema schema, FactGrain.Rows grainRows,
-            DeliveryRule rule) {
-        DeliveryRule.Check check = rule.check();
-        FileTally tally = count(work.delivery().lines(), check, schema, grainRows);
-        if (check.anyBroken()) {
-            tally = count(validated(work.delivery(), rule, true), DeliveryRule.NONE.check(), schema, grainRows);
-            tally.markRuleBroken();
+    private static final class CountedRows implements Iterator<InternalRow> {
+        private final FileWork work;
+        private final ExtractLine.Schema schema;
+        private final FactGrain.Rows grainRows;
+        private final DeliveryRule rule;
+        private final CollectionAccumulator<Counted> counted;
+        private final Iterator<ExtractLine> lines;
+        private final DeliveryRule.Check check;
+        private final FileTally tally = new FileTally();
+        private KeyHashes keys;
+        private boolean atGrain = true;
+        private boolean done;
+        private InternalRow next;
+
+        CountedRows(FileWork work, ExtractLine.Schema schema, FactGrain.Rows grainRows, DeliveryRule rule,
+                CollectionAccumulator<Counted> counted) {
+            this.work = work;
+            this.schema = schema;
+            this.grainRows = grainRows;
+            this.rule = rule;
+            this.counted = counted;
+            this.lines = work.delivery().lines();
+            this.check = rule.screen();
+            this.keys = grainRows.asDelivered() ? null : new KeyHashes();
         }
-        return new Counted(work.file(), tally);
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && !done) {
+                if (!lines.hasNext()) {
+                    done = true;
+                    counted.add(new Counted(work.file(), finished()));
+                    break;
+                }
+                ExtractLine line = lines.next();
+                check.see(line);
+                tally.add(line, schema);
+                if (line.kind() == ExtractLine.Kind.VALID) {
+                    if (keys != null && !keys.add(grainRows.keyHash(line))) {
+                        tally.notAtGrain();
+                        keys = null;
+                        atGrain = false;
+                    }
+                    if (atGrain) {
+                        next = grainRows.row(work.file(), line);
+                    }
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public InternalRow next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            InternalRow row = next;
+            next = null;
+            return row;
+        }
+
+        private FileTally finished() {
+            if (!check.anyBroken()) {
+                return tally;
+            }
+            FileTally again = count(validated(work.delivery(), rule, true), DeliveryRule.NONE.check(), schema, grainRows);
+            again.markRuleBroken();
+            return again;
+        }
     }
 
     private static FileTally count(Iterator<ExtractLine> lines, DeliveryRule.Check check, ExtractLine.Schema schema,
@@ -475,10 +567,6 @@ public final class ExtractIngest implements SourceIngest {
 
         boolean anyQuarantined() {
             return tallies.values().stream().anyMatch(t -> t.rowsQuarantined() > 0);
-        }
-
-        boolean anyValid() {
-            return tallies.values().stream().anyMatch(t -> !t.partitions().isEmpty());
         }
 
         PartitionReplacement replacement() {

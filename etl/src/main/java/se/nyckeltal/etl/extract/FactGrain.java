@@ -180,18 +180,8 @@ public final class FactGrain implements Serializable {
          * @param atGrain every line has a key of its own: no summing needed
          */
         Iterator<InternalRow> factRows(int file, Iterator<ExtractLine> valid, boolean atGrain) {
-            if (asDelivered) {
-                return new MappedIterator<>(valid, line -> schema.internalRow(file, line));
-            }
-            if (atGrain) {
-                return new MappedIterator<>(valid, line -> {
-                    Object[] row = keyRow(file, line);
-                    row[row.length - 1 - sums.length] = decimal(line.measure(), measureSum);
-                    for (int i = 0; i < sums.length; i++) {
-                        row[row.length - sums.length + i] = decimal((BigDecimal) line.values().get(sums[i]), sumTypes[i]);
-                    }
-                    return new GenericInternalRow(row);
-                });
+            if (asDelivered || atGrain) {
+                return new MappedIterator<>(valid, line -> row(file, line));
             }
             Map<List<Object>, Total> totals = new LinkedHashMap<>();
             valid.forEachRemaining(line -> {
@@ -207,6 +197,22 @@ public final class FactGrain implements Serializable {
                 }
                 return new GenericInternalRow(row);
             });
+        }
+
+        /**
+         * The fact row of one valid line of a file at its grain (or of a source whose lines are its
+         * facts as delivered): made as the line streams past, nothing summed.
+         */
+        InternalRow row(int file, ExtractLine line) {
+            if (asDelivered) {
+                return schema.internalRow(file, line);
+            }
+            Object[] row = keyRow(file, line);
+            row[row.length - 1 - sums.length] = decimal(line.measure(), measureSum);
+            for (int i = 0; i < sums.length; i++) {
+                row[row.length - sums.length + i] = decimal((BigDecimal) line.values().get(sums[i]), sumTypes[i]);
+            }
+            return new GenericInternalRow(row);
         }
 
         /** file, period, scenario and the keys in Spark's form; the measure and sums left to fill. */

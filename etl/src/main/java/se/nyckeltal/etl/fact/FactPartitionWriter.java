@@ -26,6 +26,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import se.nyckeltal.etl.spark.SparkPaths;
@@ -56,6 +57,9 @@ public final class FactPartitionWriter {
     // data keeps its own period and scenario columns.
     private static final String STAGE_PERIOD = "_period";
     private static final String STAGE_SCENARIO = "_scenario";
+    /** The delivery's partition column of {@link #stageByDelivery}, and the folder of its passes. */
+    private static final String STAGE_SOURCE = "_source";
+    private static final String PASSES = "_passes";
 
     private final SparkSession spark;
     private final WarehouseLayout layout;
@@ -122,16 +126,8 @@ public final class FactPartitionWriter {
     }
 
     private List<StagedPartition> stage(Dataset<Row> facts, boolean shuffle) {
-        List<Column> columns = new ArrayList<>();
-        for (StructField field : struct.fields()) {
-            // Under ANSI mode a value that does not fit (an amount sum beyond DECIMAL(18,2)) fails the
-            // write instead of becoming NULL.
-            columns.add(col(field.name()).cast(field.dataType()).as(field.name()));
-        }
-        columns.add(col(PERIOD).as(STAGE_PERIOD));
-        columns.add(partitionScenario().as(STAGE_SCENARIO));
         FileTree.delete(stagingDir);
-        Dataset<Row> rows = facts.select(columns.toArray(Column[]::new));
+        Dataset<Row> rows = facts.select(stagedColumns(false).toArray(Column[]::new));
         if (shuffle) {
             rows = rows.repartition(col(STAGE_PERIOD), col(STAGE_SCENARIO));
         }
@@ -140,6 +136,70 @@ public final class FactPartitionWriter {
                 .partitionBy(STAGE_PERIOD, STAGE_SCENARIO)
                 .parquet(SparkPaths.local(stagingDir));
         return readBack(listStaged());
+    }
+
+    /**
+     * Writes one pass of facts whose Spark partitions hold whole deliveries (as {@link #stageAsPlaced}),
+     * kept apart by delivery in staging, so that the facts of one delivery can be dropped again
+     * ({@link #dropStaged}) before they are read back ({@link #readBackStaged}). A load writes its facts
+     * this way while it still counts its files, and drops what the count says it must not keep.
+     *
+     * @param pass a name of its own for each pass of one load, e.g. {@code first}
+     */
+    public void stageByDelivery(String pass, Dataset<Row> facts) {
+        Path dir = stagingDir.resolve(PASSES).resolve(pass);
+        FileTree.delete(dir);
+        facts.select(stagedColumns(true).toArray(Column[]::new)).write()
+                .mode(SaveMode.ErrorIfExists)
+                .partitionBy(STAGE_SOURCE, STAGE_PERIOD, STAGE_SCENARIO)
+                .parquet(SparkPaths.local(dir));
+    }
+
+    /** Drops whatever one delivery's rows staged in a pass of {@link #stageByDelivery}. */
+    public void dropStaged(String pass, String sourceFile) {
+        FileTree.delete(stagingDir.resolve(PASSES).resolve(pass)
+                .resolve(STAGE_SOURCE + "=" + ExternalCatalogUtils.escapePathName(sourceFile)));
+    }
+
+    /**
+     * Reads back what every pass of {@link #stageByDelivery} left in staging, as {@link #stage} reads
+     * back its write. A fact partition staged by two deliveries (or twice) is a bug of the caller.
+     */
+    public List<StagedPartition> readBackStaged() {
+        Map<PartitionDir, List<Path>> staged = new HashMap<>();
+        Path passes = stagingDir.resolve(PASSES);
+        if (Files.isDirectory(passes)) {
+            for (Path pass : list(passes)) {
+                for (Path source : list(pass)) {
+                    if (!Files.isDirectory(source) || !source.getFileName().toString().startsWith(STAGE_SOURCE + "=")) {
+                        continue;
+                    }
+                    listStaged(source).forEach((key, files) -> {
+                        if (staged.put(key, files) != null) {
+                            throw new IllegalStateException(schema.table() + " partition " + key
+                                    + " was staged twice in load " + loadId + " (" + source + ")");
+                        }
+                    });
+                }
+            }
+        }
+        return readBack(staged);
+    }
+
+    /** The schema's columns, cast to its types and in its order, then the staging write's partition columns. */
+    private List<Column> stagedColumns(boolean bySource) {
+        List<Column> columns = new ArrayList<>();
+        for (StructField field : struct.fields()) {
+            // Under ANSI mode a value that does not fit (an amount sum beyond DECIMAL(18,2)) fails the
+            // write instead of becoming NULL.
+            columns.add(col(field.name()).cast(field.dataType()).as(field.name()));
+        }
+        if (bySource) {
+            columns.add(col(SOURCE_FILE).as(STAGE_SOURCE));
+        }
+        columns.add(col(PERIOD).as(STAGE_PERIOD));
+        columns.add(partitionScenario().as(STAGE_SCENARIO));
+        return columns;
     }
 
     /**
@@ -196,11 +256,15 @@ public final class FactPartitionWriter {
 
     /** Staged files by partition, from the folder names the staging write produced. */
     private Map<PartitionDir, List<Path>> listStaged() {
+        return listStaged(stagingDir);
+    }
+
+    private static Map<PartitionDir, List<Path>> listStaged(Path root) {
         Map<PartitionDir, List<Path>> staged = new HashMap<>();
-        if (!Files.isDirectory(stagingDir)) {
+        if (!Files.isDirectory(root)) {
             return staged;
         }
-        for (Path periodDir : list(stagingDir)) {
+        for (Path periodDir : list(root)) {
             String periodName = periodDir.getFileName().toString();
             if (!Files.isDirectory(periodDir) || !periodName.startsWith(STAGE_PERIOD + "=")) {
                 continue;

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import se.nyckeltal.etl.extract.DeliveryRule;
+import se.nyckeltal.etl.extract.DeliveryRule.Check;
 import se.nyckeltal.etl.extract.ExtractLine;
 import se.nyckeltal.schemas.contract.HrContract;
 
@@ -19,7 +20,7 @@ import se.nyckeltal.schemas.contract.HrContract;
  * the line as delivered is not kept once it has passed the row rules.
  */
 final class DailyHoursLimit implements DeliveryRule.Check {
-    static final DeliveryRule RULE = DailyHoursLimit::new;
+    static final DeliveryRule RULE = Rule.INSTANCE;
     private static final BigDecimal LIMIT = BigDecimal.valueOf(HrContract.MAX_HOURS_PER_DAY);
     /** Indexes in a line's values (HrLines.SCHEMA). */
     private static final int EMPLOYEE = 0;
@@ -66,6 +67,118 @@ final class DailyHoursLimit implements DeliveryRule.Check {
         }
         return text.append(';').append(line.measure().setScale(HrLines.SCHEMA.measureType().scale(),
                 RoundingMode.UNNECESSARY).toPlainString()).toString();
+    }
+
+    /** The rule: its exact check, and a screen of 64-bit key hashes and integer hours for counting. */
+    private enum Rule implements DeliveryRule {
+        INSTANCE;
+
+        @Override
+        public Check check() {
+            return new DailyHoursLimit();
+        }
+
+        @Override
+        public Check screen() {
+            return new Screen();
+        }
+    }
+
+    /**
+     * The day totals kept as a 64-bit hash of employee, day and hour type and the hours in units of
+     * 0.0001 (the hours' scale), in two arrays with open addressing: an HR file at M has a few hundred
+     * thousand day totals, and a map of records and BigDecimals of them cost the counting task much of
+     * its time in the garbage collector. Two keys with one hash add up, so the screen may see a day over
+     * 24 hours that is not (the file is then checked exactly), never miss one that is.
+     */
+    static final class Screen implements Check {
+        private static final long LIMIT_UNITS = HrContract.MAX_HOURS_PER_DAY * 10_000L;
+        private long[] keys = new long[1 << 12];
+        private long[] units = new long[1 << 12];
+        private long zeroKeyUnits;
+        private int size;
+        private boolean anyOver;
+
+        @Override
+        public void see(ExtractLine line) {
+            if (line.kind() != ExtractLine.Kind.VALID || anyOver) {
+                return;
+            }
+            long total = add(key(line), units(line.measure()));
+            anyOver = total > LIMIT_UNITS;
+        }
+
+        @Override
+        public boolean anyBroken() {
+            return anyOver;
+        }
+
+        @Override
+        public ExtractLine judge(ExtractLine line) {
+            throw new UnsupportedOperationException("a screen only counts; the exact check judges");
+        }
+
+        private static long units(BigDecimal hours) {
+            // Valid hours have at most 4 decimals and are at most 24: exact in a long.
+            return hours.scale() == 4 ? hours.unscaledValue().longValueExact()
+                    : hours.setScale(4, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+        }
+
+        private static long key(ExtractLine line) {
+            long hash = 0xcbf29ce484222325L;
+            String employee = String.valueOf(line.values().get(EMPLOYEE));
+            for (int i = 0; i < employee.length(); i++) {
+                hash = (hash ^ employee.charAt(i)) * 0x100000001b3L;
+            }
+            hash = (hash ^ ((LocalDate) line.values().get(WORK_DATE)).toEpochDay()) * 0x9E3779B97F4A7C15L;
+            hash = (hash ^ String.valueOf(line.values().get(HOUR_TYPE)).hashCode()) * 0x9E3779B97F4A7C15L;
+            return hash ^ (hash >>> 29);
+        }
+
+        /** Adds to a key's total; returns the new total. */
+        private long add(long key, long value) {
+            if (key == 0) {
+                zeroKeyUnits += value;
+                return zeroKeyUnits;
+            }
+            if (2 * (size + 1) > keys.length) {
+                grow();
+            }
+            int mask = keys.length - 1;
+            int slot = spread(key) & mask;
+            while (keys[slot] != 0 && keys[slot] != key) {
+                slot = (slot + 1) & mask;
+            }
+            if (keys[slot] == 0) {
+                keys[slot] = key;
+                size++;
+            }
+            units[slot] += value;
+            return units[slot];
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            long[] oldUnits = units;
+            keys = new long[oldKeys.length * 2];
+            units = new long[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != 0) {
+                    int slot = spread(oldKeys[i]) & mask;
+                    while (keys[slot] != 0) {
+                        slot = (slot + 1) & mask;
+                    }
+                    keys[slot] = oldKeys[i];
+                    units[slot] = oldUnits[i];
+                }
+            }
+        }
+
+        private static int spread(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
+        }
     }
 
     /** One employee's hours of one type on one day. */

@@ -8,7 +8,7 @@ import java.sql.Types;
 import java.util.Arrays;
 import java.util.List;
 
-/** Inserts rows into a catalogue table through one prepared statement, in one batch. */
+/** Inserts rows into a catalogue table through one prepared statement, in one batch and one transaction. */
 final class Rows {
     private Rows() {}
 
@@ -25,6 +25,24 @@ final class Rows {
         if (rows.isEmpty()) {
             return;
         }
+        // DuckDB's JDBC batch runs one statement per row: in auto-commit, one commit (and WAL write) per row
+        if (!connection.getAutoCommit()) {
+            batch(connection, insert, rows); // the caller's transaction
+            return;
+        }
+        connection.setAutoCommit(false);
+        try {
+            batch(connection, insert, rows);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private static void batch(Connection connection, String insert, List<List<Object>> rows) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(insert)) {
             for (List<Object> row : rows) {
                 for (int i = 0; i < row.size(); i++) {

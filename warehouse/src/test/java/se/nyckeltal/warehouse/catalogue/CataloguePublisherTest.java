@@ -111,6 +111,23 @@ class CataloguePublisherTest {
             assertThat(files.map(f -> f.getFileName().toString()).sorted())
                     .containsExactly("S3.duckdb", "S4.duckdb", "S5.duckdb", "S6.duckdb", "S7.duckdb");
         }
+        // each build kept its HR group sums beside the restricted facts; those of a pruned catalogue go once they are
+        // over an hour old (younger ones may belong to a build still running)
+        Path kept = layout.restrictedCatalogueDir("S1").getParent();
+        try (Stream<Path> builds = Files.list(kept)) {
+            assertThat(builds.map(f -> f.getFileName().toString()).sorted())
+                    .containsExactly("S1", "S2", "S3", "S4", "S5", "S6", "S7");
+        }
+        assertThat(layout.restrictedCatalogueDir("S7").resolve("hr_sick_groups.parquet")).isRegularFile();
+        for (String old : List.of("S1", "S2", "S3")) {
+            Files.setLastModifiedTime(layout.restrictedCatalogueDir(old),
+                    java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(7200)));
+        }
+        publisher.prune("S7");
+        try (Stream<Path> builds = Files.list(kept)) {
+            assertThat(builds.map(f -> f.getFileName().toString()).sorted())
+                    .containsExactly("S3", "S4", "S5", "S6", "S7");
+        }
     }
 
     @Test
