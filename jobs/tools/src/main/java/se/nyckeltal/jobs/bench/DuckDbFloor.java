@@ -78,8 +78,8 @@ final class DuckDbFloor {
             String encoding = encoding(file) == TextEncoding.WINDOWS_1252 ? "latin-1" : "utf-8";
             // The period from the first column: 2024-03-05, 2024-03 and 202403 all start with YYYY(-)MM.
             reads.add("SELECT " + i + " AS file, CAST(left(replace(column0, '-', ''), 6) AS INTEGER) AS period, "
-                    + extract.grain + ", CAST(replace(replace(replace(" + extract.measure + ", ' ', ''), ',', '.'),"
-                    + " '−', '-') AS DECIMAL(18,4)) AS measure FROM read_csv(" + literal(file)
+                    + extract.grain + ", CAST(replace(replace(regexp_replace(" + extract.measure
+                    + ", '[\\s\\x{00A0}\\x{202F}]', '', 'g'), ',', '.'), '−', '-') AS DECIMAL(18,4)) AS measure FROM read_csv(" + literal(file)
                     + ", header = true, all_varchar = true, names = " + extract.names() + ", encoding = '" + encoding + "')");
         }
         String sql = "COPY (SELECT file, period, " + extract.grain + ", sum(measure) AS measure FROM ("

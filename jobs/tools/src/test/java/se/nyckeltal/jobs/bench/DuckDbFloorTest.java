@@ -45,6 +45,24 @@ class DuckDbFloorTest {
     }
 
     @Test
+    void productionVolumesWithThousandsSeparatorsAreSummedPerMonth() throws IOException {
+        // "1 302" with a no-break space (as Excel writes it, Windows-1252 0xA0), "2 730" with a narrow one, "−1"
+        Path file = write("produktion-2022-01.csv", StandardCharsets.UTF_8, """
+                date;unit;provider;contact_type;volume;scenario;counterpart
+                2022-01-03;101001;OWN;DOCTOR_VISIT;1\u00a0302;ACTUAL;
+                2022-01-04;101001;OWN;DOCTOR_VISIT;2\u202f730;ACTUAL;
+                2022-01-05;101001;OWN;DOCTOR_VISIT;\u22121;ACTUAL;
+                2022-01-05;101001;OWN;NURSE_VISIT;4;ACTUAL;
+                """);
+
+        DuckDbFloor.FloorResult result = DuckDbFloor.run(DuckDbFloor.Extract.PRODUCTION, List.of(file),
+                dir.resolve("floor"));
+
+        assertThat(result.rowsRead()).isEqualTo(4);
+        assertThat(result.factRows()).as("one row per unit, provider, contact type, scenario in the month").isEqualTo(2);
+    }
+
+    @Test
     void noFilesIsNoWork() {
         assertThat(DuckDbFloor.run(DuckDbFloor.Extract.PRODUCTION, List.of(), dir.resolve("floor")))
                 .isEqualTo(new DuckDbFloor.FloorResult("production", 0, 0, 0, 0));
