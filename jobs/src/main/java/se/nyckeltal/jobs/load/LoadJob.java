@@ -315,8 +315,9 @@ public final class LoadJob {
         progress.step("cleaning up superseded fact files", 5, STEPS);
         new LeftoverSweep(layout, store).sweep(null);
         stages.lap("cleanup");
-        // Again, now with the publish and clean-up times (the catalogue shows the record as it was).
-        record = new LoadRecord(record.loadId(), record.startedAt(), record.finishedAt(), record.outcome(),
+        // Again, now with the publish and clean-up times and the time the load really ended (the catalogue, built
+        // before it ended, shows the record as it was then; later catalogues show this one).
+        record = new LoadRecord(record.loadId(), record.startedAt(), clock.instant(), record.outcome(),
                 record.snapshotId(), record.landing(), record.message(), record.files(), stages.millis());
         store.writeLoadRecord(record);
         progress.step("published " + loadId, STEPS, STEPS);

@@ -17,6 +17,14 @@ public final class CliProcess {
 
     /** java, its flags, -cp and the CLI's main class; append the CLI's arguments. */
     public static List<String> command() {
+        return command("-Djava.io.tmpdir=" + JvmScratch.newProcessFolder());
+    }
+
+    /**
+     * {@link #command()} with {@code scratchFlag} for its {@code -Djava.io.tmpdir}: a launcher script that starts
+     * many JVMs passes one that names a new folder each time it runs.
+     */
+    public static List<String> command(String scratchFlag) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -27,7 +35,7 @@ public final class CliProcess {
                 .filter(a -> !a.startsWith("-Djava.io.tmpdir=") && !a.startsWith("-D" + JvmScratch.ROOT_PROPERTY + "="))
                 .forEach(command::add);
         command.add("-D" + JvmScratch.ROOT_PROPERTY + "=" + JvmScratch.root());
-        command.add("-Djava.io.tmpdir=" + JvmScratch.newProcessFolder());
+        command.add(scratchFlag);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(MAIN_CLASS);

@@ -2,10 +2,14 @@ package se.nyckeltal.jobs.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -24,8 +28,15 @@ import se.nyckeltal.schemas.files.FileTree;
 public final class JvmScratch {
     /** The temp folder under which the per-process folders are. */
     public static final String ROOT_PROPERTY = "nyckeltal.jvm.tmp.root";
-    static final String PREFIX = "nyckeltal-jvm-";
+    public static final String PREFIX = "nyckeltal-jvm-";
     private static final String PID_FILE = "pid";
+    /**
+     * Locked by the JVM for as long as it runs. A process id alone cannot tell: processes in another PID
+     * namespace (a container sharing the temp folder) look ended; a file lock is the kernel's, seen by all.
+     */
+    private static final String LOCK_FILE = "alive.lock";
+    /** Held until the JVM exits (the lock goes with the channel). */
+    private static FileChannel aliveLock;
     /** A folder without a pid file younger than this belongs to a JVM still starting. */
     private static final Duration STARTING = Duration.ofMinutes(10);
     private static final Logger LOG = LoggerFactory.getLogger(JvmScratch.class);
@@ -61,6 +72,13 @@ public final class JvmScratch {
         }
         try {
             Files.createDirectories(tmp);
+            FileChannel lock = FileChannel.open(tmp.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            if (lock.tryLock() == null) {
+                lock.close();
+                return; // another process claimed this folder
+            }
+            aliveLock = lock;
             Files.writeString(tmp.resolve(PID_FILE), String.valueOf(ProcessHandle.current().pid()),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -103,6 +121,19 @@ public final class JvmScratch {
     }
 
     private static boolean ended(Path folder) throws IOException {
+        Path lockFile = folder.resolve(LOCK_FILE);
+        if (Files.exists(lockFile)) {
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+                FileLock lock = channel.tryLock();
+                if (lock == null) {
+                    return false; // its JVM runs, whatever its process id looks like from here
+                }
+                lock.release();
+                return true;
+            } catch (OverlappingFileLockException e) {
+                return false; // this JVM's own folder
+            }
+        }
         Path pidFile = folder.resolve(PID_FILE);
         if (!Files.exists(pidFile)) {
             return Files.getLastModifiedTime(folder).toInstant().isBefore(Instant.now().minus(STARTING));

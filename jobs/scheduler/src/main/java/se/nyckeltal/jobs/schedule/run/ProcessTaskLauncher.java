@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import se.nyckeltal.jobs.process.CliProcess;
+import se.nyckeltal.jobs.process.JvmScratch;
 
 /**
  * Runs each attempt as {@code bash -c COMMAND}, output appended to the attempt's log file — what an
@@ -78,9 +79,17 @@ public final class ProcessTaskLauncher implements TaskLauncher {
 
     /** STATE/bin/nyckeltal: the CLI of the running build, so task commands need no install. */
     private void writeLauncher() {
+        // Each run of the script is a JVM with a scratch folder of its own (JvmScratch): tasks run side by side,
+        // and a JVM removes its folder when it exits, so a folder fixed in the script would be pulled from under
+        // the tasks still running. exec keeps the shell's pid, the folder's name, for java.
+        String root = JvmScratch.root().toString();
         String script = "#!/usr/bin/env bash\n"
                 + "# Written by the nyckeltal scheduler: runs the CLI of the build that scheduled the task.\n"
-                + "exec " + CliProcess.command().stream().map(ProcessTaskLauncher::quote).collect(Collectors.joining(" "))
+                + "SCRATCH=" + quote(root) + "/" + JvmScratch.PREFIX + "$$\n"
+                + "mkdir -p \"$SCRATCH\" || exit 1\n"
+                + "exec " + CliProcess.command("-Djava.io.tmpdir=SCRATCH_FOLDER").stream()
+                        .map(a -> a.equals("-Djava.io.tmpdir=SCRATCH_FOLDER") ? "-Djava.io.tmpdir=\"$SCRATCH\"" : quote(a))
+                        .collect(Collectors.joining(" "))
                 + " \"$@\"\n";
         try {
             Files.createDirectories(binDir);

@@ -49,6 +49,34 @@ class ProcessTaskLauncherTest {
         assertThat(log.toString()).endsWith("dag_id=test/run_id=scheduled__2025-03-11T03:30:00+00:00/task_id=hello/attempt=1.log");
     }
 
+    /**
+     * Tasks run side by side and each JVM removes its scratch folder when it exits, so every run of the launcher
+     * gets a folder of its own (a folder fixed in the script was pulled from under the nightly's parallel ingest
+     * tasks). bash -x shows the java command each run would exec.
+     */
+    @Test
+    void eachRunOfTheLauncherGetsAScratchFolderOfItsOwn() throws Exception {
+        Path bin = state.resolve("bin");
+        new ProcessTaskLauncher(bin);
+        java.util.List<String> folders = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Process trace = new ProcessBuilder("bash", "-x", bin.resolve("nyckeltal").toString(), "--version")
+                    .redirectErrorStream(true).start();
+            String out = new String(trace.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            trace.waitFor();
+            java.util.regex.Matcher tmpdir = java.util.regex.Pattern.compile("-Djava\\.io\\.tmpdir=(\\S+)").matcher(out);
+            assertThat(tmpdir.find()).as(out).isTrue();
+            folders.add(tmpdir.group(1));
+        }
+        assertThat(folders.get(0)).isNotEqualTo(folders.get(1));
+        assertThat(folders).allSatisfy(folder -> {
+            Path path = Path.of(folder);
+            assertThat(path.getFileName().toString()).startsWith(se.nyckeltal.jobs.process.JvmScratch.PREFIX);
+            assertThat(path.getParent()).isEqualTo(se.nyckeltal.jobs.process.JvmScratch.root());
+            Files.deleteIfExists(path);
+        });
+    }
+
     @Test
     void executionTimeoutKillsTheProcessAndItsChildren() throws Exception {
         DagRunEngine engine = engine(TestDags.daily("30 4 * * *", "catchup: false", """
