@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
@@ -441,9 +443,9 @@ public final class LoadJob {
             Snapshot previous, boolean referenceChanged, Map<SourceKind, List<LandingFile>> newFiles,
             Map<SourceKind, PreparedSource> prepared, List<FileOutcome> outcomes, StageTimer stages) {
         List<FactPartition> partitions = new ArrayList<>();
-        List<SourceKind> sources = java.util.Arrays.stream(SourceKind.values())
+        List<SourceKind> sources = Arrays.stream(SourceKind.values())
                 .filter(SourceIngests.SUPPORTED::contains).toList();
-        java.util.function.Predicate<SourceKind> ingested = source -> !prepared.containsKey(source)
+        Predicate<SourceKind> ingested = source -> !prepared.containsKey(source)
                 && (!newFiles.getOrDefault(source, List.of()).isEmpty()
                         || referenceChanged && SourceIngests.REDERIVED_ON_REFERENCE_CHANGE.contains(source));
         boolean parse = sources.stream().anyMatch(ingested);

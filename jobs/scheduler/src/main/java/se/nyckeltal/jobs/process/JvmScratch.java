@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -104,9 +103,13 @@ public final class JvmScratch {
         if (!Files.isDirectory(root)) {
             return 0;
         }
+        // This JVM's own folder is never looked into: closing any channel of its lock file would release the lock
+        // this JVM holds on it (file locks belong to the process, not to the channel).
+        Path own = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(root, PREFIX + "*")) {
             for (Path folder : folders) {
-                if (Files.isDirectory(folder) && !Files.isSymbolicLink(folder) && ended(folder)) {
+                if (Files.isDirectory(folder) && !Files.isSymbolicLink(folder)
+                        && !folder.toAbsolutePath().normalize().equals(own) && ended(folder)) {
                     FileTree.delete(folder);
                     removed++;
                 }
@@ -130,8 +133,6 @@ public final class JvmScratch {
                 }
                 lock.release();
                 return true;
-            } catch (OverlappingFileLockException e) {
-                return false; // this JVM's own folder
             }
         }
         Path pidFile = folder.resolve(PID_FILE);

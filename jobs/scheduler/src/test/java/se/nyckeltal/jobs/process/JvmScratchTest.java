@@ -3,10 +3,8 @@ package se.nyckeltal.jobs.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,16 +28,40 @@ class JvmScratchTest {
         System.clearProperty(JvmScratch.ROOT_PROPERTY);
     }
 
+    /** Another JVM (as a scheduled task is) holds the folder's lock: the folder stays until that JVM ends. */
     @Test
-    void aFolderWhoseLockIsHeldStaysWhateverItsProcessIdLooksLike() throws IOException {
+    void aFolderWhoseLockIsHeldStaysWhateverItsProcessIdLooksLike() throws Exception {
         Path folder = folder("nyckeltal-jvm-alive", FOREIGN_PID);
-        try (FileChannel lock = FileChannel.open(folder.resolve("alive.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE)) {
-            lock.lock();
+        Path holder = Files.writeString(root.resolve("HoldLock.java"), """
+                import java.nio.channels.FileChannel;
+                import java.nio.file.Path;
+                import java.nio.file.StandardOpenOption;
+                public class HoldLock {
+                    public static void main(String[] args) throws Exception {
+                        try (FileChannel channel = FileChannel.open(Path.of(args[0]), StandardOpenOption.CREATE,
+                                StandardOpenOption.WRITE)) {
+                            channel.lock();
+                            System.out.println("locked");
+                            System.out.flush();
+                            System.in.read(); // until the test closes our input
+                        }
+                    }
+                }
+                """);
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                holder.toString(), folder.resolve("alive.lock").toString()).redirectErrorStream(true).start();
+        try {
+            String first = new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            assertThat(first).isEqualTo("locked");
             assertThat(JvmScratch.removeDeadProcessTemps()).isZero();
+            assertThat(JvmScratch.removeDeadProcessTemps()).as("looking does not release the other JVM's lock").isZero();
             assertThat(folder).isDirectory();
+        } finally {
+            other.getOutputStream().close();
+            assertThat(other.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         }
-        // the lock went with the channel: its JVM ended
+        // its JVM ended, and the lock with it
         assertThat(JvmScratch.removeDeadProcessTemps()).isOne();
         assertThat(folder).doesNotExist();
     }
