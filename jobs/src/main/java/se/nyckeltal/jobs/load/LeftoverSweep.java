@@ -57,6 +57,7 @@ final class LeftoverSweep {
         Optional<String> current = store.currentSnapshotId();
         current.ifPresent(id -> new CataloguePublisher(layout).prune(id));
         removed += removeUnusedManifestsAndReference(current);
+        removed += store.pruneUnusedPointers();
         new FactFileCleaner(layout, store).removeUnreferenced();
         removed += PreparedIngests.sweep(store, current, keepPreparedRun, java.time.Instant.now());
         if (removed > 0) {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
  * W/current                                     id of the published snapshot (replaced by atomic rename)
  * W/published/&lt;nnnnnnnnnnnnnnnnnnnn&gt;             on a Hadoop store instead: one pointer per publish, created
  *                                               once (create-if-absent), never rewritten; the newest valid wins
+ *                                               (older ones are pruned once their snapshot's manifest is gone)
  * W/snapshots/&lt;id&gt;.json                          manifest: fact files per partition, loaded files, reference
  * W/catalogue/&lt;id&gt;.duckdb                        the analyst catalogue of that snapshot (never written after publish)
  * W/reference/&lt;id&gt;/*.csv                         the reference data that snapshot was built with

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -156,29 +157,78 @@ public final class WarehouseStore {
         if (!Files.isDirectory(dir)) {
             return new Pointer(0, Optional.empty());
         }
-        List<Path> pointers;
-        try (Stream<Path> files = Files.list(dir)) {
-            pointers = files.filter(f -> f.getFileName().toString().matches("\\d{20}"))
-                    .sorted(Comparator.comparing((Path f) -> f.getFileName().toString()).reversed()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
+        List<Path> pointers = pointersNewestFirst(dir);
         long highest = pointers.isEmpty() ? 0 : Long.parseLong(pointers.get(0).getFileName().toString());
         for (Path pointer : pointers) {
-            try {
-                String text = new String(Files.readAllBytes(pointer), StandardCharsets.UTF_8);
-                String id = text.strip();
-                if (text.endsWith("\n") && !id.isEmpty() && Files.isRegularFile(layout.snapshotFile(id))) {
-                    return new Pointer(highest, Optional.of(id));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + pointer, e);
+            Optional<String> id = readPointer(pointer);
+            if (id.isPresent()) {
+                return new Pointer(highest, id);
             }
         }
         return new Pointer(highest, Optional.empty());
     }
 
     private record Pointer(long number, Optional<String> snapshotId) {}
+
+    /**
+     * Deletes the versioned pointers nobody reads any more: those below the newest valid pointer whose
+     * snapshot's manifest is gone (its catalogue was pruned). The newest valid pointer, every pointer above
+     * it (the highest number is the next publish's compare-and-swap) and the pointers of snapshots still kept
+     * stay. Without this a Hadoop store gains one file per publish for ever.
+     *
+     * @return how many pointers were deleted; 0 on the local file system, which has no pointers
+     */
+    public int pruneUnusedPointers() {
+        Path dir = layout.publishedPointersDir();
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int removed = 0;
+        boolean belowNewestValid = false;
+        for (Path pointer : pointersNewestFirst(dir)) {
+            Optional<String> id = readPointer(pointer);
+            if (!belowNewestValid) {
+                belowNewestValid = id.isPresent();
+                continue;
+            }
+            if (id.isEmpty()) {
+                try {
+                    Files.deleteIfExists(pointer);
+                    removed++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot delete " + pointer, e);
+                }
+            }
+        }
+        return removed;
+    }
+
+    private static List<Path> pointersNewestFirst(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().matches("\\d{20}"))
+                    .sorted(Comparator.comparing((Path f) -> f.getFileName().toString()).reversed()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    /**
+     * The snapshot a pointer names when it is valid: complete (ends in a line break; a crash while writing
+     * leaves it without) and naming a snapshot whose manifest exists. A pointer deleted meanwhile (pruned
+     * by another process) is not valid.
+     */
+    private Optional<String> readPointer(Path pointer) {
+        try {
+            String text = new String(Files.readAllBytes(pointer), StandardCharsets.UTF_8);
+            String id = text.strip();
+            return text.endsWith("\n") && !id.isEmpty() && Files.isRegularFile(layout.snapshotFile(id))
+                    ? Optional.of(id) : Optional.empty();
+        } catch (NoSuchFileException pruned) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + pointer, e);
+        }
+    }
 
     /** Waits for the publish lock; another thread of this JVM holding it shows as an overlap, not a wait. */
     private static FileLock lock(FileChannel channel) throws IOException {

@@ -213,4 +213,39 @@ class WarehouseStoreTest {
     private static LoadRecord record(String loadId, Instant started) {
         return new LoadRecord(loadId, started, null, LoadRecord.Outcome.NOTHING_NEW, null, "/landing", null, List.of());
     }
+
+    @Test
+    void pruningVersionedPointersKeepsTheNewestValidOneThoseAboveItAndThoseOfKeptSnapshots() throws IOException {
+        WarehouseStore store = new WarehouseStore(new WarehouseLayout(root));
+        Path dir = store.layout().publishedPointersDir();
+        Files.createDirectories(dir);
+        for (String id : List.of("s3", "s5")) {
+            store.writeSnapshot(new Snapshot(id, CREATED, "load-" + id, List.of(), List.of(), null));
+        }
+        // 1, 2: snapshots whose manifests were removed with their catalogues; 3: a kept snapshot;
+        // 4: cut short by a crash; 5: the published one; 6: a crash while publishing after it.
+        Files.writeString(dir.resolve("%020d".formatted(1)), "s1\n");
+        Files.writeString(dir.resolve("%020d".formatted(2)), "s2\n");
+        Files.writeString(dir.resolve("%020d".formatted(3)), "s3\n");
+        Files.writeString(dir.resolve("%020d".formatted(4)), "s4");
+        Files.writeString(dir.resolve("%020d".formatted(5)), "s5\n");
+        Files.writeString(dir.resolve("%020d".formatted(6)), "s6");
+
+        assertThat(store.pruneUnusedPointers()).isEqualTo(3);
+
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(f -> f.getFileName().toString()).sorted().toList()).containsExactly(
+                    "%020d".formatted(3), "%020d".formatted(5), "%020d".formatted(6));
+        }
+        assertThat(store.pruneUnusedPointers()).as("nothing left to prune").isZero();
+    }
+
+    @Test
+    void aWarehouseOnTheLocalFileSystemHasNoPointersToPrune() {
+        WarehouseStore store = new WarehouseStore(new WarehouseLayout(root));
+        store.publish(Optional.empty(), "s1");
+
+        assertThat(store.pruneUnusedPointers()).isZero();
+        assertThat(store.currentSnapshotId()).contains("s1");
+    }
 }

@@ -1,6 +1,7 @@
 -- temp.hr_suppression_relations (build only): one row per relation × member cell. A relation is a set of published
 -- HR cells one of which is the sum of the others, so that any one of them follows from the rest by subtraction —
--- the sums internal.hr_suppression protects (cells of temp.hr_suppression_cells):
+-- the sums internal.hr_suppression protects (cells of temp.hr_suppression_cells), those not already protected by two
+-- small groups:
 --   area            an area = Σ its units                      (same period, window, measure, population)
 --   total_areas     TOTAL = Σ the areas
 --   ownership       PUBLIC or PRIVATE = Σ its units
@@ -112,16 +113,34 @@ members AS (
        AND a.measure = 'actual' AND a.time_window = c.time_window
        AND a.org_level = c.org_level AND a.org_id = c.org_id AND a.population = c.population
     WHERE c.measure IN ('previous_year', 'two_years_earlier')
-)
+),
 
 -- a cell of no employees (own staff without scheduled hours in the window) is suppressed but all zeros: it protects
 -- nothing and needs no protection, so it is no member
+member_cells AS (
+    SELECT m.relation, m.cell_id, m.may_hide, m.is_sum, c.employees <= 10 AS small_group
+    FROM members AS m
+    JOIN temp.hr_suppression_cells AS c
+        USING (cell_id)
+    WHERE c.employees > 0
+),
+
+-- a relation with two or more small groups is protected before internal.hr_suppression starts and stays so (its
+-- suppressed members only grow): it is never open (exactly one suppressed member) nor untouched (none), the only
+-- states the suppression reads, so it is left out. relation_id keeps the order of the relation keys, which is all
+-- the suppression reads of it (its tie-break between relations).
+open_at_start AS (
+    SELECT relation
+    FROM member_cells
+    GROUP BY relation
+    HAVING count(*) FILTER (WHERE small_group) < 2
+)
+
 SELECT
     CAST(dense_rank() OVER (ORDER BY m.relation) AS INTEGER) AS relation_id,
     m.cell_id,
     m.may_hide,
     m.is_sum
-FROM members AS m
-JOIN temp.hr_suppression_cells AS c
-    USING (cell_id)
-WHERE c.employees > 0
+FROM member_cells AS m
+SEMI JOIN open_at_start AS o
+    ON o.relation = m.relation
