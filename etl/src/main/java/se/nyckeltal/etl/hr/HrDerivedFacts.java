@@ -1,15 +1,12 @@
 package se.nyckeltal.etl.hr;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +40,7 @@ import se.nyckeltal.schemas.warehouse.WarehouseLayout;
 final class HrDerivedFacts {
     /** Sick-leave figures of a group this small or smaller are hidden (SPEC §5). */
     static final int SUPPRESS_AT_MOST = 10;
-    static final String AGE_BAND = "age_band";
+    static final String AGE_BAND = EmployeeMonthSums.AGE_BAND;
 
     private final SparkSession spark;
     private final WarehouseLayout warehouse;
@@ -79,13 +76,11 @@ final class HrDerivedFacts {
         Dataset<Row> dayRows = spark.read().parquet(paths(days));
         Column type = col(HrLines.HOUR_TYPE);
         Column sickRow = type.equalTo(HourType.SICK.name());
+        Column scheduledRow = type.equalTo(HourType.SCHEDULED.name());
         // Only SICK and SCHEDULED hours make or end a spell; a day with neither is no day of the timeline.
-        Dataset<Row> employeeDays = dayRows.filter(sickRow.or(type.equalTo(HourType.SCHEDULED.name())))
-                .groupBy(col(HrLines.EMPLOYEE), col(HrLines.WORK_DATE)).agg(
-                sum(when(col(HrLines.HOUR_TYPE).equalTo(HourType.SICK.name()), dayHours()))
-                        .as(SickSpells.SICK_HOURS),
-                sum(when(col(HrLines.HOUR_TYPE).equalTo(HourType.SCHEDULED.name()), dayHours()))
-                        .as(SickSpells.SCHEDULED_HOURS));
+        Dataset<Row> employeeDays = dayRows.filter(sickRow.or(scheduledRow)).select(col(HrLines.EMPLOYEE),
+                col(HrLines.WORK_DATE), when(sickRow, col(HrLines.HOURS)).as(SickSpells.SICK_HOURS),
+                when(scheduledRow, col(HrLines.HOURS)).as(SickSpells.SCHEDULED_HOURS));
         Dataset<Row> open = openBefore.isEmpty()
                 ? spark.createDataFrame(List.of(), DataTypes.createStructType(List.of(
                         DataTypes.createStructField(SickSpells.EMPLOYEE, DataTypes.StringType, true),
@@ -97,14 +92,8 @@ final class HrDerivedFacts {
         Dataset<Row> employeeMonth = null;
         List<FactPartitionWriter> writers = new ArrayList<>();
         try {
-            // Only SICK rows have a day number: the other rows (most of them) need no join.
-            Dataset<Row> sickNumbered = dayRows.filter(sickRow).join(spells.sickDays().select(col(SickSpells.EMPLOYEE),
-                    col(SickSpells.WORK_DATE), col(SickSpells.DAY_NUMBER)), new String[] {HrLines.EMPLOYEE,
-                    HrLines.WORK_DATE}, "left");
-            Dataset<Row> numbered = sickNumbered.unionByName(dayRows.filter(not(coalesce(sickRow, lit(false))))
-                    .withColumn(SickSpells.DAY_NUMBER, lit(null).cast(sickNumbered.schema()
-                            .apply(SickSpells.DAY_NUMBER).dataType())));
-            employeeMonth = employeeMonths(numbered).persist(StorageLevel.MEMORY_AND_DISK());
+            employeeMonth = EmployeeMonthSums.of(spark, dayRows, spells.sickMonths())
+                    .persist(StorageLevel.MEMORY_AND_DISK());
             FactPartitionWriter employeeMonthWriter = writer(FactSchema.HR_EMPLOYEE_MONTH, writers);
             FactPartitionWriter timeWriter = writer(FactSchema.HR_TIME, writers);
             FactPartitionWriter stateWriter = writer(FactSchema.HR_SPELL_STATE, writers);
@@ -134,47 +123,6 @@ final class HrDerivedFacts {
         return writer;
     }
 
-    /** hr_day rows with their spell day numbers, summed per employee and month (FactSchema.HR_EMPLOYEE_MONTH). */
-    private static Dataset<Row> employeeMonths(Dataset<Row> numbered) {
-        Column age = col("period").divide(100).cast(DataTypes.IntegerType).minus(col(HrLines.BIRTH_YEAR));
-        Column ageBand = when(age.lt(30), lit("0_29")).when(age.lt(50), lit("30_49")).otherwise(lit("50_plus"));
-        Column type = col(HrLines.HOUR_TYPE);
-        Column day = col(SickSpells.DAY_NUMBER);
-        Column sick = type.equalTo(HourType.SICK.name());
-        return numbered.withColumn(AGE_BAND, ageBand)
-                .groupBy(col("period"), col("scenario"), col("source_file"), col(HrLines.EMPLOYEE),
-                        col(HrLines.COST_CENTER), col(HrLines.STAFF_CATEGORY), col(HrLines.PROFESSION),
-                        col(HrLines.GENDER), col(AGE_BAND))
-                .agg(hours(type.equalTo(HourType.WORKED.name()), "worked_hours"),
-                        hours(type.equalTo(HourType.OVERTIME.name()), "overtime_hours"),
-                        hours(type.equalTo(HourType.ON_CALL.name()), "on_call_hours"),
-                        hours(type.equalTo(HourType.SCHEDULED.name()), "scheduled_hours"),
-                        hours(type.equalTo(HourType.VACATION.name()), "vacation_hours"),
-                        hours(type.equalTo(HourType.OTHER_ABSENCE.name()), "other_absence_hours"),
-                        hours(sick, "sick_hours"),
-                        hours(sick.and(day.between(1, 14)), "sick_hours_days_1_14"),
-                        hours(sick.and(day.between(15, 90)), "sick_hours_days_15_90"),
-                        hours(sick.and(day.between(91, 365)), "sick_hours_days_91_365"),
-                        hours(sick.and(day.geq(366)), "sick_hours_days_366_plus"),
-                        hours(sick.and(day.geq(60)), "sick_hours_day_60_plus"));
-    }
-
-    private static Column hours(Column condition, String name) {
-        return coalesce(sum(when(condition, dayHours())), lit(BigDecimal.ZERO)).as(name);
-    }
-
-    /**
-     * The hours of an hr_day row as DECIMAL(8,4): a row holds at most 24 hours (the row rule and
-     * {@link DailyHoursLimit}), and Spark sums a DECIMAL(8,4) as DECIMAL(18,4) in 64-bit integers,
-     * where DECIMAL(18,4) (the stored type) sums as DECIMAL(28,4) in BigDecimals, several times slower.
-     * The same exact sums either way; the writer casts them to the fact's DECIMAL(18,4). A row beyond
-     * 9999.9999 hours could only come from a broken ingest, and fails the cast (ANSI) instead of
-     * summing.
-     */
-    private static Column dayHours() {
-        return col(HrLines.HOURS).cast(DataTypes.createDecimalType(8, 4));
-    }
-
     /**
      * Employee months summed to hr_time's grain. The sick columns of a group with at most
      * {@value #SUPPRESS_AT_MOST} employees with scheduled hours are NULL: this table is for analysts.
@@ -202,18 +150,19 @@ final class HrDerivedFacts {
 
     /** Open spells at each month's end, and one marker row per month (FactSchema.HR_SPELL_STATE). */
     private Dataset<Row> state(SickSpells spells, List<Integer> periods, Map<Integer, String> sourceFiles) {
-        List<Row> markers = new ArrayList<>();
-        sourceFiles.forEach((period, file) -> markers.add(RowFactory.create(period, file)));
-        Dataset<Row> files = spark.createDataFrame(markers, DataTypes.createStructType(List.of(
+        List<Row> rows = new ArrayList<>();
+        for (Row open : spells.openAtMonthEnd(periods)) {
+            int period = open.getInt(0);
+            rows.add(RowFactory.create(period, "ACTUAL", open.getString(1), open.get(2), sourceFiles.get(period), loadId));
+        }
+        sourceFiles.forEach((period, file) -> rows.add(RowFactory.create(period, "ACTUAL", null, null, file, loadId)));
+        return spark.createDataFrame(rows, DataTypes.createStructType(List.of(
                 DataTypes.createStructField("period", DataTypes.IntegerType, false),
-                DataTypes.createStructField("source_file", DataTypes.StringType, false))));
-        Dataset<Row> open = spells.openAtMonthEnd(spark, periods)
-                .select(col("period"), col(SickSpells.EMPLOYEE), col(SickSpells.SPELL_START));
-        Dataset<Row> marker = files.select(col("period"), lit(null).cast(DataTypes.StringType).as(SickSpells.EMPLOYEE),
-                lit(null).cast(DataTypes.DateType).as(SickSpells.SPELL_START));
-        return open.unionByName(marker).join(files, "period")
-                .withColumn("scenario", lit("ACTUAL"))
-                .withColumn("load_id", lit(loadId));
+                DataTypes.createStructField("scenario", DataTypes.StringType, false),
+                DataTypes.createStructField(SickSpells.EMPLOYEE, DataTypes.StringType, true),
+                DataTypes.createStructField(SickSpells.SPELL_START, DataTypes.DateType, true),
+                DataTypes.createStructField("source_file", DataTypes.StringType, false),
+                DataTypes.createStructField("load_id", DataTypes.StringType, false))));
     }
 
     /** This load's partitions are read where it wrote them, earlier loads' from the warehouse. */

@@ -1,28 +1,28 @@
 package se.nyckeltal.etl.hr;
 
+import static org.apache.spark.sql.functions.bit_or;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.datediff;
-import static org.apache.spark.sql.functions.lag;
-import static org.apache.spark.sql.functions.last;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.month;
-import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.unix_date;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
-import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Sick spells (sjukfall) and the day number of each sick day in its spell, SPEC §5.
@@ -36,6 +36,12 @@ import org.apache.spark.storage.StorageLevel;
  * from its earliest delivered month on, starting from the spells still open at the end of the month
  * before (the state a previous load wrote, {@code hr_spell_state}). So an incremental month continues
  * a spell that began months or years earlier, and a restated month renumbers every later month.
+ *
+ * <p>What decides a spell is, per employee and month, which days have SICK hours and which have SICK or
+ * SCHEDULED hours: two bit masks of the month's days. Spark reduces the days to those masks (one
+ * aggregation, one small shuffle); the timeline itself is walked here, on the driver, employee by
+ * employee in date order — a few hundred thousand employee months at most, where a window over every
+ * day would sort millions of rows.
  */
 final class SickSpells {
     static final String EMPLOYEE = "employee";
@@ -46,43 +52,127 @@ final class SickSpells {
     static final String DAY_NUMBER = "day_number";
     static final String PERIOD = "period";
 
-    private static final String IS_SICK = "_is_sick";
-    private static final String IS_SEED = "_is_seed";
-    private static final String SPELL_NO = "_spell_no";
-    private static final String OPEN_START = "_open_start";
-    /** The seed's pseudo-period: before every real one. */
-    private static final int SEED_PERIOD = 0;
+    /** No spell open: an epoch day no date has. */
+    private static final long NONE = Long.MIN_VALUE;
 
-    private final Dataset<Row> timeline;
+    private final SparkSession spark;
+    /** Every employee month with SICK or SCHEDULED days, by employee, then period. */
+    private final List<MonthDays> months;
+    /** Spells open before the first day: epoch day of the start by employee. */
+    private final Map<String, Long> openBefore;
 
     /**
-     * @param employeeDays one row per employee and day: {@value #EMPLOYEE}, {@value #WORK_DATE} (DATE),
-     *     {@value #SICK_HOURS} and {@value #SCHEDULED_HOURS} summed over the day's rows (NULL = none)
+     * @param employeeDays rows of {@value #EMPLOYEE}, {@value #WORK_DATE} (DATE), {@value #SICK_HOURS} and
+     *     {@value #SCHEDULED_HOURS} (NULL = none); several rows of one employee and day count as their sums
+     *     would — hours are never negative, so a day's sum is above zero exactly when one of its rows is
      * @param openBefore spells open at the end of the month before the first day:
      *     {@value #EMPLOYEE}, {@value #SPELL_START}
      */
     SickSpells(Dataset<Row> employeeDays, Dataset<Row> openBefore) {
-        Column sick = col(SICK_HOURS);
-        Column scheduled = col(SCHEDULED_HOURS);
-        Dataset<Row> relevant = employeeDays
-                .filter(sick.gt(0).or(scheduled.gt(0)))
-                .select(col(EMPLOYEE), col(WORK_DATE), sick.gt(0).and(sick.isNotNull()).as(IS_SICK),
-                        lit(false).as(IS_SEED));
-        // An open spell enters as a sick day on its first day: the days after continue its numbering.
-        Dataset<Row> seeds = openBefore.select(col(EMPLOYEE), col(SPELL_START).as(WORK_DATE), lit(true).as(IS_SICK),
-                lit(true).as(IS_SEED));
-        WindowSpec byDay = Window.partitionBy(col(EMPLOYEE)).orderBy(col(WORK_DATE), col(IS_SEED).desc());
-        Column previousSick = lag(col(IS_SICK), 1).over(byDay);
-        Column starts = col(IS_SICK).and(previousSick.isNull().or(not(previousSick)));
-        Dataset<Row> numbered = relevant.unionByName(seeds)
-                .withColumn(SPELL_NO, sum(when(starts, 1).otherwise(0))
-                        .over(byDay.rowsBetween(Window.unboundedPreceding(), Window.currentRow())));
-        WindowSpec bySpell = Window.partitionBy(col(EMPLOYEE), col(SPELL_NO));
-        this.timeline = numbered
-                .withColumn(SPELL_START, min(when(col(IS_SICK), col(WORK_DATE))).over(bySpell))
-                .withColumn(PERIOD, when(col(IS_SEED), lit(SEED_PERIOD))
-                        .otherwise(year(col(WORK_DATE)).multiply(100).plus(month(col(WORK_DATE)))))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        this.spark = employeeDays.sparkSession();
+        Column sick = col(SICK_HOURS).gt(0);
+        Column day = expr("shiftleft(1, dayofmonth(" + WORK_DATE + ") - 1)"); // bit d - 1 for day d
+        List<Row> masks = employeeDays.filter(sick.or(col(SCHEDULED_HOURS).gt(0)))
+                .groupBy(col(EMPLOYEE), year(col(WORK_DATE)).multiply(100).plus(month(col(WORK_DATE))).as(PERIOD))
+                .agg(bit_or(when(sick, day).otherwise(0)), bit_or(day))
+                .collectAsList();
+        List<MonthDays> collected = new ArrayList<>(masks.size());
+        for (Row row : masks) {
+            collected.add(new MonthDays(row.getString(0), row.getInt(1), row.getInt(2), row.getInt(3)));
+        }
+        collected.sort(Comparator.comparing(MonthDays::employee).thenComparingInt(MonthDays::period));
+        this.months = collected;
+        this.openBefore = new HashMap<>();
+        for (Row row : openBefore.select(col(EMPLOYEE), unix_date(col(SPELL_START))).collectAsList()) {
+            this.openBefore.put(row.getString(0), (long) row.getInt(1));
+        }
+    }
+
+    /** One employee's days of one month with SICK hours ({@code sick}) and with SICK or SCHEDULED hours ({@code days}), bit d − 1 for day d. */
+    private record MonthDays(String employee, int period, int sick, int days) {}
+
+    /** The day numbers of one employee's sick days in one month. */
+    record SickMonth(String employee, int period, int[] dayNumbers) {
+        /** The day number of day {@code day} of the month (1–31), 0 when it is no sick day. */
+        int dayNumber(int day) {
+            return dayNumbers[day - 1];
+        }
+    }
+
+    /**
+     * One employee's timeline walked: the sick months with their day numbers, and after each month with
+     * days the spell's start then ({@code NONE} when none was open).
+     */
+    private record Walked(String employee, long openBefore, List<SickMonth> sick, int[] periods, long[] openAfter) {
+        /** The spell open at the end of {@code period}: the latest month up to it with days decides. */
+        long openAt(int period) {
+            long open = openBefore;
+            for (int i = 0; i < periods.length && periods[i] <= period; i++) {
+                open = openAfter[i];
+            }
+            return open;
+        }
+    }
+
+    /**
+     * Walks every employee's timeline in date order: employees with days in these months, and those with
+     * a spell open before them (their spell stays open while no day ends it).
+     */
+    private List<Walked> walk() {
+        List<Walked> walked = new ArrayList<>();
+        TreeSet<String> onlyOpenBefore = new TreeSet<>(openBefore.keySet());
+        int i = 0;
+        while (i < months.size()) {
+            String employee = months.get(i).employee();
+            onlyOpenBefore.remove(employee);
+            long before = openBefore.getOrDefault(employee, NONE);
+            long open = before;
+            int from = i;
+            while (i < months.size() && months.get(i).employee().equals(employee)) {
+                i++;
+            }
+            int[] periods = new int[i - from];
+            long[] openAfter = new long[i - from];
+            List<SickMonth> sick = new ArrayList<>();
+            for (int m = from; m < i; m++) {
+                MonthDays month = months.get(m);
+                YearMonth yearMonth = YearMonth.of(month.period() / 100, month.period() % 100);
+                long first = yearMonth.atDay(1).toEpochDay();
+                int[] numbers = month.sick() == 0 ? null : new int[31];
+                for (int day = 1; day <= yearMonth.lengthOfMonth(); day++) {
+                    int bit = 1 << (day - 1);
+                    if ((month.days() & bit) == 0) {
+                        continue; // a day with neither SICK nor SCHEDULED hours bridges
+                    }
+                    if ((month.sick() & bit) == 0) {
+                        open = NONE; // scheduled, not sick: the spell ends
+                        continue;
+                    }
+                    long date = first + day - 1;
+                    if (open == NONE) {
+                        open = date;
+                    }
+                    numbers[day - 1] = Math.toIntExact(date - open + 1);
+                }
+                if (numbers != null) {
+                    sick.add(new SickMonth(employee, month.period(), numbers));
+                }
+                periods[m - from] = month.period();
+                openAfter[m - from] = open;
+            }
+            walked.add(new Walked(employee, before, sick, periods, openAfter));
+        }
+        for (String employee : onlyOpenBefore) {
+            walked.add(new Walked(employee, openBefore.get(employee), List.of(), new int[0], new long[0]));
+        }
+        return walked;
+    }
+
+    /** The day numbers of every employee month with sick days (not of the open spells passed in). */
+    List<SickMonth> sickMonths() {
+        List<SickMonth> sick = new ArrayList<>();
+        walk().forEach(employee -> sick.addAll(employee.sick()));
+        return sick;
     }
 
     /**
@@ -90,35 +180,56 @@ final class SickSpells {
      * {@value #WORK_DATE}, {@value #SPELL_START}, {@value #DAY_NUMBER}.
      */
     Dataset<Row> sickDays() {
-        return timeline.filter(col(IS_SICK).and(not(col(IS_SEED))))
-                .select(col(EMPLOYEE), col(WORK_DATE), col(SPELL_START),
-                        datediff(col(WORK_DATE), col(SPELL_START)).plus(1).as(DAY_NUMBER));
+        List<Row> rows = new ArrayList<>();
+        for (SickMonth month : sickMonths()) {
+            LocalDate first = LocalDate.of(month.period() / 100, month.period() % 100, 1);
+            for (int day = 1; day <= 31; day++) {
+                int number = month.dayNumber(day);
+                if (number > 0) {
+                    LocalDate date = first.plusDays(day - 1L);
+                    rows.add(RowFactory.create(month.employee(), date, date.minusDays(number - 1L), number));
+                }
+            }
+        }
+        return spark.createDataFrame(rows, DataTypes.createStructType(List.of(
+                DataTypes.createStructField(EMPLOYEE, DataTypes.StringType, false),
+                DataTypes.createStructField(WORK_DATE, DataTypes.DateType, false),
+                DataTypes.createStructField(SPELL_START, DataTypes.DateType, false),
+                DataTypes.createStructField(DAY_NUMBER, DataTypes.IntegerType, false))));
     }
+
+    /** The columns of {@link #openAtMonthEnd}. */
+    static final StructType OPEN_AT_MONTH_END = DataTypes.createStructType(List.of(
+            DataTypes.createStructField(PERIOD, DataTypes.IntegerType, false),
+            DataTypes.createStructField(EMPLOYEE, DataTypes.StringType, false),
+            DataTypes.createStructField(SPELL_START, DataTypes.DateType, false)));
 
     /**
      * The spells still open at the end of each of {@code periods}: {@value #PERIOD}, {@value #EMPLOYEE},
      * {@value #SPELL_START}. A spell is open when the employee's last day with SICK or SCHEDULED hours
      * up to the month's end was a sick day; a month without such days leaves it as it was.
      */
-    Dataset<Row> openAtMonthEnd(SparkSession spark, List<Integer> periods) {
-        Column lastDay = max(struct(col(WORK_DATE), when(col(IS_SICK), col(SPELL_START)).as(OPEN_START)));
-        Dataset<Row> monthEnds = timeline.groupBy(col(EMPLOYEE), col(PERIOD))
-                .agg(lastDay.getField(OPEN_START).as(OPEN_START))
-                .withColumn("_has_days", lit(true));
-        Dataset<Row> targets = spark.createDataset(periods, Encoders.INT()).toDF(PERIOD);
-        Dataset<Row> grid = monthEnds.select(col(EMPLOYEE)).distinct().crossJoin(targets);
-        WindowSpec upToMonth = Window.partitionBy(col(EMPLOYEE)).orderBy(col(PERIOD))
-                .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-        // The latest month with days decides; its open start may be NULL (the spell ended).
-        Column carried = last(when(col("_has_days"), struct(col(OPEN_START))), true).over(upToMonth);
-        return grid.join(monthEnds, new String[] {EMPLOYEE, PERIOD}, "full_outer")
-                .withColumn("_carried", carried.getField(OPEN_START))
-                .filter(col(PERIOD).isin(periods.toArray()).and(col("_carried").isNotNull()))
-                .select(col(PERIOD), col(EMPLOYEE), col("_carried").as(SPELL_START));
+    Dataset<Row> openAtMonthEnd(SparkSession session, List<Integer> periods) {
+        return session.createDataFrame(openAtMonthEnd(periods), OPEN_AT_MONTH_END);
     }
 
-    /** Releases the cached timeline. */
+    /** As {@link #openAtMonthEnd(SparkSession, List)}, as rows on the driver. */
+    List<Row> openAtMonthEnd(List<Integer> periods) {
+        List<Row> rows = new ArrayList<>();
+        for (Walked employee : walk()) {
+            for (int period : periods) {
+                long open = employee.openAt(period);
+                if (open != NONE) {
+                    rows.add(RowFactory.create(period, employee.employee(), LocalDate.ofEpochDay(open)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Releases what the spells hold on the driver. */
     void release() {
-        timeline.unpersist();
+        months.clear();
+        openBefore.clear();
     }
 }
