@@ -6,7 +6,6 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +85,6 @@ public final class FactGrain implements Serializable {
     /** The task side: checks and sums valid lines of one file and makes their fact rows. */
     static final class Rows implements Serializable {
         private static final long serialVersionUID = 1L;
-        private static final int MAX_STRINGS = 200_000;
 
         private final ExtractLine.Schema schema;
         private final boolean asDelivered;
@@ -95,8 +93,6 @@ public final class FactGrain implements Serializable {
         private final int[] sums;
         private final DecimalType measureSum;
         private final DecimalType[] sumTypes;
-        /** Key texts already encoded, per task (see {@link #utf8}). */
-        private transient Map<String, UTF8String> strings;
 
         private Rows(ExtractLine.Schema schema, List<String> keyNames, List<String> sumNames) {
             this.schema = requireNonNull(schema, "schema");
@@ -226,28 +222,10 @@ public final class FactGrain implements Serializable {
             row[1] = line.period();
             row[2] = UTF8String.fromString(line.scenario());
             for (int i = 0; i < keys.length; i++) {
-                Object value = line.values().get(keys[i]);
-                row[3 + i] = value instanceof String text ? utf8(text)
-                        : ExtractLine.Schema.toCatalyst(value, schema.values().get(keys[i]).dataType());
+                row[3 + i] = ExtractLine.Schema.toCatalyst(line.values().get(keys[i]),
+                        schema.values().get(keys[i]).dataType());
             }
             return row;
-        }
-
-        /**
-         * A key text in Spark's form. The same few thousand codes, ids and cost centres repeat on every
-         * line of a file: each is encoded once per task and shared by the rows (Spark never changes a
-         * UTF8String it is given).
-         */
-        private UTF8String utf8(String text) {
-            if (strings == null || strings.size() > MAX_STRINGS) {
-                strings = new HashMap<>();
-            }
-            UTF8String value = strings.get(text);
-            if (value == null) {
-                value = UTF8String.fromString(text);
-                strings.put(text, value);
-            }
-            return value;
         }
 
         private static Decimal decimal(BigDecimal value, DecimalType type) {
