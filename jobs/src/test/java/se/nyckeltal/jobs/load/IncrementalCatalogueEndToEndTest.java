@@ -45,7 +45,7 @@ import se.nyckeltal.warehouse.catalogue.Catalogue;
 class IncrementalCatalogueEndToEndTest {
     private static final List<String> MATERIALISED = List.of("kpi.kpi_values", "kpi.income_statement",
             "kpi.production_report", "internal.hr_sick_leave", "internal.hr_suppression", "internal.hr_window_hours",
-            "internal.hr_headcount");
+            "internal.hr_headcount", "internal.ledger_monthly", "internal.ledger_statement_monthly");
     private static final String KEY_FILE = "pseudonym.key";
 
     @TempDir

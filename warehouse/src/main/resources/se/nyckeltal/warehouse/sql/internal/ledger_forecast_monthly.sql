@@ -1,8 +1,8 @@
 -- internal.ledger_forecast_monthly: one row per forecast_made × period × cost centre with FORECAST rows, every
 -- forecast version (fact.ledger_forecasts): the amounts of internal.ledger_monthly (positive magnitudes), with
 -- accounts mapped exactly as fact.ledger_lines maps them (the narrowest range of accounts.csv; UNMAPPED
--- accounts count in no amount).
-CREATE VIEW internal.ledger_forecast_monthly AS
+-- accounts count in no amount). A table, not a view: internal.forecast_full_year reads it for every KPI table.
+CREATE TABLE internal.ledger_forecast_monthly AS
 WITH account_numbers AS (
     SELECT
         account,
@@ -33,3 +33,4 @@ FROM fact.ledger_forecasts AS l
 LEFT JOIN account_map AS m
     ON m.account = l.account
 GROUP BY l.forecast_made, l.period, l.cost_center
+ORDER BY l.forecast_made, l.period, l.cost_center

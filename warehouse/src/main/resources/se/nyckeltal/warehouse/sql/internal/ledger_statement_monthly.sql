@@ -2,7 +2,8 @@
 -- (dim.income_statement_line) with ledger rows, amount as the månadsrapport prints it: −ledger amount,
 -- so revenues are positive and costs negative. Each ledger row counts on its own line and on the
 -- derived lines it belongs to (Summa intäkter / Summa kostnader, Resultat, the varav lines).
-CREATE VIEW internal.ledger_statement_monthly AS
+-- A table, not a view, for the same reason as internal.ledger_monthly.
+CREATE TABLE internal.ledger_statement_monthly AS
 WITH line_amounts AS MATERIALIZED (
     SELECT
         period,
@@ -14,6 +15,7 @@ WITH line_amounts AS MATERIALIZED (
         is_overtime,
         -SUM(amount) AS amount
     FROM fact.ledger_lines
+    WHERE period >= ${recompute_from}
     GROUP BY period, scenario, cost_center, line_id, kind, is_agency, is_overtime
 ),
 
@@ -50,3 +52,4 @@ statement_amounts AS (
 SELECT period, scenario, cost_center, line_id, SUM(amount) AS amount
 FROM statement_amounts
 GROUP BY period, scenario, cost_center, line_id
+ORDER BY period, scenario, cost_center, line_id

@@ -1,8 +1,9 @@
 -- internal.production_monthly: one row per period × scenario × cost centre (the production unit id) × provider ×
 -- contact type with production rows: the volumes the production KPIs and tables are built from. A contact
 -- type missing from contact_types.csv is 'UNMAPPED' here (all unknown codes together; meta.data_quality
--- names them). weighted_volume is 0 for contact types without a weight.
-CREATE VIEW internal.production_monthly AS
+-- names them). weighted_volume is 0 for contact types without a weight. A table, not a view: every production KPI,
+-- window and table reads it.
+CREATE TABLE internal.production_monthly AS
 SELECT
     p.period,
     p.scenario,
