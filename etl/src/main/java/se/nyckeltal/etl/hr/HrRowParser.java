@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,9 +48,10 @@ final class HrRowParser implements CsvExtract.RowParser {
     private final int hours;
     /**
      * The same few thousand ids, codes and dates repeat on every row of an extract: each is worked out
-     * once per task. Per parser instance, and Spark gives every task its own.
+     * once per task, by field index and text (no key string made per line). Per parser instance, and
+     * Spark gives every task its own.
      */
-    private transient Map<String, Object> seen;
+    private transient Map<Integer, Map<String, Object>> seen;
 
     HrRowParser(ColumnMapping mapping, PseudonymKey key) {
         this.key = requireNonNull(key, "key");
@@ -76,7 +76,7 @@ final class HrRowParser implements CsvExtract.RowParser {
         if (dateText.isBlank()) {
             problems.add("date is empty; write YYYY-MM-DD (datum)");
         } else {
-            Object parsed = cached("d" + dateText, () -> {
+            Object parsed = cached(date, dateText, () -> {
                 try {
                     return PeriodText.parseDate(dateText);
                 } catch (ExtractFormatException e) {
@@ -92,7 +92,7 @@ final class HrRowParser implements CsvExtract.RowParser {
         String employeeId = fields.get(employee).strip();
         String pseudonym = null;
         if (!employeeId.isEmpty()) {
-            pseudonym = (String) cached("e" + employeeId, () -> key.pseudonym(employeeId));
+            pseudonym = (String) cached(employee, employeeId, () -> key.pseudonym(employeeId));
         }
         if (employeeId.isEmpty()) {
             problems.add("employee_id is empty; every row needs an employee id (anställningsnummer)");
@@ -114,7 +114,7 @@ final class HrRowParser implements CsvExtract.RowParser {
             }
             return ExtractLine.rejected(lineNumber, reason, text, value);
         }
-        return ExtractLine.valid(lineNumber, Scenario.ACTUAL.name(), PeriodText.yyyymm(YearMonth.from(day)),
+        return ExtractLine.valid(lineNumber, Scenario.ACTUAL.name(), day.getYear() * 100 + day.getMonthValue(),
                 value.setScale(HOURS_SCALE, RoundingMode.UNNECESSARY), pseudonym, day, costCenterValue,
                 category.name(), professionValue.name(), genderValue.name(), born, type.name());
     }
@@ -146,7 +146,7 @@ final class HrRowParser implements CsvExtract.RowParser {
             problems.add(column.canonical() + " is empty (" + column.aliases().get(0) + ")");
             return null;
         }
-        Object value = cached(index + ":" + text, () -> {
+        Object value = cached(index, text, () -> {
             try {
                 return parse.apply(text);
             } catch (IllegalArgumentException e) {
@@ -163,14 +163,20 @@ final class HrRowParser implements CsvExtract.RowParser {
     /** A value that did not parse, remembered with its reason. */
     private record Problem(String reason) {}
 
-    private Object cached(String text, Supplier<Object> compute) {
-        if (seen == null || seen.size() > MAX_CACHED) {
+    /** The value worked out for {@code text} in field {@code field}, once per task and field. */
+    private Object cached(int field, String text, Supplier<Object> compute) {
+        if (seen == null) {
             seen = new HashMap<>();
         }
-        Object value = seen.get(text);
+        Map<String, Object> values = seen.get(field);
+        if (values == null || values.size() > MAX_CACHED) {
+            values = new HashMap<>();
+            seen.put(field, values);
+        }
+        Object value = values.get(text);
         if (value == null) {
             value = compute.get();
-            seen.put(text, value);
+            values.put(text, value);
         }
         return value;
     }
@@ -182,7 +188,7 @@ final class HrRowParser implements CsvExtract.RowParser {
             problems.add("birth_year is empty (födelseår)");
             return null;
         }
-        if (shown.length() != 4 || !shown.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!fourDigits(shown)) {
             problems.add("birth_year '" + shown + "' is not a year: write four digits, e.g. 1978");
             return null;
         }
@@ -196,5 +202,18 @@ final class HrRowParser implements CsvExtract.RowParser {
             }
         }
         return year;
+    }
+
+    private static boolean fourDigits(String text) {
+        if (text.length() != 4) {
+            return false;
+        }
+        for (int i = 0; i < 4; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -77,8 +77,10 @@ final class SickSpells {
                 .agg(bit_or(when(sick, day).otherwise(0)), bit_or(day))
                 .collectAsList();
         List<MonthDays> collected = new ArrayList<>(masks.size());
+        Map<String, String> employees = new HashMap<>(); // one String per employee, not one per month
         for (Row row : masks) {
-            collected.add(new MonthDays(row.getString(0), row.getInt(1), row.getInt(2), row.getInt(3)));
+            String employee = employees.computeIfAbsent(row.getString(0), e -> e);
+            collected.add(new MonthDays(employee, row.getInt(1), row.getInt(2), row.getInt(3)));
         }
         collected.sort(Comparator.comparing(MonthDays::employee).thenComparingInt(MonthDays::period));
         this.months = collected;
