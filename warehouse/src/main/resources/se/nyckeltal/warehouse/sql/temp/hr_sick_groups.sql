@@ -65,9 +65,17 @@ employee_windows AS (
     GROUP BY w.period, w.time_window, w.measure, o.employee, o.cost_center, o.gender, o.age_band
 ),
 
-group_members AS (
-    SELECT e.*, g.group_id
+-- an employee with one row in the window (one cost centre, one gender and age band) is one row at each org of
+-- every group: nothing to add up per employee. Only the others (several cost centres in the window) are summed per
+-- employee and org first, so the large per-employee aggregation runs over few rows.
+employee_window_rows AS (
+    SELECT e.*, count(*) OVER (PARTITION BY e.period, e.time_window, e.measure, e.employee) AS window_rows
     FROM employee_windows AS e
+),
+
+group_members AS (
+    SELECT e.* EXCLUDE (window_rows), e.window_rows = 1 AS single_row, g.group_id
+    FROM employee_window_rows AS e
     CROSS JOIN LATERAL (
         VALUES ('all'),
                (CASE e.gender WHEN 'K' THEN 'women' WHEN 'M' THEN 'men' END),
@@ -76,28 +84,43 @@ group_members AS (
     WHERE g.group_id IS NOT NULL
 ),
 
-employee_orgs AS (
-    SELECT
-        m.period,
-        m.time_window,
-        m.measure,
-        r.org_level,
-        r.org_id,
-        any_value(r.org_name)             AS org_name,
-        m.group_id,
-        m.employee,
-        SUM(m.scheduled_hours)            AS scheduled_hours,
-        SUM(m.sick_hours)                 AS sick_hours,
-        SUM(m.sick_hours_days_1_14)       AS sick_hours_days_1_14,
-        SUM(m.sick_hours_days_15_90)      AS sick_hours_days_15_90,
-        SUM(m.sick_hours_days_91_365)     AS sick_hours_days_91_365,
-        SUM(m.sick_hours_days_366_plus)   AS sick_hours_days_366_plus,
-        SUM(m.sick_hours_day_60_plus)     AS sick_hours_day_60_plus
+member_orgs AS (
+    SELECT m.*, r.org_level, r.org_id, r.org_name
     FROM group_members AS m
     JOIN internal.org_rollup AS r
         ON r.period = m.period
        AND r.cost_center = m.cost_center
-    GROUP BY m.period, m.time_window, m.measure, r.org_level, r.org_id, m.group_id, m.employee
+),
+
+employee_orgs AS (
+    SELECT
+        period, time_window, measure, org_level, org_id, org_name, group_id, employee,
+        scheduled_hours, sick_hours, sick_hours_days_1_14, sick_hours_days_15_90, sick_hours_days_91_365,
+        sick_hours_days_366_plus, sick_hours_day_60_plus
+    FROM member_orgs
+    WHERE single_row
+
+    UNION ALL
+
+    SELECT
+        period,
+        time_window,
+        measure,
+        org_level,
+        org_id,
+        any_value(org_name)             AS org_name,
+        group_id,
+        employee,
+        SUM(scheduled_hours)            AS scheduled_hours,
+        SUM(sick_hours)                 AS sick_hours,
+        SUM(sick_hours_days_1_14)       AS sick_hours_days_1_14,
+        SUM(sick_hours_days_15_90)      AS sick_hours_days_15_90,
+        SUM(sick_hours_days_91_365)     AS sick_hours_days_91_365,
+        SUM(sick_hours_days_366_plus)   AS sick_hours_days_366_plus,
+        SUM(sick_hours_day_60_plus)     AS sick_hours_day_60_plus
+    FROM member_orgs
+    WHERE NOT single_row
+    GROUP BY period, time_window, measure, org_level, org_id, group_id, employee
 ),
 
 groups AS (
