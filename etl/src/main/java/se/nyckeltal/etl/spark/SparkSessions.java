@@ -17,6 +17,8 @@ public final class SparkSessions {
     /** System property that overrides the number of shuffle partitions. */
     public static final String SHUFFLE_PARTITIONS_PROPERTY = "nyckeltal.shufflePartitions";
     public static final String TIME_ZONE = "Europe/Stockholm";
+    /** Set on a local session this class started: no one else in the JVM was given it before. */
+    private static final String STARTED_HERE = "spark.nyckeltal.startedLocally";
     private static final int LOCAL_SHUFFLE_PARTITIONS = 4;
     /** Libraries that log thousands of lines below WARN in one local run. */
     private static final List<String> CHATTY_LOGGERS =
@@ -42,6 +44,7 @@ public final class SparkSessions {
         if (local) {
             quietLibraryLogging();
             builder.master("local[*]");
+            builder.config(STARTED_HERE, "true");
             builder.config("spark.ui.enabled", "false");
             // The console progress bar would interleave with the CLI's own progress output.
             defaultConfig(builder, submitted, "spark.ui.showConsoleProgress", "false");
@@ -66,6 +69,15 @@ public final class SparkSessions {
         defaultConfig(builder, submitted, "spark.sql.timestampType", "TIMESTAMP_NTZ");
         defaultConfig(builder, submitted, "spark.sql.ansi.enabled", "true");
         return builder.getOrCreate();
+    }
+
+    /**
+     * Whether {@code session} is a local one that {@link #getOrCreate} started, not one that ran before (a test's
+     * shared session, a notebook's) or one under spark-submit: only such a session may be stopped by the job
+     * that asked for it.
+     */
+    public static boolean startedLocally(SparkSession session) {
+        return session.sparkContext().getConf().getBoolean(STARTED_HERE, false);
     }
 
     /**

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import se.nyckeltal.etl.spark.SparkSessions;
 import se.nyckeltal.jobs.load.LoadJob;
+import se.nyckeltal.jobs.load.SparkHandOff;
 import se.nyckeltal.jobs.load.LoadSettings;
 import se.nyckeltal.schemas.warehouse.FileOutcome;
 import se.nyckeltal.schemas.warehouse.LoadRecord;
@@ -94,8 +95,9 @@ final class LoadCommand implements Callable<Integer> {
             throw new UserError(e.getMessage(), "e.g. --reject-threshold 0.01");
         }
         try (ConsoleProgress progress = new ConsoleProgress("load", System.err)) {
-            return new LoadJob(settings, () -> SparkSessions.getOrCreate("nyckeltal-load"), Clock.systemUTC(), progress)
-                    .run();
+            // This JVM is the load's own: Spark is stopped and its heap given back before the catalogue build.
+            return new LoadJob(settings, () -> SparkSessions.getOrCreate("nyckeltal-load"), SparkHandOff::stopAndShrink,
+                    Clock.systemUTC(), progress).run();
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -72,6 +73,7 @@ public final class LoadJob {
 
     private final LoadSettings settings;
     private final Supplier<SparkSession> spark;
+    private final Consumer<SparkSession> afterIngest;
     private final Clock clock;
     private final LoadProgress progress;
 
@@ -80,8 +82,18 @@ public final class LoadJob {
      * @param clock stamps load ids and meta.loads; never used as a business date
      */
     public LoadJob(LoadSettings settings, Supplier<SparkSession> spark, Clock clock, LoadProgress progress) {
+        this(settings, spark, session -> {}, clock, progress);
+    }
+
+    /**
+     * @param afterIngest given the session once every source is ingested, before the catalogue build, if one
+     *     was started: a JVM of its own stops it there ({@link SparkHandOff}) so that DuckDB has its memory
+     */
+    public LoadJob(LoadSettings settings, Supplier<SparkSession> spark, Consumer<SparkSession> afterIngest,
+            Clock clock, LoadProgress progress) {
         this.settings = requireNonNull(settings, "settings");
         this.spark = requireNonNull(spark, "spark");
+        this.afterIngest = requireNonNull(afterIngest, "afterIngest");
         this.clock = requireNonNull(clock, "clock");
         this.progress = requireNonNull(progress, "progress");
     }
@@ -450,8 +462,9 @@ public final class LoadJob {
                         || referenceChanged && SourceIngests.REDERIVED_ON_REFERENCE_CHANGE.contains(source));
         boolean parse = sources.stream().anyMatch(ingested);
         Map<SourceKind, SourceIngest> ingests = Map.of();
+        SparkSession session = null;
         if (parse) {
-            SparkSession session = spark.get();
+            session = spark.get();
             stages.lap("spark_start");
             FaultPoint.reach(FaultPoint.STAGING);
             ingests = SourceIngests.create(session, new IngestSettings(settings.rejectThreshold(),
@@ -475,6 +488,10 @@ public final class LoadJob {
             outcomes.addAll(result.outcomes());
             partitions.addAll(result.partitions());
             stages.lap("ingest." + source.folder());
+        }
+        if (session != null) {
+            afterIngest.accept(session);
+            stages.lap("spark_stop");
         }
         return partitions;
     }

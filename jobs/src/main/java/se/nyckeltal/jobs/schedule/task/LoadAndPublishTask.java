@@ -5,6 +5,7 @@ import java.time.Clock;
 import se.nyckeltal.etl.spark.SparkSessions;
 import se.nyckeltal.jobs.load.LoadFailedException;
 import se.nyckeltal.jobs.load.LoadJob;
+import se.nyckeltal.jobs.load.SparkHandOff;
 import se.nyckeltal.jobs.load.LoadProgress;
 import se.nyckeltal.jobs.load.LoadSettings;
 import se.nyckeltal.schemas.warehouse.FileOutcome;
@@ -26,7 +27,7 @@ final class LoadAndPublishTask implements NightlyTask {
         try {
             // The clock stamps the load id only; the business date is the run's.
             LoadRecord record = new LoadJob(settings, () -> SparkSessions.getOrCreate("nyckeltal-load_and_publish"),
-                    Clock.systemUTC(), progress).run();
+                    SparkHandOff::stopAndShrink, Clock.systemUTC(), progress).run();
             out.printf("load %s: %s%n", record.loadId(), record.outcome());
             for (FileOutcome file : record.files()) {
                 out.printf("  %-40s %-22s rows %7d  quarantined %4d%n", file.path(), file.status(), file.rowsLoaded(),
