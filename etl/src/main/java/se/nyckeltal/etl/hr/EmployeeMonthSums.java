@@ -5,10 +5,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
 
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -48,14 +50,23 @@ final class EmployeeMonthSums {
             HrLines.COST_CENTER, HrLines.STAFF_CATEGORY, HrLines.PROFESSION, HrLines.GENDER, AGE_BAND);
     private static final DecimalType HOURS = DataTypes.createDecimalType(18, 4);
     /** Indexes into FactSchema.HR_HOUR_COLUMNS. */
-    private static final int SICK = 6;
-    private static final int DAYS_1_14 = 7;
-    private static final int DAYS_15_90 = 8;
-    private static final int DAYS_91_365 = 9;
-    private static final int DAYS_366_PLUS = 10;
-    private static final int DAY_60_PLUS = 11;
+    private static final int SICK = hourColumn(HourType.SICK);
+    private static final int DAYS_1_14 = FactSchema.HR_HOUR_COLUMNS.indexOf("sick_hours_days_1_14");
+    private static final int DAYS_15_90 = FactSchema.HR_HOUR_COLUMNS.indexOf("sick_hours_days_15_90");
+    private static final int DAYS_91_365 = FactSchema.HR_HOUR_COLUMNS.indexOf("sick_hours_days_91_365");
+    private static final int DAYS_366_PLUS = FactSchema.HR_HOUR_COLUMNS.indexOf("sick_hours_days_366_plus");
+    private static final int DAY_60_PLUS = FactSchema.HR_HOUR_COLUMNS.indexOf("sick_hours_day_60_plus");
 
     private EmployeeMonthSums() {}
+
+    /** The hour column that sums one hour type: {@code worked_hours} for WORKED and so on. */
+    private static int hourColumn(HourType type) {
+        int index = FactSchema.HR_HOUR_COLUMNS.indexOf(type.name().toLowerCase(Locale.ROOT) + "_hours");
+        if (index < 0) {
+            throw new IllegalStateException("FactSchema.HR_HOUR_COLUMNS has no column for hour type " + type);
+        }
+        return index;
+    }
 
     /**
      * @param dayRows hr_day rows (at least the columns read)
@@ -177,14 +188,9 @@ final class EmployeeMonthSums {
         Summer(DayNumbers dayNumbers, int precision) {
             this.dayNumbers = requireNonNull(dayNumbers, "dayNumbers");
             this.precision = precision;
-            // HR_HOUR_COLUMNS' first seven: one per hour type
-            hourColumns.put(UTF8String.fromString(HourType.WORKED.name()), 0);
-            hourColumns.put(UTF8String.fromString(HourType.OVERTIME.name()), 1);
-            hourColumns.put(UTF8String.fromString(HourType.ON_CALL.name()), 2);
-            hourColumns.put(UTF8String.fromString(HourType.SCHEDULED.name()), 3);
-            hourColumns.put(UTF8String.fromString(HourType.VACATION.name()), 4);
-            hourColumns.put(UTF8String.fromString(HourType.OTHER_ABSENCE.name()), 5);
-            hourColumns.put(UTF8String.fromString(HourType.SICK.name()), SICK);
+            for (HourType type : HourType.values()) {
+                hourColumns.put(UTF8String.fromString(type.name()), hourColumn(type));
+            }
         }
 
         Iterator<InternalRow> sum(Iterator<InternalRow> rows) {
@@ -248,7 +254,7 @@ final class EmployeeMonthSums {
         /** The epoch day of the first day of {@code period} (YYYYMM). */
         private long firstDay(int period) {
             return firstDays.computeIfAbsent(period,
-                    p -> java.time.LocalDate.of(p / 100, p % 100, 1).toEpochDay());
+                    p -> LocalDate.of(p / 100, p % 100, 1).toEpochDay());
         }
     }
 }
