@@ -20,9 +20,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Sick spells (sjukfall) and the day number of each sick day in its spell, SPEC §5.
@@ -49,17 +46,17 @@ final class SickSpells {
     static final String SICK_HOURS = "sick_hours";
     static final String SCHEDULED_HOURS = "scheduled_hours";
     static final String SPELL_START = "spell_start";
-    static final String DAY_NUMBER = "day_number";
     static final String PERIOD = "period";
 
     /** No spell open: an epoch day no date has. */
     private static final long NONE = Long.MIN_VALUE;
 
-    private final SparkSession spark;
     /** Every employee month with SICK or SCHEDULED days, by employee, then period. */
     private final List<MonthDays> months;
     /** Spells open before the first day: epoch day of the start by employee. */
     private final Map<String, Long> openBefore;
+    /** {@link #walk()}'s result, once asked for. */
+    private List<Walked> walked;
 
     /**
      * @param employeeDays rows of {@value #EMPLOYEE}, {@value #WORK_DATE} (DATE), {@value #SICK_HOURS} and
@@ -69,7 +66,6 @@ final class SickSpells {
      *     {@value #EMPLOYEE}, {@value #SPELL_START}
      */
     SickSpells(Dataset<Row> employeeDays, Dataset<Row> openBefore) {
-        this.spark = employeeDays.sparkSession();
         Column sick = col(SICK_HOURS).gt(0);
         Column day = expr("shiftleft(1, dayofmonth(" + WORK_DATE + ") - 1)"); // bit d - 1 for day d
         List<Row> masks = employeeDays.filter(sick.or(col(SCHEDULED_HOURS).gt(0)))
@@ -114,6 +110,14 @@ final class SickSpells {
             }
             return open;
         }
+    }
+
+    /** Every employee's timeline, walked on first use. */
+    private List<Walked> walked() {
+        if (walked == null) {
+            walked = walk();
+        }
+        return walked;
     }
 
     /**
@@ -173,52 +177,18 @@ final class SickSpells {
     /** The day numbers of every employee month with sick days (not of the open spells passed in). */
     List<SickMonth> sickMonths() {
         List<SickMonth> sick = new ArrayList<>();
-        walk().forEach(employee -> sick.addAll(employee.sick()));
+        walked().forEach(employee -> sick.addAll(employee.sick()));
         return sick;
     }
 
     /**
-     * The day number of every sick day (not the open spells passed in): {@value #EMPLOYEE},
-     * {@value #WORK_DATE}, {@value #SPELL_START}, {@value #DAY_NUMBER}.
+     * The spells still open at the end of each of {@code periods}: rows of period (INT), employee and
+     * spell start (DATE). A spell is open when the employee's last day with SICK or SCHEDULED hours up to
+     * the month's end was a sick day; a month without such days leaves it as it was.
      */
-    Dataset<Row> sickDays() {
-        List<Row> rows = new ArrayList<>();
-        for (SickMonth month : sickMonths()) {
-            LocalDate first = LocalDate.of(month.period() / 100, month.period() % 100, 1);
-            for (int day = 1; day <= 31; day++) {
-                int number = month.dayNumber(day);
-                if (number > 0) {
-                    LocalDate date = first.plusDays(day - 1L);
-                    rows.add(RowFactory.create(month.employee(), date, date.minusDays(number - 1L), number));
-                }
-            }
-        }
-        return spark.createDataFrame(rows, DataTypes.createStructType(List.of(
-                DataTypes.createStructField(EMPLOYEE, DataTypes.StringType, false),
-                DataTypes.createStructField(WORK_DATE, DataTypes.DateType, false),
-                DataTypes.createStructField(SPELL_START, DataTypes.DateType, false),
-                DataTypes.createStructField(DAY_NUMBER, DataTypes.IntegerType, false))));
-    }
-
-    /** The columns of {@link #openAtMonthEnd}. */
-    static final StructType OPEN_AT_MONTH_END = DataTypes.createStructType(List.of(
-            DataTypes.createStructField(PERIOD, DataTypes.IntegerType, false),
-            DataTypes.createStructField(EMPLOYEE, DataTypes.StringType, false),
-            DataTypes.createStructField(SPELL_START, DataTypes.DateType, false)));
-
-    /**
-     * The spells still open at the end of each of {@code periods}: {@value #PERIOD}, {@value #EMPLOYEE},
-     * {@value #SPELL_START}. A spell is open when the employee's last day with SICK or SCHEDULED hours
-     * up to the month's end was a sick day; a month without such days leaves it as it was.
-     */
-    Dataset<Row> openAtMonthEnd(SparkSession session, List<Integer> periods) {
-        return session.createDataFrame(openAtMonthEnd(periods), OPEN_AT_MONTH_END);
-    }
-
-    /** As {@link #openAtMonthEnd(SparkSession, List)}, as rows on the driver. */
     List<Row> openAtMonthEnd(List<Integer> periods) {
         List<Row> rows = new ArrayList<>();
-        for (Walked employee : walk()) {
+        for (Walked employee : walked()) {
             for (int period : periods) {
                 long open = employee.openAt(period);
                 if (open != NONE) {
@@ -233,5 +203,6 @@ final class SickSpells {
     void release() {
         months.clear();
         openBefore.clear();
+        walked = null;
     }
 }
