@@ -48,14 +48,23 @@ final class SourceIngests {
     static Map<SourceKind, SourceIngest> create(SparkSession spark, IngestSettings settings, ReferenceData reference,
             Snapshot previous, Path pseudonymKeyFile) {
         Map<SourceKind, SourceIngest> ingests = new EnumMap<>(SourceKind.class);
-        ingests.put(SourceKind.LEDGER, new LedgerIngest(spark, settings));
-        ingests.put(SourceKind.PRODUCTION, new ProductionIngest(spark, settings, reference, previous));
-        ingests.put(SourceKind.HR, new HrIngest(spark, settings, previous,
-                PseudonymKeySource.fromEnvironment(pseudonymKeyFile)));
-        ingests.put(SourceKind.INDICATORS, new IndicatorIngest(spark, settings, reference));
-        ingests.put(SourceKind.ACTIONS, new ActionIngest(spark, settings));
-        ingests.put(SourceKind.COMMENTS, new CommentIngest(spark, settings));
-        ingests.put(SourceKind.LISTINGS, new ListingIngest(spark, settings));
+        for (SourceKind source : SUPPORTED) {
+            ingests.put(source, create(source, spark, settings, reference, previous, pseudonymKeyFile));
+        }
         return ingests;
+    }
+
+    /** The ingest of one source only: a DAG task ingests one, and production's weights cost Spark work to set up. */
+    static SourceIngest create(SourceKind source, SparkSession spark, IngestSettings settings, ReferenceData reference,
+            Snapshot previous, Path pseudonymKeyFile) {
+        return switch (source) {
+            case LEDGER -> new LedgerIngest(spark, settings);
+            case PRODUCTION -> new ProductionIngest(spark, settings, reference, previous);
+            case HR -> new HrIngest(spark, settings, previous, PseudonymKeySource.fromEnvironment(pseudonymKeyFile));
+            case INDICATORS -> new IndicatorIngest(spark, settings, reference);
+            case ACTIONS -> new ActionIngest(spark, settings);
+            case COMMENTS -> new CommentIngest(spark, settings);
+            case LISTINGS -> new ListingIngest(spark, settings);
+        };
     }
 }

@@ -128,9 +128,9 @@ public final class SourcePreparation {
             FileTree.delete(folder);
             boolean kept = false;
             try {
-                IngestResult result = SourceIngests.create(spark.get(), new IngestSettings(settings.rejectThreshold(),
-                        LineGuard.forBusinessDate(businessDate)), reference, previous, settings.pseudonymKeyFile())
-                        .get(source).ingest(fresh, layout, new WarehouseLayout(folder), locks.loadId());
+                IngestResult result = SourceIngests.create(source, spark.get(), new IngestSettings(
+                        settings.rejectThreshold(), LineGuard.forBusinessDate(businessDate)), reference, previous,
+                        settings.pseudonymKeyFile()).ingest(fresh, layout, new WarehouseLayout(folder), locks.loadId());
                 if (result.anyRejected()) {
                     return new Result(source, true, fresh.size(), result.outcomes(), notes, false, null);
                 }

@@ -77,17 +77,33 @@ public final class ProcessTaskLauncher implements TaskLauncher {
         descendants.forEach(ProcessHandle::destroyForcibly);
     }
 
+    /**
+     * The JIT flag of a nightly source task ({@code task run ingest_*}, or {@code validate_*} of earlier releases):
+     * C1 only. Such a JVM parses one night's deliveries and exits after seconds of work; with tiered compilation
+     * its compiler threads compile for about as long as the task lives (JFR), on the same two cores, for code that
+     * runs too briefly to repay C2 (measured at scale M: a quarter to a third less CPU per task; BENCHMARKS.md).
+     * bin/nyckeltal does the same for the command an Airflow BashOperator runs; the scheduler's own JVM flags
+     * ({@code NYCKELTAL_JAVA_OPTS}) come after it and may set another level.
+     */
+    static final String SOURCE_TASK_JIT = "-XX:TieredStopAtLevel=1";
+    private static final String SOURCE_TASK_JIT_SCRIPT = "JIT=\n"
+            + "if [ \"${1:-}\" = task ] && [ \"${2:-}\" = run ]; then\n"
+            + "  case \"${3:-}\" in ingest_*|validate_*) JIT=" + SOURCE_TASK_JIT + " ;; esac\n"
+            + "fi\n";
+
     /** STATE/bin/nyckeltal: the CLI of the running build, so task commands need no install. */
     private void writeLauncher() {
         // Each run of the script is a JVM with a scratch folder of its own (JvmScratch): tasks run side by side,
         // and a JVM removes its folder when it exits, so a folder fixed in the script would be pulled from under
         // the tasks still running. exec keeps the shell's pid, the folder's name, for java.
         String root = JvmScratch.root().toString();
+        List<String> command = CliProcess.command("-Djava.io.tmpdir=SCRATCH_FOLDER");
         String script = "#!/usr/bin/env bash\n"
                 + "# Written by the nyckeltal scheduler: runs the CLI of the build that scheduled the task.\n"
                 + "SCRATCH=" + quote(root) + "/" + JvmScratch.PREFIX + "$$\n"
                 + "mkdir -p \"$SCRATCH\" || exit 1\n"
-                + "exec " + CliProcess.command("-Djava.io.tmpdir=SCRATCH_FOLDER").stream()
+                + SOURCE_TASK_JIT_SCRIPT
+                + "exec " + quote(command.get(0)) + " $JIT " + command.subList(1, command.size()).stream()
                         .map(a -> a.equals("-Djava.io.tmpdir=SCRATCH_FOLDER") ? "-Djava.io.tmpdir=\"$SCRATCH\"" : quote(a))
                         .collect(Collectors.joining(" "))
                 + " \"$@\"\n";

@@ -77,6 +77,31 @@ class ProcessTaskLauncherTest {
         });
     }
 
+    /**
+     * The nightly's source tasks are short JVMs that run with the C1 compiler only; every other command (the
+     * load_and_publish task, a plain load) keeps the JVM's tiered compilation. bash -x shows the java command.
+     */
+    @Test
+    void onlyTheSourceTasksRunWithTheC1CompilerOnly() throws Exception {
+        Path bin = state.resolve("bin");
+        new ProcessTaskLauncher(bin);
+        Map<String, Boolean> c1Only = new java.util.LinkedHashMap<>();
+        for (String arguments : java.util.List.of("task run ingest_hr --ds 2025-03-14", "task run validate_ledger",
+                "task run load_and_publish --ds 2025-03-14", "load --landing ingest_hr", "--version")) {
+            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("bash", "-x",
+                    bin.resolve("nyckeltal").toString()));
+            command.addAll(java.util.List.of(arguments.split(" ")));
+            Process trace = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(trace.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            trace.waitFor();
+            String exec = out.lines().filter(line -> line.contains("-Djava.io.tmpdir=")).findFirst().orElseThrow();
+            c1Only.put(arguments, exec.contains(" " + ProcessTaskLauncher.SOURCE_TASK_JIT + " "));
+        }
+        assertThat(c1Only).containsExactly(Map.entry("task run ingest_hr --ds 2025-03-14", true),
+                Map.entry("task run validate_ledger", true), Map.entry("task run load_and_publish --ds 2025-03-14", false),
+                Map.entry("load --landing ingest_hr", false), Map.entry("--version", false));
+    }
+
     @Test
     void executionTimeoutKillsTheProcessAndItsChildren() throws Exception {
         DagRunEngine engine = engine(TestDags.daily("30 4 * * *", "catchup: false", """
