@@ -35,10 +35,11 @@ import se.nyckeltal.warehouse.catalogue.Catalogue;
  * <pre>
  * first load:   ledger, production and HR for 2024-11 … 2025-02, ledger budget for 2025
  * nightly load: the new month 2025-03 for all three, and 2025-02 restated (ledger and HR)
- *               → facts changed from 202502: kpi_values is recomputed from 202502, the tables with
- *                 full-year columns from 202501, and the rest is copied; the HR sums over groups of
- *                 any size (build-only, kept under restricted/) are copied up to 202501 and the
- *                 suppression over them recomputed, so every HR table and flag equals a full build's
+ *               → facts changed from 202502, no plan (budget, forecast) did: every incremental table, those
+ *                 with full-year columns too, is recomputed from 202502 and the rest is copied; the HR sums
+ *                 over groups of any size and the suppression's cells and relations (build-only, kept under
+ *                 restricted/) are copied up to 202501 and the suppression over them recomputed, so every
+ *                 HR table and flag equals a full build's
  * </pre>
  */
 @ExtendWith(SharedSpark.class)
@@ -68,11 +69,16 @@ class IncrementalCatalogueEndToEndTest {
         Path kept = stepwiseLayout.restrictedCatalogueDir(new WarehouseStore(stepwiseLayout).currentSnapshotId().orElseThrow());
         assertThat(kept.resolve("hr_sick_groups.parquet")).isRegularFile();
         assertThat(kept.resolve("hr_worked_groups.parquet")).isRegularFile();
+        // and so are the suppression's numbered cells and relations, whose periods before 202502 are copied too
+        assertThat(kept.resolve("hr_suppression_cells.parquet")).isRegularFile();
+        assertThat(kept.resolve("hr_suppression_members.parquet")).isRegularFile();
 
         writeMonth(stepwise, YearMonth.of(2025, 3), "", 0);
         writeMonth(stepwise, YearMonth.of(2025, 2), "_rattelse", 7); // sorts after the first delivery (SPEC §4)
         assertThat(load(stepwise).outcome()).isEqualTo(LoadRecord.Outcome.PUBLISHED);
+        // only outcomes (ACTUAL) changed: even the tables with full-year columns recompute from 202502, not 202501
         assertThat(build(stepwise)).containsEntry("earliest_change", "202502");
+        assertThat(build(stepwise).get("reason")).contains("facts changed from 202502 (no plan changed)");
 
         Path atOnce = tmp.resolve("at-once");
         copyTree(stepwise.resolve("landing"), atOnce.resolve("landing"));

@@ -20,6 +20,7 @@ record BuildOrder(List<SqlFile> tables, List<SqlFile> derived) {
     static final String MANIFEST = "build-order.txt";
     static final String INCREMENTAL = "incremental";
     static final String INCREMENTAL_BY_MONTH = "incremental-by-month";
+    static final String COMPARED = "compared";
 
     /** Which periods of a table a build computes when it may copy the rest (build-order.txt). */
     enum Scope {
@@ -28,7 +29,13 @@ record BuildOrder(List<SqlFile> tables, List<SqlFile> derived) {
         /** From the January of the earliest changed period: periods look ahead within their year. */
         FROM_YEAR,
         /** From the earliest changed period: a period depends only on itself and earlier ones. */
-        FROM_MONTH
+        FROM_MONTH,
+        /**
+         * Every period, then compared with the previous catalogue's table: the periods where the two differ count
+         * as changed for every table built after it (a rule decided over all periods at once, whose earlier periods
+         * can change with later facts).
+         */
+        COMPARED
     }
 
     BuildOrder {
@@ -61,14 +68,16 @@ record BuildOrder(List<SqlFile> tables, List<SqlFile> derived) {
                         scope = Scope.FROM_YEAR;
                     } else if (words.length == 2 && words[1].equals(INCREMENTAL_BY_MONTH)) {
                         scope = Scope.FROM_MONTH;
+                    } else if (words.length == 2 && words[1].equals(COMPARED)) {
+                        scope = Scope.COMPARED;
                     } else if (words.length != 1) {
                         throw new IllegalStateException(MANIFEST + " line " + lineNumber + ": '" + line
-                                + "' is not a path optionally followed by '" + INCREMENTAL + "' or '"
-                                + INCREMENTAL_BY_MONTH + "'");
+                                + "' is not a path optionally followed by '" + INCREMENTAL + "', '"
+                                + INCREMENTAL_BY_MONTH + "' or '" + COMPARED + "'");
                     }
                     if (scope != Scope.FULL && stage != derived) {
                         throw new IllegalStateException(MANIFEST + " line " + lineNumber
-                                + ": only [derived] tables can be built incrementally");
+                                + ": only [derived] tables can be built incrementally or compared");
                     }
                     stage.add(new SqlFile(words[0], resource(words[0]), scope));
                 }
@@ -123,7 +132,12 @@ record BuildOrder(List<SqlFile> tables, List<SqlFile> derived) {
         }
 
         boolean incremental() {
-            return scope != Scope.FULL;
+            return scope == Scope.FROM_YEAR || scope == Scope.FROM_MONTH;
+        }
+
+        /** Compared with the previous catalogue's table after it is built (build-order.txt). */
+        boolean compared() {
+            return scope == Scope.COMPARED;
         }
 
         /** A build-only TEMP table (temp/x.sql → temp.x), never in the published catalogue. */

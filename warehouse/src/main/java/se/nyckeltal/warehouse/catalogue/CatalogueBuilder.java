@@ -125,6 +125,9 @@ final class CatalogueBuilder {
                 if (sql.temp() && sql.incremental()) {
                     keepGroups(connection, sql.table(), groups.resolve(sql.bareName() + ".parquet"));
                 }
+                if (sql.compared() && reuse.incremental()) {
+                    reuse = reuse.changedFrom(earliestDifference(connection, sql.table(), reuse.earliestChange()));
+                }
                 times.lap(sql.path());
             }
             if (reuse.incremental()) {
@@ -197,6 +200,26 @@ final class CatalogueBuilder {
                 + " WHERE period < " + from, "reuse " + table);
         execute(connection, "INSERT INTO " + table + " BY NAME SELECT * FROM " + recomputed, "reuse " + table);
         execute(connection, "DROP TABLE " + recomputed, "reuse " + table);
+    }
+
+    /**
+     * The earliest period before {@code before} whose rows of {@code table} differ from the previous catalogue's
+     * ({@code before} when none do): a table decided over all periods at once can change in periods whose facts
+     * did not, and everything built from it must then be recomputed from there.
+     */
+    static int earliestDifference(Connection connection, String table, int before) throws SQLException {
+        String mine = "SELECT * FROM " + table + " WHERE period < " + before;
+        String theirs = "SELECT * FROM " + CatalogueReuse.PREVIOUS + "." + table + " WHERE period < " + before;
+        String sql = "SELECT min(period) FROM ((" + mine + " EXCEPT ALL " + theirs + ") UNION ALL (" + theirs
+                + " EXCEPT ALL " + mine + "))";
+        try (Statement statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
+            rows.next();
+            int period = rows.getInt(1);
+            return rows.wasNull() ? before : period;
+        } catch (SQLException e) {
+            throw new SQLException("comparing " + table + " with the previous catalogue's: " + e.getMessage(),
+                    e.getSQLState(), e);
+        }
     }
 
     /**

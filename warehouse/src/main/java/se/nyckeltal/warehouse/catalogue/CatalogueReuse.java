@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Set;
 import se.nyckeltal.schemas.warehouse.FactPartition;
 import se.nyckeltal.schemas.warehouse.FactPartition.PartitionKey;
@@ -21,17 +20,20 @@ import se.nyckeltal.schemas.warehouse.Snapshot;
 
 /**
  * How much of the previous catalogue a build may copy instead of recomputing (build-order.txt's
- * {@code incremental} tables): the periods before the January of the earliest year whose fact
- * partitions changed, when the previous catalogue was built by the same SQL from the same reference
+ * {@code incremental} tables): the periods before the earliest changed period — or before the January of
+ * the earliest changed period of a plan (BUDGET, FORECAST: what full-year columns look ahead at) when that
+ * is earlier — when the previous catalogue was built by the same SQL from the same reference
  * data. Anything else — no previous catalogue, other SQL, changed reference data, a file that cannot
  * be attached — means a full build. Copying is only ever a shortcut: the rows are those a full build
  * computes.
  *
  * @param earliestChange the earliest period (YYYYMM) whose facts changed; 0 for a full build,
  *     {@link Integer#MAX_VALUE} when no fact changed
+ * @param earliestPlanChange the earliest period of a changed partition of any scenario but ACTUAL;
+ *     {@link Integer#MAX_VALUE} when none changed (and for a full build)
  * @param reason why the build is full or from where it recomputes, for the log and meta.catalogue_build
  */
-record CatalogueReuse(String previousSnapshotId, int earliestChange, String reason) {
+record CatalogueReuse(String previousSnapshotId, int earliestChange, int earliestPlanChange, String reason) {
     /** The schema name the previous catalogue is attached under while a build reads it. */
     static final String PREVIOUS = "previous";
 
@@ -47,8 +49,11 @@ record CatalogueReuse(String previousSnapshotId, int earliestChange, String reas
         }
     }
 
+    /** The scenario of delivered outcomes; every other scenario (budgets, forecasts) is a plan for a whole year. */
+    static final String ACTUAL = "ACTUAL";
+
     static CatalogueReuse full(String reason) {
-        return new CatalogueReuse(null, 0, reason);
+        return new CatalogueReuse(null, 0, Integer.MAX_VALUE, reason);
     }
 
     boolean incremental() {
@@ -57,17 +62,30 @@ record CatalogueReuse(String previousSnapshotId, int earliestChange, String reas
 
     /**
      * The first period a table built from {@code sql} computes: everything for a full build or a table
-     * that is not incremental; else from the January of the earliest change, or from the earliest change
-     * itself for a table whose periods never look ahead (build-order.txt).
+     * that is not incremental; else from the earliest change, or — for a table whose periods look ahead
+     * at the plans of their year (build-order.txt) — from the January of the earliest changed plan
+     * period when that comes first.
      */
     int recomputeFrom(BuildOrder.SqlFile sql) {
-        if (!incremental() || sql.scope() == BuildOrder.Scope.FULL) {
+        if (!incremental() || !sql.incremental()) {
             return 0;
         }
-        if (earliestChange == Integer.MAX_VALUE || sql.scope() == BuildOrder.Scope.FROM_MONTH) {
+        if (earliestPlanChange == Integer.MAX_VALUE || sql.scope() == BuildOrder.Scope.FROM_MONTH) {
             return earliestChange;
         }
-        return earliestChange / 100 * 100 + 1;
+        return Math.min(earliestChange, earliestPlanChange / 100 * 100 + 1);
+    }
+
+    /**
+     * This reuse with {@code period} counted as changed too: a table computed over every period (build-order.txt's
+     * {@code compared}) differs from the previous catalogue's there, so what is built from it recomputes from there.
+     */
+    CatalogueReuse changedFrom(int period) {
+        if (!incremental() || period >= earliestChange) {
+            return this;
+        }
+        return new CatalogueReuse(previousSnapshotId, period, earliestPlanChange, reason + "; derived rows changed from "
+                + period);
     }
 
     /**
@@ -115,36 +133,42 @@ record CatalogueReuse(String previousSnapshotId, int earliestChange, String reas
                 return full("reference data changed (dim." + table + ")");
             }
         }
-        OptionalInt earliest = earliestChangedPeriod(previous.snapshot(), next);
-        if (earliest.isEmpty()) {
-            return new CatalogueReuse(previous.snapshot().snapshotId(), Integer.MAX_VALUE,
-                    "no fact changed since " + previous.snapshot().snapshotId());
-        }
-        return new CatalogueReuse(previous.snapshot().snapshotId(), earliest.getAsInt(), "facts changed from "
-                + earliest.getAsInt() + "; earlier periods copied from " + previous.snapshot().snapshotId());
+        return afterChanges(previous.snapshot().snapshotId(), changedPartitions(previous.snapshot(), next));
     }
 
-    /**
-     * The earliest period of a partition that is new, gone, or has other files in {@code next}, in any
-     * fact table.
-     */
-    static OptionalInt earliestChangedPeriod(Snapshot previous, Snapshot next) {
+    /** The reuse of the previous catalogue {@code previousSnapshotId} when exactly {@code changed} partitions changed. */
+    static CatalogueReuse afterChanges(String previousSnapshotId, List<PartitionKey> changed) {
+        requireNonNull(previousSnapshotId, "previousSnapshotId");
+        if (changed.isEmpty()) {
+            return new CatalogueReuse(previousSnapshotId, Integer.MAX_VALUE, Integer.MAX_VALUE,
+                    "no fact changed since " + previousSnapshotId);
+        }
+        int earliest = changed.stream().mapToInt(PartitionKey::period).min().orElseThrow();
+        int earliestPlan = changed.stream().filter(key -> !key.scenario().equals(ACTUAL))
+                .mapToInt(PartitionKey::period).min().orElse(Integer.MAX_VALUE);
+        return new CatalogueReuse(previousSnapshotId, earliest, earliestPlan, "facts changed from " + earliest
+                + (earliestPlan == Integer.MAX_VALUE ? " (no plan changed)" : ", plans from " + earliestPlan)
+                + "; earlier periods copied from " + previousSnapshotId);
+    }
+
+    /** The partitions that are new, gone, or have other files in {@code next}, in any fact table. */
+    static List<PartitionKey> changedPartitions(Snapshot previous, Snapshot next) {
         Map<PartitionKey, Set<String>> before = new HashMap<>();
         previous.partitions().forEach(p -> before.put(p.key(), new HashSet<>(p.files())));
         Set<PartitionKey> seen = new HashSet<>();
-        int earliest = Integer.MAX_VALUE;
+        List<PartitionKey> changed = new ArrayList<>();
         for (FactPartition partition : next.partitions()) {
             seen.add(partition.key());
             if (!new HashSet<>(partition.files()).equals(before.get(partition.key()))) {
-                earliest = Math.min(earliest, partition.period());
+                changed.add(partition.key());
             }
         }
         for (PartitionKey key : before.keySet()) {
             if (!seen.contains(key)) {
-                earliest = Math.min(earliest, key.period());
+                changed.add(key);
             }
         }
-        return earliest == Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of(earliest);
+        return changed;
     }
 
     private static String previousFingerprint(Connection connection) throws SQLException {

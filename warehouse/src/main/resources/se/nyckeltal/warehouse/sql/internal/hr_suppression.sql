@@ -8,8 +8,9 @@
 --                      suppressed, the member with the fewest employees that may still be suppressed is too (the
 --                      next-smallest sibling, else the parent); repeated until every relation has none or at least
 --                      two suppressed members (sekundärröjning, as in published statistics).
--- Only a member of the relation's latest period may be suppressed for it, so a decision at P depends on months up to
--- P only: loading the next month never hides a figure an earlier catalogue showed.
+-- Only a member of the relation's latest period may be suppressed for it; the choice between candidates still counts
+-- the relations of later months a candidate belongs to (new_open_sums), so a flag of an earlier month can change when
+-- later months are loaded: the build compares this table with the previous catalogue's (build-order.txt, compared).
 --   reason   'small_group' | 'complementary' | NULL (published)
 CREATE TABLE internal.hr_suppression AS
 WITH RECURSIVE suppressed_cells (cell_id, pass) USING KEY (cell_id) AS (
@@ -23,21 +24,23 @@ WITH RECURSIVE suppressed_cells (cell_id, pass) USING KEY (cell_id) AS (
     -- protected by the choice of a relation ordered before it gives its own up (no two cells where one does)
     SELECT DISTINCT cell_id, pass
     FROM (
-        WITH open_relations AS (
-            SELECT m.relation_id
+        -- how many members of each relation are suppressed: one leaves it open, none untouched (one pass over the
+        -- relations for both)
+        WITH relation_state AS MATERIALIZED (
+            SELECT m.relation_id, count(s.cell_id) AS suppressed_members
             FROM temp.hr_suppression_relations AS m
-            JOIN recurring.suppressed_cells AS s
+            LEFT JOIN recurring.suppressed_cells AS s
                 USING (cell_id)
             GROUP BY m.relation_id
-            HAVING count(*) = 1
         ),
 
         candidates AS (
             SELECT r.relation_id, r.cell_id, r.is_sum
             FROM temp.hr_suppression_relations AS r
-            JOIN open_relations AS o
+            JOIN relation_state AS o
                 USING (relation_id)
-            WHERE r.may_hide
+            WHERE o.suppressed_members = 1
+              AND r.may_hide
               AND r.cell_id NOT IN (SELECT cell_id FROM recurring.suppressed_cells)
         ),
 
@@ -49,21 +52,12 @@ WITH RECURSIVE suppressed_cells (cell_id, pass) USING KEY (cell_id) AS (
         ),
 
         -- and how many sums without a suppressed member it would leave with one (to be protected next)
-        untouched AS (
-            SELECT m.relation_id
-            FROM temp.hr_suppression_relations AS m
-            LEFT JOIN recurring.suppressed_cells AS s
-                USING (cell_id)
-            GROUP BY m.relation_id
-            HAVING count(s.cell_id) = 0
-        ),
-
         cost AS (
-            SELECT k.cell_id, count(DISTINCT u.relation_id) AS new_open_sums
-            FROM (SELECT DISTINCT cell_id FROM candidates) AS k
-            LEFT JOIN temp.hr_suppression_relations AS m
+            SELECT k.cell_id, count(DISTINCT m.relation_id) FILTER (WHERE u.suppressed_members = 0) AS new_open_sums
+            FROM reach AS k
+            JOIN temp.hr_suppression_relations AS m
                 ON m.cell_id = k.cell_id
-            LEFT JOIN untouched AS u
+            JOIN relation_state AS u
                 ON u.relation_id = m.relation_id
             GROUP BY k.cell_id
         ),
