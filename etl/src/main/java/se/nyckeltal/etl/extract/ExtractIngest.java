@@ -187,7 +187,9 @@ public final class ExtractIngest implements SourceIngest {
         for (int i = 0; i < load.inputs.size(); i++) {
             FileTally tally = load.tally(i);
             // A file that broke the rule staged lines the rule rejects, maybe all its valid ones.
-            if (tally.ruleBroken() || !tally.atGrain() || superseded.containsKey(i)) {
+            // A file not at its grain staged rows only until that showed, unless the first pass summed it whole.
+            boolean partlyStaged = !tally.atGrain() && !grainRows.alwaysSummed();
+            if (tally.ruleBroken() || partlyStaged || superseded.containsKey(i)) {
                 writer.dropStaged(FIRST_PASS, load.inputs.get(i).relativePath());
                 again.add(i);
             }
@@ -416,6 +418,10 @@ public final class ExtractIngest implements SourceIngest {
         private final FileTally tally = new FileTally();
         private KeyHashes keys;
         private boolean atGrain = true;
+        /** The file's sums when its source's files are summed as they are counted, else null. */
+        private final FactGrain.Rows.Totals totals;
+        /** The summed rows, given once the file's last line is counted. */
+        private Iterator<InternalRow> summed;
         private boolean done;
         private InternalRow next;
 
@@ -428,7 +434,8 @@ public final class ExtractIngest implements SourceIngest {
             this.counted = counted;
             this.lines = work.delivery().lines();
             this.check = rule.screen();
-            this.keys = grainRows.asDelivered() ? null : new KeyHashes();
+            this.totals = grainRows.alwaysSummed() ? grainRows.totals(work.file()) : null;
+            this.keys = grainRows.asDelivered() || totals != null ? null : new KeyHashes();
         }
 
         @Override
@@ -437,12 +444,19 @@ public final class ExtractIngest implements SourceIngest {
                 if (!lines.hasNext()) {
                     done = true;
                     counted.add(new Counted(work.file(), finished()));
+                    if (totals != null) {
+                        summed = totals.rows();
+                    }
                     break;
                 }
                 ExtractLine line = lines.next();
                 check.see(line);
                 tally.add(line, schema);
-                if (line.kind() == ExtractLine.Kind.VALID) {
+                if (line.kind() == ExtractLine.Kind.VALID && totals != null) {
+                    // Summed whether or not it is at the grain: the second pass must sum it too.
+                    tally.notAtGrain();
+                    totals.add(line);
+                } else if (line.kind() == ExtractLine.Kind.VALID) {
                     if (keys != null && !keys.add(grainRows.keyHash(line))) {
                         tally.notAtGrain();
                         keys = null;
@@ -452,6 +466,9 @@ public final class ExtractIngest implements SourceIngest {
                         next = grainRows.row(work.file(), line);
                     }
                 }
+            }
+            if (next == null && summed != null && summed.hasNext()) {
+                next = summed.next();
             }
             return next != null;
         }

@@ -32,7 +32,9 @@ import org.apache.spark.unsafe.types.UTF8String;
  * semantics for {@code sum}: exact, NULL only when every value was NULL, the result one of
  * {@code DECIMAL(p + 10, s)}. A file whose valid lines all have keys of their own (the usual case: an
  * extract at the fact grain) is not summed at all; {@link ExtractIngest} learns that while it counts the
- * file. No shuffle either way: the facts of a file stay in the task that read it.
+ * file. A source whose files are never at the grain (daily production rows of monthly facts) says so
+ * ({@link #alwaysSummed}): its files are summed while they are counted, not read a second time to be
+ * summed. No shuffle either way: the facts of a file stay in the task that read it.
  */
 public final class FactGrain implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -40,12 +42,15 @@ public final class FactGrain implements Serializable {
     /** Null for facts as delivered. */
     private final List<String> keys;
     private final List<String> sums;
+    /** Every file is summed in the pass that counts it (no file of the source is at the grain). */
+    private final boolean always;
     /** Row by row, on the driver's plan only: never an aggregation. */
     private final transient UnaryOperator<Dataset<Row>> toFact;
 
-    private FactGrain(List<String> keys, List<String> sums, UnaryOperator<Dataset<Row>> toFact) {
+    private FactGrain(List<String> keys, List<String> sums, boolean always, UnaryOperator<Dataset<Row>> toFact) {
         this.keys = keys == null ? null : List.copyOf(keys);
         this.sums = List.copyOf(sums);
+        this.always = always;
         this.toFact = requireNonNull(toFact, "toFact");
     }
 
@@ -60,7 +65,17 @@ public final class FactGrain implements Serializable {
      *     measure and the sums into the fact's columns (but {@code load_id}), row by row
      */
     public static FactGrain summed(List<String> keys, List<String> sums, UnaryOperator<Dataset<Row>> toFact) {
-        return new FactGrain(requireNonNull(keys, "keys"), sums, toFact);
+        return new FactGrain(requireNonNull(keys, "keys"), sums, false, toFact);
+    }
+
+    /**
+     * As {@link #summed}, for a source whose files are never at the grain (daily rows of monthly facts):
+     * each file is summed in the same pass that counts it, instead of that pass learning it is not at the
+     * grain and the file being read again to be summed. Its fact rows are held per file in the task until
+     * the file ends: only for files that sum to far fewer rows than they have lines.
+     */
+    public static FactGrain alwaysSummed(List<String> keys, List<String> sums, UnaryOperator<Dataset<Row>> toFact) {
+        return new FactGrain(requireNonNull(keys, "keys"), sums, true, toFact);
     }
 
     /**
@@ -70,7 +85,7 @@ public final class FactGrain implements Serializable {
      *     columns (but {@code load_id}), row by row
      */
     public static FactGrain asDelivered(UnaryOperator<Dataset<Row>> toFact) {
-        return new FactGrain(null, List.of(), toFact);
+        return new FactGrain(null, List.of(), false, toFact);
     }
 
     Dataset<Row> toFact(Dataset<Row> rows) {
@@ -79,7 +94,7 @@ public final class FactGrain implements Serializable {
 
     /** This grain for the lines of {@code schema}: what the Spark tasks use. */
     Rows rows(ExtractLine.Schema schema) {
-        return new Rows(schema, keys, sums);
+        return new Rows(schema, keys, sums, always);
     }
 
     /** The task side: checks and sums valid lines of one file and makes their fact rows. */
@@ -88,15 +103,17 @@ public final class FactGrain implements Serializable {
 
         private final ExtractLine.Schema schema;
         private final boolean asDelivered;
+        private final boolean alwaysSummed;
         /** Indexes into a line's values. */
         private final int[] keys;
         private final int[] sums;
         private final DecimalType measureSum;
         private final DecimalType[] sumTypes;
 
-        private Rows(ExtractLine.Schema schema, List<String> keyNames, List<String> sumNames) {
+        private Rows(ExtractLine.Schema schema, List<String> keyNames, List<String> sumNames, boolean alwaysSummed) {
             this.schema = requireNonNull(schema, "schema");
             this.asDelivered = keyNames == null;
+            this.alwaysSummed = alwaysSummed;
             this.keys = indexes(schema, keyNames == null ? List.of() : keyNames);
             this.sums = indexes(schema, sumNames);
             this.measureSum = sumType(schema.measureType(), schema.measure());
@@ -135,6 +152,11 @@ public final class FactGrain implements Serializable {
 
         boolean asDelivered() {
             return asDelivered;
+        }
+
+        /** Whether every file is summed while it is counted ({@link FactGrain#alwaysSummed}). */
+        boolean alwaysSummed() {
+            return alwaysSummed;
         }
 
         /** The columns of the fact rows: all line columns as delivered, else file, period, scenario, keys and sums. */
@@ -183,20 +205,42 @@ public final class FactGrain implements Serializable {
             if (asDelivered || atGrain) {
                 return new MappedIterator<>(valid, line -> row(file, line));
             }
-            Map<List<Object>, Total> totals = new LinkedHashMap<>();
-            valid.forEachRemaining(line -> {
-                Object[] row = keyRow(file, line);
+            Totals totals = totals(file);
+            valid.forEachRemaining(totals::add);
+            return totals.rows();
+        }
+
+        /** Sums of one file's valid lines, added one by one. */
+        Totals totals(int file) {
+            return new Totals(file);
+        }
+
+        /** The running sums of one file's fact rows, in the order their keys first appear. */
+        final class Totals {
+            private final int file;
+            private final Map<List<Object>, Total> totals = new LinkedHashMap<>();
+
+            private Totals(int file) {
+                this.file = file;
+            }
+
+            void add(ExtractLine valid) {
+                Object[] row = keyRow(file, valid);
                 List<Object> key = Arrays.asList(Arrays.copyOfRange(row, 1, 3 + keys.length));
-                totals.computeIfAbsent(key, k -> new Total(row, sums.length)).add(line, sums);
-            });
-            return new MappedIterator<Total, InternalRow>(totals.values().iterator(), total -> {
-                Object[] row = total.row;
-                row[row.length - 1 - sums.length] = decimal(total.measure, measureSum);
-                for (int i = 0; i < sums.length; i++) {
-                    row[row.length - sums.length + i] = decimal(total.sums[i], sumTypes[i]);
-                }
-                return new GenericInternalRow(row);
-            });
+                totals.computeIfAbsent(key, k -> new Total(row, sums.length)).add(valid, sums);
+            }
+
+            /** The fact rows of the lines added. */
+            Iterator<InternalRow> rows() {
+                return new MappedIterator<Total, InternalRow>(totals.values().iterator(), total -> {
+                    Object[] row = total.row;
+                    row[row.length - 1 - sums.length] = decimal(total.measure, measureSum);
+                    for (int i = 0; i < sums.length; i++) {
+                        row[row.length - sums.length + i] = decimal(total.sums[i], sumTypes[i]);
+                    }
+                    return new GenericInternalRow(row);
+                });
+            }
         }
 
         /**

@@ -47,7 +47,7 @@ public final class ProductionIngest implements SourceIngest {
         WeightedVolume weightedVolume = new WeightedVolume(spark, reference);
         this.extract = new ExtractIngest(spark, settings, SourceKind.PRODUCTION, FactSchema.PRODUCTION,
                 ProductionEntry.LINES, file -> CsvExtract.open(file, ProductionContract.COLUMNS, CsvProductionParser::new),
-                FactGrain.summed(List.of(ProductionEntry.UNIT, ProductionEntry.PROVIDER, ProductionEntry.COUNTERPART,
+                FactGrain.alwaysSummed(List.of(ProductionEntry.UNIT, ProductionEntry.PROVIDER, ProductionEntry.COUNTERPART,
                         ProductionEntry.CONTACT_TYPE), List.of(), summed -> weightedVolume.add(facts(summed))));
         this.reweighting = new Reweighting(spark, reference, previous, weightedVolume);
     }
