@@ -20,6 +20,8 @@ public final class SparkSessions {
     /** Set on a local session this class started: no one else in the JVM was given it before. */
     private static final String STARTED_HERE = "spark.nyckeltal.startedLocally";
     private static final int LOCAL_SHUFFLE_PARTITIONS = 4;
+    /** Partition files one write task keeps open at once (spark.sql.maxConcurrentOutputFileWriters). */
+    public static final int CONCURRENT_OUTPUT_FILES = 32;
     /** Libraries that log thousands of lines below WARN in one local run. */
     private static final List<String> CHATTY_LOGGERS =
             List.of("org.apache.spark", "org.sparkproject", "org.apache.hadoop", "org.apache.parquet", "io.netty");
@@ -68,6 +70,11 @@ public final class SparkSessions {
         defaultConfig(builder, submitted, "spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
         defaultConfig(builder, submitted, "spark.sql.timestampType", "TIMESTAMP_NTZ");
         defaultConfig(builder, submitted, "spark.sql.ansi.enabled", "true");
+        // A partitioned write keeps this many files of one task open instead of sorting the task's rows by
+        // partition first: an ingest task holds whole delivered files, each a few fact partitions, so the sort
+        // only cost time and memory. A task with more partitions sorts the rest, as before.
+        defaultConfig(builder, submitted, "spark.sql.maxConcurrentOutputFileWriters",
+                String.valueOf(CONCURRENT_OUTPUT_FILES));
         return builder.getOrCreate();
     }
 

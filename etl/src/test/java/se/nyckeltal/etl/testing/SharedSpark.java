@@ -6,10 +6,11 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import se.nyckeltal.etl.spark.SparkSessions;
 
 /**
  * One local SparkSession for the whole test JVM (a session costs seconds to start): local[2], two
- * shuffle partitions, no UI, the same time and decimal settings as production. Use with
+ * shuffle partitions, no UI, the same time, decimal and write settings as production. Use with
  * {@code @ExtendWith(SharedSpark.class)} and take a {@link SparkSession} parameter in a test, a
  * constructor or a {@code @BeforeAll} method. The session stops when the test run ends.
  */
@@ -54,6 +55,7 @@ public final class SharedSpark implements BeforeAllCallback, ParameterResolver {
                 .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
                 .config("spark.sql.timestampType", "TIMESTAMP_NTZ")
                 .config("spark.sql.ansi.enabled", "true")
+                .config("spark.sql.maxConcurrentOutputFileWriters", SparkSessions.CONCURRENT_OUTPUT_FILES)
                 .config("spark.sql.warehouse.dir", scratch.resolve("warehouse").toString())
                 .getOrCreate();
     }

@@ -51,6 +51,18 @@ class ClusterLoadTest {
     private static final String KEY = "cluster-test-pseudonym-key-0123456789";
     static final String MONTH = "2026-10";
     private static final long TIMEOUT_MINUTES = 8;
+    /**
+     * Every JVM here (the local load, the cluster's daemons, drivers and executors) lives seconds to minutes on
+     * a small fixture, beside the others on a few cores: C1 alone costs a third less CPU than tiered C2, which
+     * never pays itself back on so little data (a small load's CPU measured with and without).
+     */
+    static final List<String> SHORT_LIVED_JVM = List.of("-XX:TieredStopAtLevel=1");
+    /**
+     * Sized to the cluster's two cores as an operator would: Spark's default of 200 made three stages of the HR
+     * load 200 tasks of a few rows each, most of its time. Two, not the local load's four, so the byte-for-byte
+     * comparisons still span two partitionings.
+     */
+    private static final Map<String, String> SPARK_CONF = Map.of("spark.sql.shuffle.partitions", "2");
 
     @RegisterExtension
     static final InProcessHdfs HDFS = new InProcessHdfs();
@@ -83,8 +95,9 @@ class ClusterLoadTest {
         long started = System.nanoTime();
         // Local mode: the CLI in a JVM of its own as bin/nyckeltal runs it (no spark.master), beside the cluster's start.
         localWarehouse = root.resolve("warehouse-local");
-        Process local = ClusterLoadTest.startLocalLoad(landing, localWarehouse, keyFile, root.resolve("local-load.log"));
-        cluster = StandaloneCluster.start(root.resolve("cluster"), 2, "1g");
+        Process local = ClusterLoadTest.startLocalLoad(landing, localWarehouse, keyFile, root.resolve("local-load.log"),
+                SHORT_LIVED_JVM);
+        cluster = StandaloneCluster.start(root.resolve("cluster"), 2, "1g", SHORT_LIVED_JVM);
         System.out.printf("cluster started: %.1f s%n", (System.nanoTime() - started) / 1e9);
         assertThat(local.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)).as("local load within the timeout").isTrue();
         assertThat(local.exitValue()).as(Files.readString(root.resolve("local-load.log"))).isZero();
@@ -182,7 +195,7 @@ class ClusterLoadTest {
 
     private static ClusterApplication submit(String name, List<String> cliArguments) throws Exception {
         ClusterApplication app = cluster.submitCli(name, ClusterJarTest.clusterJar(), Map.of("NYCKELTAL_PSEUDONYM_KEY", KEY),
-                cliArguments);
+                SPARK_CONF, cliArguments);
         System.out.printf("spark-submit %s: %.1f s%n", name, app.seconds());
         return app;
     }
@@ -197,11 +210,16 @@ class ClusterLoadTest {
         return out.toString();
     }
 
-    /** A local-mode load: the CLI in a JVM of its own as bin/nyckeltal runs it (no spark.master). */
-    static Process startLocalLoad(Path landing, Path warehouse, Path keyFile, Path log) throws IOException {
-        return new ProcessBuilder(CliProcess.command(List.of("load", "--landing", landing.toString(), "--warehouse",
-                warehouse.toString(), "--pseudonym-key-file", keyFile.toString())))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    /**
+     * A local-mode load: the CLI in a JVM of its own as bin/nyckeltal runs it (no spark.master), with
+     * {@code jvmOptions} besides this JVM's.
+     */
+    static Process startLocalLoad(Path landing, Path warehouse, Path keyFile, Path log, List<String> jvmOptions)
+            throws IOException {
+        List<String> command = CliProcess.command(List.of("load", "--landing", landing.toString(), "--warehouse",
+                warehouse.toString(), "--pseudonym-key-file", keyFile.toString()));
+        command.addAll(command.indexOf("-cp"), jvmOptions);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** The generated region's last month of each monthly source, its yearly files and the reference data. */

@@ -52,17 +52,19 @@ class ClusterSizingTest {
 
         Path localWarehouse = root.resolve("warehouse-local");
         long started = System.nanoTime();
-        Process local = ClusterLoadTest.startLocalLoad(landing, localWarehouse, keyFile, root.resolve("local-load.log"));
+        // A measurement of the product as it runs: no JVM or Spark settings of the tests' own.
+        Process local = ClusterLoadTest.startLocalLoad(landing, localWarehouse, keyFile, root.resolve("local-load.log"),
+                List.of());
         assertThat(local.waitFor(60, TimeUnit.MINUTES)).isTrue();
         assertThat(local.exitValue()).as(Files.readString(root.resolve("local-load.log"))).isZero();
         double localSeconds = (System.nanoTime() - started) / 1e9;
 
         started = System.nanoTime();
         ClusterApplication load;
-        try (StandaloneCluster cluster = StandaloneCluster.start(root.resolve("cluster"), 2, "1g")) {
+        try (StandaloneCluster cluster = StandaloneCluster.start(root.resolve("cluster"), 2, "1g", List.of())) {
             double startSeconds = (System.nanoTime() - started) / 1e9;
             Path clusterWarehouse = root.resolve("warehouse-cluster");
-            load = cluster.submitCli("load", ClusterJarTest.clusterJar(), Map.of("NYCKELTAL_PSEUDONYM_KEY", KEY),
+            load = cluster.submitCli("load", ClusterJarTest.clusterJar(), Map.of("NYCKELTAL_PSEUDONYM_KEY", KEY), Map.of(),
                     List.of("load", "--landing", landing.toString(), "--warehouse", clusterWarehouse.toString()));
             load.assertRanOnBothWorkers(cluster.masterUrl());
             assertThat(ClusterLoadTest.kpiValuesCsv(clusterWarehouse))

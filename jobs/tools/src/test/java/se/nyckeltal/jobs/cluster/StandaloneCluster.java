@@ -41,20 +41,27 @@ final class StandaloneCluster implements AutoCloseable {
     private final Path sparkHome;
     private final int masterPort;
     private final int masterUiPort;
+    private final List<String> jvmOptions;
     private final List<Process> daemons = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private StandaloneCluster(Path root, Path sparkHome, int masterPort, int masterUiPort) {
+    private StandaloneCluster(Path root, Path sparkHome, int masterPort, int masterUiPort, List<String> jvmOptions) {
         this.root = requireNonNull(root, "root");
         this.sparkHome = requireNonNull(sparkHome, "sparkHome");
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.masterPort = masterPort;
         this.masterUiPort = masterUiPort;
     }
 
-    /** A master and {@code workers} workers of one core and {@code workerMemory} each, all registered. */
-    static StandaloneCluster start(Path root, int workers, String workerMemory) throws IOException, InterruptedException {
+    /**
+     * A master and {@code workers} workers of one core and {@code workerMemory} each, all registered.
+     * {@code jvmOptions} go to every JVM of the cluster: the daemons, the drivers {@link #submit} starts and their
+     * executors.
+     */
+    static StandaloneCluster start(Path root, int workers, String workerMemory, List<String> jvmOptions)
+            throws IOException, InterruptedException {
         Path sparkHome = sparkHome(root.resolve("spark-home"));
-        StandaloneCluster cluster = new StandaloneCluster(root, sparkHome, freePort(), freePort());
+        StandaloneCluster cluster = new StandaloneCluster(root, sparkHome, freePort(), freePort(), jvmOptions);
         try {
             cluster.daemons.add(cluster.daemon("master", "org.apache.spark.deploy.master.Master",
                     "--host", "127.0.0.1", "--port", String.valueOf(cluster.masterPort),
@@ -104,7 +111,8 @@ final class StandaloneCluster implements AutoCloseable {
      */
     ProcessBuilder submit(Path log, Map<String, String> environment, List<String> sparkSubmitArguments) {
         // spark-submit's --driver-java-options, as docs/operators.md gives them: the driver is this JVM (client mode).
-        List<String> command = java("-Xmx1g", "-Djava.io.tmpdir=" + tmp("driver"), "-Duser.timezone=Europe/Stockholm");
+        List<String> command = java(concat(List.of("-Xmx1g", "-Djava.io.tmpdir=" + tmp("driver"),
+                "-Duser.timezone=Europe/Stockholm"), jvmOptions));
         command.addAll(List.of("org.apache.spark.deploy.SparkSubmit", "--master", masterUrl()));
         command.addAll(sparkSubmitArguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
@@ -116,10 +124,11 @@ final class StandaloneCluster implements AutoCloseable {
 
     /**
      * spark-submit of the nyckeltal cluster jar, client deploy mode, executors of one core and 1 GB, and waits for
-     * it: its event log tells where it ran. {@code environment} is the driver's only (e.g. the pseudonym key).
+     * it: its event log tells where it ran. {@code environment} is the driver's only (e.g. the pseudonym key);
+     * {@code sparkConf} more {@code --conf} settings of the application.
      */
-    ClusterApplication submitCli(String name, Path jar, Map<String, String> environment, List<String> cliArguments)
-            throws IOException, InterruptedException {
+    ClusterApplication submitCli(String name, Path jar, Map<String, String> environment, Map<String, String> sparkConf,
+            List<String> cliArguments) throws IOException, InterruptedException {
         Path events = Files.createDirectories(root.resolve("events-" + name));
         Path log = root.resolve("submit-" + name + ".log");
         List<String> arguments = new ArrayList<>(List.of("--deploy-mode", "client", "--name", "nyckeltal-" + name,
@@ -130,8 +139,10 @@ final class StandaloneCluster implements AutoCloseable {
                 "--conf", "spark.eventLog.enabled=true", "--conf", "spark.eventLog.dir=" + events.toUri(),
                 // one plain JSON-lines file (Spark 4 defaults to rolling, compressed logs)
                 "--conf", "spark.eventLog.rolling.enabled=false", "--conf", "spark.eventLog.compress=false",
-                "--conf", "spark.executor.extraJavaOptions=-Duser.timezone=Europe/Stockholm",
-                jar.toString()));
+                "--conf", "spark.executor.extraJavaOptions="
+                        + String.join(" ", concat(List.of("-Duser.timezone=Europe/Stockholm"), jvmOptions))));
+        sparkConf.forEach((key, value) -> arguments.addAll(List.of("--conf", key + "=" + value)));
+        arguments.add(jar.toString());
         arguments.addAll(cliArguments);
         long started = System.nanoTime();
         Process process = submit(log, environment, arguments).start();
@@ -155,9 +166,9 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     private Process daemon(String name, String mainClass, String... arguments) throws IOException {
-        List<String> command = java("-Xmx256m", "-Djava.io.tmpdir=" + tmp(name),
+        List<String> command = java(concat(List.of("-Xmx256m", "-Djava.io.tmpdir=" + tmp(name),
                 // The REST submission server would take the fixed port 6066; nothing here submits through it.
-                "-Dspark.master.rest.enabled=false");
+                "-Dspark.master.rest.enabled=false"), jvmOptions));
         command.add(mainClass);
         command.addAll(Arrays.asList(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -182,14 +193,20 @@ final class StandaloneCluster implements AutoCloseable {
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     }
 
-    private List<String> java(String... flags) {
+    private List<String> java(List<String> flags) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(Arrays.asList(flags));
+        command.addAll(flags);
         command.addAll(Arrays.asList(System.getProperty("nyckeltal.spark.jvm.flags", "").trim().split("\\s+")));
         command.add("-cp");
         command.add(sparkHome.resolve("conf") + File.pathSeparator + sparkHome.resolve("jars") + File.separator + "*");
         return command;
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private String tmp(String name) {
