@@ -81,7 +81,7 @@ public final class ProcessTaskLauncher implements TaskLauncher {
      * The JIT flag of a nightly source task ({@code task run ingest_*}, or {@code validate_*} of earlier releases):
      * C1 only. Such a JVM parses one night's deliveries and exits after seconds of work; with tiered compilation
      * its compiler threads compile for about as long as the task lives (JFR), on the same two cores, for code that
-     * runs too briefly to repay C2 (measured at scale M: a quarter to a third less CPU per task; BENCHMARKS.md).
+     * runs too briefly to repay C2 (measured at scale M: 20–43 % less CPU per task; BENCHMARKS.md).
      * bin/nyckeltal does the same for the command an Airflow BashOperator runs; the scheduler's own JVM flags
      * ({@code NYCKELTAL_JAVA_OPTS}) come after it and may set another level.
      */
