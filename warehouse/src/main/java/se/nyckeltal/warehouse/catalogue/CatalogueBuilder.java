@@ -205,13 +205,16 @@ final class CatalogueBuilder {
     /**
      * The earliest period before {@code before} whose rows of {@code table} differ from the previous catalogue's
      * ({@code before} when none do): a table decided over all periods at once can change in periods whose facts
-     * did not, and everything built from it must then be recomputed from there.
+     * did not, and everything built from it must then be recomputed from there. The two tables are compared row by
+     * row in the order they are stored (a positional join, one scan each, no hashing of a million keys): both are
+     * stored sorted with period first, so the first row where they part lies in the earliest period that differs.
+     * Rows stored in another order could only report an earlier period, never miss one: a row of one table that the
+     * other lacks differs from whatever stands at its position.
      */
     static int earliestDifference(Connection connection, String table, int before) throws SQLException {
-        String mine = "SELECT * FROM " + table + " WHERE period < " + before;
-        String theirs = "SELECT * FROM " + CatalogueReuse.PREVIOUS + "." + table + " WHERE period < " + before;
-        String sql = "SELECT min(period) FROM ((" + mine + " EXCEPT ALL " + theirs + ") UNION ALL (" + theirs
-                + " EXCEPT ALL " + mine + "))";
+        String sql = "SELECT min(least(mine.period, theirs.period)) FROM (SELECT * FROM " + table + " WHERE period < "
+                + before + ") AS mine POSITIONAL JOIN (SELECT * FROM " + CatalogueReuse.PREVIOUS + "." + table
+                + " WHERE period < " + before + ") AS theirs WHERE mine IS DISTINCT FROM theirs";
         try (Statement statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
             rows.next();
             int period = rows.getInt(1);
