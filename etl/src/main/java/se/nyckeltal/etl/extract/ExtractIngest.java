@@ -436,6 +436,9 @@ public final class ExtractIngest implements SourceIngest {
             this.check = rule.screen();
             this.totals = grainRows.alwaysSummed() ? grainRows.totals(work.file()) : null;
             this.keys = grainRows.asDelivered() || totals != null ? null : new KeyHashes();
+            if (totals != null) {
+                tally.notAtGrain(); // summed whether or not it is: a second pass over the file must sum it too
+            }
         }
 
         @Override
@@ -453,8 +456,6 @@ public final class ExtractIngest implements SourceIngest {
                 check.see(line);
                 tally.add(line, schema);
                 if (line.kind() == ExtractLine.Kind.VALID && totals != null) {
-                    // Summed whether or not it is at the grain: the second pass must sum it too.
-                    tally.notAtGrain();
                     totals.add(line);
                 } else if (line.kind() == ExtractLine.Kind.VALID) {
                     if (keys != null && !keys.add(grainRows.keyHash(line))) {

@@ -43,14 +43,14 @@ public final class FactGrain implements Serializable {
     private final List<String> keys;
     private final List<String> sums;
     /** Every file is summed in the pass that counts it (no file of the source is at the grain). */
-    private final boolean always;
+    private final boolean alwaysSummed;
     /** Row by row, on the driver's plan only: never an aggregation. */
     private final transient UnaryOperator<Dataset<Row>> toFact;
 
-    private FactGrain(List<String> keys, List<String> sums, boolean always, UnaryOperator<Dataset<Row>> toFact) {
+    private FactGrain(List<String> keys, List<String> sums, boolean alwaysSummed, UnaryOperator<Dataset<Row>> toFact) {
         this.keys = keys == null ? null : List.copyOf(keys);
         this.sums = List.copyOf(sums);
-        this.always = always;
+        this.alwaysSummed = alwaysSummed;
         this.toFact = requireNonNull(toFact, "toFact");
     }
 
@@ -94,7 +94,7 @@ public final class FactGrain implements Serializable {
 
     /** This grain for the lines of {@code schema}: what the Spark tasks use. */
     Rows rows(ExtractLine.Schema schema) {
-        return new Rows(schema, keys, sums, always);
+        return new Rows(schema, keys, sums, alwaysSummed);
     }
 
     /** The task side: checks and sums valid lines of one file and makes their fact rows. */
