@@ -162,8 +162,25 @@ public final class FactPartitionWriter {
 
     /** Drops whatever one delivery's rows staged in a pass of {@link #stageByDelivery}. */
     public void dropStaged(String pass, String sourceFile) {
-        FileTree.delete(stagingDir.resolve(PASSES).resolve(pass)
-                .resolve(STAGE_SOURCE + "=" + ExternalCatalogUtils.escapePathName(sourceFile)));
+        FileTree.delete(stagedDelivery(pass, sourceFile));
+    }
+
+    /**
+     * Drops one partition of what one delivery's rows staged in a pass of {@link #stageByDelivery}, e.g.
+     * a partition a later delivery of the load supersedes; the delivery's other partitions stay staged.
+     *
+     * @param scenarioKey the partition's scenario as the partition key has it: the scenario, or
+     *     {@code SCENARIO@version} for a versioned row
+     */
+    public void dropStaged(String pass, String sourceFile, String scenarioKey, int period) {
+        FileTree.delete(stagedDelivery(pass, sourceFile)
+                .resolve(STAGE_PERIOD + "=" + period)
+                .resolve(STAGE_SCENARIO + "=" + ExternalCatalogUtils.escapePathName(scenarioKey)));
+    }
+
+    private Path stagedDelivery(String pass, String sourceFile) {
+        return stagingDir.resolve(PASSES).resolve(pass)
+                .resolve(STAGE_SOURCE + "=" + ExternalCatalogUtils.escapePathName(sourceFile));
     }
 
     /**
