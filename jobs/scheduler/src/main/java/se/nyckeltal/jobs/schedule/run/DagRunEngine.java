@@ -549,8 +549,14 @@ public final class DagRunEngine {
         return run;
     }
 
+    /**
+     * Starts the run's scheduled tasks while slots are free, as Airflow's scheduler queues them: the highest
+     * effective priority weight first ({@link DagDefinition#priorityWeightTotal}), ties in the DAG's order.
+     */
     private DagRun launchScheduled(DagDefinition dag, DagRun run, Instant now) {
-        for (TaskDefinition task : dag.tasks()) {
+        List<TaskDefinition> byPriority = new ArrayList<>(dag.tasks());
+        byPriority.sort(Comparator.comparingInt((TaskDefinition t) -> dag.priorityWeightTotal(t.taskId())).reversed());
+        for (TaskDefinition task : byPriority) {
             TaskInstance ti = run.task(task.taskId()).orElse(null);
             if (ti == null || ti.state() != TaskState.SCHEDULED) {
                 continue;

@@ -89,6 +89,20 @@ class AirflowDagExporterTest {
     }
 
     @Test
+    void theLargestSourceTaskKeepsItsPriorityWeightInAirflow() {
+        for (String source : new String[] {python, python2}) {
+            String hr = source.substring(source.indexOf("ingest_hr = BashOperator("));
+            assertThat(hr.substring(0, hr.indexOf("\n    )\n") + 1)).contains("        priority_weight=2,\n")
+                    .doesNotContain("weight_rule="); // downstream, Airflow's default
+            String ledger = source.substring(source.indexOf("ingest_ledger = BashOperator("));
+            assertThat(ledger.substring(0, ledger.indexOf("\n    )\n") + 1)).doesNotContain("priority_weight");
+        }
+        assertThat(nightly.priorityWeightTotal("ingest_hr")).isEqualTo(5);
+        assertThat(nightly.priorityWeightTotal("ingest_ledger")).isEqualTo(4);
+        assertThat(nightly.priorityWeightTotal("ingest_production")).isEqualTo(4);
+    }
+
+    @Test
     void airflow2KeepsItsImportsAndTheSla() {
         assertThat(python2).contains("from airflow import DAG\n").contains("from airflow.operators.bash import BashOperator\n")
                 .contains("sla=timedelta(seconds=5400)") // 04:30 tick, 06:00 deadline
