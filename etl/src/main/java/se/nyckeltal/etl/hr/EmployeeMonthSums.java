@@ -98,7 +98,10 @@ final class EmployeeMonthSums {
             for (String column : FactSchema.HR_HOUR_COLUMNS) {
                 total.add(sum(col(column)).cast(HOURS).as(column));
             }
-            return sums.groupBy(GRAIN.stream().map(c -> col(c)).toArray(Column[]::new))
+            // Clustered by partition key (period, scenario) only, so that each Spark partition holds whole fact
+            // partitions: the grouping needs no other shuffle, and neither do hr_time's grouping or the writes.
+            return sums.repartition(col("period"), col("scenario"))
+                    .groupBy(GRAIN.stream().map(c -> col(c)).toArray(Column[]::new))
                     .agg(total.get(0), total.subList(1, total.size()).toArray(Column[]::new));
         } finally {
             broadcast.unpersist(false);

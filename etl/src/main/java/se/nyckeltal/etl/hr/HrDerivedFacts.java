@@ -101,11 +101,14 @@ final class HrDerivedFacts {
             FactPartitionWriter timeWriter = writer(FactSchema.HR_TIME, writers);
             FactPartitionWriter stateWriter = writer(FactSchema.HR_SPELL_STATE, writers);
             // Stage everything, then move everything: a failure leaves nothing in place.
+            // The employee months are clustered by (period, scenario), and so is hr_time, grouped from them:
+            // both are written as they are placed, without a shuffle. The state is small: one task writes it.
             List<StagedPartition> employeeMonthStaged =
-                    employeeMonthWriter.stage(employeeMonth.withColumn("load_id", lit(loadId)));
+                    employeeMonthWriter.stageAsPlaced(employeeMonth.withColumn("load_id", lit(loadId)));
             List<StagedPartition> timeStaged =
-                    timeWriter.stage(hrTime(employeeMonth).withColumn("load_id", lit(loadId)));
-            List<StagedPartition> stateStaged = stateWriter.stage(state(spells, periods, sourceFiles));
+                    timeWriter.stageAsPlaced(hrTime(employeeMonth).withColumn("load_id", lit(loadId)));
+            List<StagedPartition> stateStaged = stateWriter.stageAsPlaced(state(spells, periods, sourceFiles)
+                    .coalesce(1));
             List<FactPartition> published = new ArrayList<>();
             published.addAll(employeeMonthWriter.commit(employeeMonthStaged));
             published.addAll(timeWriter.commit(timeStaged));

@@ -1,25 +1,25 @@
 package se.nyckeltal.etl.hr;
 
-import static org.apache.spark.sql.functions.bit_or;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.unix_date;
-import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.year;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.types.Decimal;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Sick spells (sjukfall) and the day number of each sick day in its spell, SPEC §5.
@@ -35,10 +35,10 @@ import org.apache.spark.sql.RowFactory;
  * a spell that began months or years earlier, and a restated month renumbers every later month.
  *
  * <p>What decides a spell is, per employee and month, which days have SICK hours and which have SICK or
- * SCHEDULED hours: two bit masks of the month's days. Spark reduces the days to those masks (one
- * aggregation, one small shuffle); the timeline itself is walked here, on the driver, employee by
- * employee in date order — a few hundred thousand employee months at most, where a window over every
- * day would sort millions of rows.
+ * SCHEDULED hours: two bit masks of the month's days. Spark's tasks reduce their days to those masks and
+ * the driver ORs the tasks' masks together (one job, no shuffle); the timeline itself is walked here, on
+ * the driver, employee by employee in date order — a few hundred thousand employee months at most, where
+ * a window over every day would sort millions of rows.
  */
 final class SickSpells {
     static final String EMPLOYEE = "employee";
@@ -66,23 +66,81 @@ final class SickSpells {
      *     {@value #EMPLOYEE}, {@value #SPELL_START}
      */
     SickSpells(Dataset<Row> employeeDays, Dataset<Row> openBefore) {
-        Column sick = col(SICK_HOURS).gt(0);
-        Column day = expr("shiftleft(1, dayofmonth(" + WORK_DATE + ") - 1)"); // bit d - 1 for day d
-        List<Row> masks = employeeDays.filter(sick.or(col(SCHEDULED_HOURS).gt(0)))
-                .groupBy(col(EMPLOYEE), year(col(WORK_DATE)).multiply(100).plus(month(col(WORK_DATE))).as(PERIOD))
-                .agg(bit_or(when(sick, day).otherwise(0)), bit_or(day))
-                .collectAsList();
-        List<MonthDays> collected = new ArrayList<>(masks.size());
+        StructType days = employeeDays.select(col(EMPLOYEE), col(WORK_DATE), col(SICK_HOURS), col(SCHEDULED_HOURS))
+                .schema();
+        DecimalType sickType = (DecimalType) days.apply(SICK_HOURS).dataType();
+        DecimalType scheduledType = (DecimalType) days.apply(SCHEDULED_HOURS).dataType();
+        // Each task ORs its days into masks per employee month; the driver ORs the tasks' masks together:
+        // one job, no shuffle (the masks of one employee month may come from several tasks).
+        List<TaskMasks> tasks = employeeDays.select(col(EMPLOYEE), col(WORK_DATE), col(SICK_HOURS), col(SCHEDULED_HOURS))
+                .queryExecution().toRdd().toJavaRDD()
+                .mapPartitions(rows -> List.of(TaskMasks.of(rows, sickType, scheduledType)).iterator())
+                .collect();
         Map<String, String> employees = new HashMap<>(); // one String per employee, not one per month
-        for (Row row : masks) {
-            String employee = employees.computeIfAbsent(row.getString(0), e -> e);
-            collected.add(new MonthDays(employee, row.getInt(1), row.getInt(2), row.getInt(3)));
+        Map<EmployeeMonth, int[]> masks = new HashMap<>();
+        for (TaskMasks task : tasks) {
+            for (int i = 0; i < task.employees().length; i++) {
+                String employee = employees.computeIfAbsent(task.employees()[i], e -> e);
+                int[] mask = masks.computeIfAbsent(new EmployeeMonth(employee, task.periods()[i]), k -> new int[2]);
+                mask[0] |= task.sick()[i];
+                mask[1] |= task.days()[i];
+            }
         }
+        List<MonthDays> collected = new ArrayList<>(masks.size());
+        masks.forEach((month, mask) -> collected.add(new MonthDays(month.employee(), month.period(), mask[0], mask[1])));
         collected.sort(Comparator.comparing(MonthDays::employee).thenComparingInt(MonthDays::period));
         this.months = collected;
         this.openBefore = new HashMap<>();
         for (Row row : openBefore.select(col(EMPLOYEE), unix_date(col(SPELL_START))).collectAsList()) {
             this.openBefore.put(row.getString(0), (long) row.getInt(1));
+        }
+    }
+
+    private record EmployeeMonth(String employee, int period) {}
+
+    /**
+     * One task's employee months with SICK or SCHEDULED days, as parallel arrays: the days with SICK hours
+     * ({@code sick}) and with SICK or SCHEDULED hours ({@code days}), bit d − 1 for day d. A day's hours are never
+     * negative, so a day of several rows has hours above zero exactly when one of its rows has.
+     */
+    record TaskMasks(String[] employees, int[] periods, int[] sick, int[] days) implements Serializable {
+        static TaskMasks of(Iterator<InternalRow> rows, DecimalType sickType, DecimalType scheduledType) {
+            Map<EmployeeMonth, int[]> masks = new HashMap<>();
+            while (rows.hasNext()) {
+                InternalRow row = rows.next();
+                boolean sick = positive(row, 2, sickType);
+                if (!sick && !positive(row, 3, scheduledType)) {
+                    continue;
+                }
+                LocalDate date = LocalDate.ofEpochDay(row.getInt(1));
+                int bit = 1 << (date.getDayOfMonth() - 1);
+                int[] mask = masks.computeIfAbsent(new EmployeeMonth(row.getUTF8String(0).toString(),
+                        date.getYear() * 100 + date.getMonthValue()), k -> new int[2]);
+                if (sick) {
+                    mask[0] |= bit;
+                }
+                mask[1] |= bit;
+            }
+            int n = masks.size();
+            TaskMasks task = new TaskMasks(new String[n], new int[n], new int[n], new int[n]);
+            int i = 0;
+            for (Map.Entry<EmployeeMonth, int[]> entry : masks.entrySet()) {
+                task.employees[i] = entry.getKey().employee();
+                task.periods[i] = entry.getKey().period();
+                task.sick[i] = entry.getValue()[0];
+                task.days[i] = entry.getValue()[1];
+                i++;
+            }
+            return task;
+        }
+
+        private static boolean positive(InternalRow row, int column, DecimalType type) {
+            if (row.isNullAt(column)) {
+                return false;
+            }
+            Decimal hours = row.getDecimal(column, type.precision(), type.scale());
+            return type.precision() <= Decimal.MAX_LONG_DIGITS() ? hours.toUnscaledLong() > 0
+                    : hours.toJavaBigDecimal().signum() > 0;
         }
     }
 

@@ -1,6 +1,7 @@
 package se.nyckeltal.etl.hr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -221,7 +222,16 @@ class HrIngestTest {
                 .toString());
         LandingFile march = landing.write("hr/tid-2024-03.csv", new HrCsv().sickWeekdays("F", "2024-03-01", "2024-03-01")
                 .atWork("F", "2024-03-04").toString());
-        load(january, february, march);
+        IngestResult first = load(january, february, march);
+        // The derived facts are written as their Spark partitions hold them (clustered by period and scenario,
+        // no shuffle before the write): still one file per fact partition.
+        assertThat(first.partitions()).filteredOn(p -> !p.table().equals("hr_day"))
+                .extracting(FactPartition::table, FactPartition::period, p -> p.files().size())
+                .containsExactlyInAnyOrder(
+                        tuple("hr_employee_month", 202401, 1), tuple("hr_employee_month", 202402, 1),
+                        tuple("hr_employee_month", 202403, 1), tuple("hr_time", 202401, 1), tuple("hr_time", 202402, 1),
+                        tuple("hr_time", 202403, 1), tuple("hr_spell_state", 202401, 1),
+                        tuple("hr_spell_state", 202402, 1), tuple("hr_spell_state", 202403, 1));
         assertThat(employeeMonth(202403, "sick_hours_days_15_90")).isEqualByComparingTo("8");
         assertThat(employeeMonth(202403, "sick_hours_days_1_14")).isEqualByComparingTo("0");
 
