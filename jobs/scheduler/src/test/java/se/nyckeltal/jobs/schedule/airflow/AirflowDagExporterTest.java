@@ -84,7 +84,7 @@ class AirflowDagExporterTest {
                     .contains("trigger_rule=\"none_failed\"")
                     .contains("[ingest_ledger, ingest_production, ingest_hr] >> load_and_publish")
                     .contains("load_and_publish >> verify_published")
-                    .contains("verify_published >> data_quality_checks");
+                    .contains("load_and_publish >> data_quality_checks");
         }
     }
 

@@ -36,7 +36,10 @@ class DagFileParserTest {
         assertThat(nightly.task("ingest_ledger").orElseThrow().retry())
                 .isEqualTo(new RetryPolicy(2, Duration.ofMinutes(5), true, Duration.ofMinutes(30)));
         assertThat(nightly.task("data_quality_checks").orElseThrow().retry().retries()).isZero();
-        assertThat(nightly.leaves()).extracting(TaskDefinition::taskId).containsExactly("data_quality_checks");
+        // the two checks of the published catalogue need nothing of each other: both run after the load
+        assertThat(nightly.task("data_quality_checks").orElseThrow().upstream()).containsExactly("load_and_publish");
+        assertThat(nightly.leaves()).extracting(TaskDefinition::taskId)
+                .containsExactly("verify_published", "data_quality_checks");
     }
 
     @Test
