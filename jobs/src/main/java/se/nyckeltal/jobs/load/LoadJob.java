@@ -155,8 +155,9 @@ public final class LoadJob {
         store.writeLoadRecord(running(loadId, started, List.of(), "running"));
         List<FileOutcome> outcomes = new ArrayList<>();
         StageTimer stages = new StageTimer();
+        SparkStart sparkStart = new SparkStart(spark);
         try {
-            return load(layout, store, loadId, started, outcomes, stages);
+            return load(layout, store, loadId, started, outcomes, stages, sparkStart);
         } catch (LoadFailedException e) {
             if (e.record() != null) {
                 throw e;
@@ -177,11 +178,14 @@ public final class LoadJob {
                 throw error;
             }
             throw new LoadFailedException(fault.message(), fault.hint(), failed, e);
+        } finally {
+            // Started while listing, but the load ended before its ingest: handed off as an ingest's would be.
+            sparkStart.startedButNotTaken().ifPresent(afterIngest);
         }
     }
 
     private LoadRecord load(WarehouseLayout layout, WarehouseStore store, String loadId, Instant started,
-            List<FileOutcome> outcomes, StageTimer stages) {
+            List<FileOutcome> outcomes, StageTimer stages, SparkStart sparkStart) {
         LandingHashes hashes = LandingHashes.load(layout.landingHashesFile());
         LandingZone landing = new LandingZone(settings.landing(), hashes,
                 new LandingZone.Readiness(settings.minFileAge(), settings.doneMarkers(), started));
@@ -228,6 +232,11 @@ public final class LoadJob {
         for (SourceKind source : SourceKind.values()) {
             if (SourceIngests.SUPPORTED.contains(source)) {
                 newFiles.put(source, newFiles(landing, source, previous, settings.rederive(), outcomes, notes));
+                // A file to parse: Spark starts while the rest of the landing is listed. Not for a DAG run's load,
+                // whose sources its tasks usually ingested already.
+                if (!newFiles.get(source).isEmpty() && settings.preparedRun() == null) {
+                    sparkStart.startInBackground();
+                }
             } else {
                 int waiting = landing.list(source).files().size(); // one listing: it hashes every file
                 if (waiting > 0) {
@@ -239,6 +248,7 @@ public final class LoadJob {
         notes.forEach(LOG::warn);
         hashes.save();
         stages.lap("listing");
+
         int fileCount = newFiles.values().stream().mapToInt(List::size).sum();
         boolean nothingPublished = published.isEmpty();
 
@@ -265,7 +275,7 @@ public final class LoadJob {
                     + (preparedNotes.isEmpty() ? "" : " (" + String.join("; ", preparedNotes) + ")"), 2, STEPS);
             partitions = fileCount == 0 && !referenceChanged ? List.of()
                     : stageAndCommit(layout, loadId, reference, previous, referenceChanged, newFiles, prepared, outcomes,
-                            stages);
+                            stages, sparkStart);
         } finally {
             preparedLocks.forEach(PreparedIngests::release);
         }
@@ -453,7 +463,8 @@ public final class LoadJob {
      */
     private List<FactPartition> stageAndCommit(WarehouseLayout layout, String loadId, ReferenceData reference,
             Snapshot previous, boolean referenceChanged, Map<SourceKind, List<LandingFile>> newFiles,
-            Map<SourceKind, PreparedSource> prepared, List<FileOutcome> outcomes, StageTimer stages) {
+            Map<SourceKind, PreparedSource> prepared, List<FileOutcome> outcomes, StageTimer stages,
+            SparkStart sparkStart) {
         List<FactPartition> partitions = new ArrayList<>();
         List<SourceKind> sources = Arrays.stream(SourceKind.values())
                 .filter(SourceIngests.SUPPORTED::contains).toList();
@@ -464,7 +475,7 @@ public final class LoadJob {
         Map<SourceKind, SourceIngest> ingests = Map.of();
         SparkSession session = null;
         if (parse) {
-            session = spark.get();
+            session = sparkStart.get(); // usually started while the landing was listed
             stages.lap("spark_start");
             FaultPoint.reach(FaultPoint.STAGING);
             ingests = SourceIngests.create(session, new IngestSettings(settings.rejectThreshold(),

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,10 +26,37 @@ class SparkHandOffTest {
 
     private final List<SparkSession> handedOff = new ArrayList<>();
 
+    private final AtomicInteger sparkStarts = new AtomicInteger();
+
     private LoadRecord load() {
         return new LoadJob(new LoadSettings(tmp.resolve("landing"), tmp.resolve("warehouse"),
-                LoadSettings.DEFAULT_REJECT_THRESHOLD), () -> SparkSessions.getOrCreate("test"), handedOff::add,
-                Clock.systemUTC(), LoadProgress.SILENT).run();
+                LoadSettings.DEFAULT_REJECT_THRESHOLD), () -> {
+                    sparkStarts.incrementAndGet();
+                    return SparkSessions.getOrCreate("test");
+                }, handedOff::add, Clock.systemUTC(), LoadProgress.SILENT).run();
+    }
+
+    @Test
+    void sparkStartsOnceWhileTheLandingIsListedAndNotAtAllWhenNothingIsNew(SparkSession shared) throws Exception {
+        LedgerLandingFixtures.write(tmp.resolve("landing"));
+
+        assertThat(load().outcome()).isEqualTo(LoadRecord.Outcome.PUBLISHED);
+        assertThat(sparkStarts).hasValue(1);
+        assertThat(load().outcome()).isEqualTo(LoadRecord.Outcome.NOTHING_NEW);
+        assertThat(sparkStarts).hasValue(1);
+    }
+
+    @Test
+    void aSessionStartedInTheBackgroundButNeverTakenIsHandedBack(SparkSession shared) {
+        SparkStart early = new SparkStart(() -> shared);
+        early.startInBackground();
+        assertThat(early.startedButNotTaken()).contains(shared);
+
+        SparkStart taken = new SparkStart(() -> shared);
+        taken.startInBackground();
+        assertThat(taken.get()).isSameAs(shared);
+        assertThat(taken.startedButNotTaken()).isEmpty();
+        assertThat(new SparkStart(() -> shared).startedButNotTaken()).isEmpty(); // never started
     }
 
     @Test
