@@ -55,11 +55,12 @@ import se.nyckeltal.schemas.warehouse.WarehouseLayout;
  * task, on the parsed values, with no cache and no shuffle. A load usually reads each file once: one
  * pass counts the files (the tally decides the threshold and which file wins which partition) and, on
  * the way, stages each file's fact rows straight from the parser as Spark's internal rows, one Parquet
- * file per partition and file. Only what the tallies then say cannot stand is read again: the rejected
- * lines of the files that have any, and the facts of a file not at its fact grain (summed in the task),
- * of a file that breaks the rule across lines, or of a file with partitions a later file of the load
- * supersedes (their staged rows are dropped first). The measure stays BigDecimal / DECIMAL from the
- * text to the Parquet file.
+ * file per partition and file. The partitions a later file of the load supersedes are dropped from
+ * staging. Only what the tallies then say cannot stand is read again: the rejected lines of the files
+ * that have any, and the facts of a file not at its fact grain (summed in the task, unless the source's
+ * rows are always summed and the first pass did so) or of a file that breaks the rule across lines
+ * (their staged rows are dropped first). The measure stays BigDecimal / DECIMAL from the text to the
+ * Parquet file.
  *
  * <p>A load publishes all or nothing: when any file is rejected (unreadable, or more bad rows than
  * the threshold allows) no fact is written, but the rejected rows still go to quarantine. The
@@ -176,9 +177,10 @@ public final class ExtractIngest implements SourceIngest {
 
     /**
      * Facts of the winning partitions, staged, read back, reconciled and only then committed into
-     * facts/. The first pass staged every file's rows as they streamed past; what the count says they
-     * may not be — a file not at its fact grain, one that breaks the rule across lines, one with
-     * partitions a later file of the load supersedes — is dropped and made again from the file.
+     * facts/. The first pass staged every file's rows as they streamed past, by file and partition; what
+     * the count says they may not be is dropped: the partitions a later file of the load supersedes, and
+     * whole files — made again from the file — that are not at their fact grain (unless summed whole in
+     * the first pass) or that break the rule across lines.
      */
     private IngestResult stageAndCommit(Load load, ReadableFiles readable, Column sourceFile, FactPartitionWriter writer) {
         PartitionReplacement replacement = load.replacement();
@@ -189,9 +191,16 @@ public final class ExtractIngest implements SourceIngest {
             // A file that broke the rule staged lines the rule rejects, maybe all its valid ones.
             // A file not at its grain staged rows only until that showed, unless the first pass summed it whole.
             boolean partlyStaged = !tally.atGrain() && !grainRows.alwaysSummed();
-            if (tally.ruleBroken() || partlyStaged || superseded.containsKey(i)) {
-                writer.dropStaged(FIRST_PASS, load.inputs.get(i).relativePath());
+            String path = load.inputs.get(i).relativePath();
+            if (tally.ruleBroken() || partlyStaged) {
+                writer.dropStaged(FIRST_PASS, path);
                 again.add(i);
+            } else {
+                // Its rows stand but for the partitions a later file supersedes (a monthly production file
+                // delivers the month before again, the next one restates it): only those are dropped. Were
+                // one left behind, the read-back would find its partition staged twice and fail the load.
+                superseded.getOrDefault(i, Set.of())
+                        .forEach(partition -> writer.dropStaged(FIRST_PASS, path, partition.scenario(), partition.period()));
             }
         }
         ReadableFiles winning = readable.only(file -> again.contains(file)

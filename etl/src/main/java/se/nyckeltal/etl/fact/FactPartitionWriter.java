@@ -3,9 +3,6 @@ package se.nyckeltal.etl.fact;
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,16 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
-import org.apache.spark.sql.execution.datasources.parquet.ParquetReadSupport;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import se.nyckeltal.etl.spark.SparkPaths;
@@ -162,8 +155,25 @@ public final class FactPartitionWriter {
 
     /** Drops whatever one delivery's rows staged in a pass of {@link #stageByDelivery}. */
     public void dropStaged(String pass, String sourceFile) {
-        FileTree.delete(stagingDir.resolve(PASSES).resolve(pass)
-                .resolve(STAGE_SOURCE + "=" + ExternalCatalogUtils.escapePathName(sourceFile)));
+        FileTree.delete(stagedDelivery(pass, sourceFile));
+    }
+
+    /**
+     * Drops one partition of what one delivery's rows staged in a pass of {@link #stageByDelivery}, e.g.
+     * a partition a later delivery of the load supersedes; the delivery's other partitions stay staged.
+     *
+     * @param scenarioKey the partition's scenario as the partition key has it: the scenario, or
+     *     {@code SCENARIO@version} for a versioned row
+     */
+    public void dropStaged(String pass, String sourceFile, String scenarioKey, int period) {
+        FileTree.delete(stagedDelivery(pass, sourceFile)
+                .resolve(STAGE_PERIOD + "=" + period)
+                .resolve(STAGE_SCENARIO + "=" + ExternalCatalogUtils.escapePathName(scenarioKey)));
+    }
+
+    private Path stagedDelivery(String pass, String sourceFile) {
+        return stagingDir.resolve(PASSES).resolve(pass)
+                .resolve(STAGE_SOURCE + "=" + ExternalCatalogUtils.escapePathName(sourceFile));
     }
 
     /**
@@ -294,28 +304,28 @@ public final class FactPartitionWriter {
         if (staged.isEmpty()) {
             return List.of();
         }
-        String[] paths = staged.values().stream().flatMap(List::stream).map(SparkPaths::input)
-                .toArray(String[]::new);
         // One file's footer says what the write produced (all files come from the same writes); the
         // rest are read with that schema instead of each being opened to infer it.
-        StructType writtenSchema = writtenSchema(staged.values().iterator().next().get(0));
+        StructType writtenSchema = FactStructType.written(staged.values().iterator().next().get(0),
+                spark.sessionState().newHadoopConf());
         if (!FactStructType.sameColumns(writtenSchema, struct)) {
             throw new IllegalStateException("the staged " + schema.table() + " files have columns "
                     + writtenSchema.simpleString() + ", expected " + struct.simpleString());
         }
-        Dataset<Row> written = spark.read().schema(writtenSchema).parquet(paths);
-        Column total = sumColumn == null ? lit(BigDecimal.ZERO) : sum(col(sumColumn));
-        Column secondTotal = secondSumColumn == null ? lit(BigDecimal.ZERO) : sum(col(secondSumColumn));
-        List<Row> counted = written.groupBy(partitionScenario().as(SCENARIO), col(PERIOD), col(SOURCE_FILE))
-                .agg(count(lit(1)), total, secondTotal)
-                .collectAsList();
-        Map<PartitionDir, Row> byPartition = new HashMap<>();
-        for (Row row : counted) {
-            PartitionDir key = new PartitionDir(row.getString(0), row.getInt(1));
-            Row previous = byPartition.put(key, row);
+        // What the files hold, read on the driver (no Spark job): rows, sums and keys of every file.
+        StagedFileContents contents = new StagedFileContents(schema, sumColumn, secondSumColumn);
+        Configuration conf = spark.sessionState().newHadoopConf();
+        Map<StagedFileContents.Key, StagedFileContents.Group> groups = staged.values().parallelStream()
+                .flatMap(List::stream)
+                .map(file -> contents.read(file, conf))
+                .reduce(new HashMap<>(), FactPartitionWriter::merge, FactPartitionWriter::merge);
+        Map<PartitionDir, StagedFileContents.Key> byPartition = new HashMap<>();
+        for (StagedFileContents.Key key : groups.keySet()) {
+            PartitionDir partition = new PartitionDir(key.scenario(), key.period());
+            StagedFileContents.Key previous = byPartition.put(partition, key);
             if (previous != null) {
-                throw new IllegalStateException(schema.table() + " partition " + key + " holds rows of two source files, "
-                        + previous.getString(2) + " and " + row.getString(2));
+                throw new IllegalStateException(schema.table() + " partition " + partition + " holds rows of two source"
+                        + " files, " + previous.sourceFile() + " and " + key.sourceFile());
             }
         }
         if (!byPartition.keySet().equals(staged.keySet())) {
@@ -324,38 +334,27 @@ public final class FactPartitionWriter {
         }
         List<StagedPartition> result = new ArrayList<>();
         staged.forEach((key, files) -> {
-            Row row = byPartition.get(key);
-            BigDecimal amount = row.isNullAt(4) ? BigDecimal.ZERO : row.getDecimal(4);
-            BigDecimal second = row.isNullAt(5) ? BigDecimal.ZERO : row.getDecimal(5);
+            StagedFileContents.Key group = byPartition.get(key);
+            StagedFileContents.Group held = groups.get(group);
+            BigDecimal amount = held.amount() == null ? BigDecimal.ZERO : held.amount();
+            BigDecimal second = held.second() == null ? BigDecimal.ZERO : held.second();
             result.add(new StagedPartition(key.scenario(), key.period(), files.stream().sorted().toList(),
-                    row.getString(2), row.getLong(3), amount, second));
+                    group.sourceFile(), held.rows(), amount, second));
         });
         result.sort(Comparator.comparingInt(StagedPartition::period).thenComparing(StagedPartition::scenario));
         return result;
     }
 
-    /**
-     * The Spark schema a staged file was written with, from its footer, read here on the driver: Spark's
-     * own schema inference would start a job for it. Every column nullable, as Spark reads files.
-     */
-    private StructType writtenSchema(Path file) {
-        Configuration conf = spark.sessionState().newHadoopConf();
-        String json;
-        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(
-                new org.apache.hadoop.fs.Path(file.toUri()), conf))) {
-            json = reader.getFooter().getFileMetaData().getKeyValueMetaData()
-                    .get(ParquetReadSupport.SPARK_METADATA_KEY());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the footer of the staged file " + file, e);
-        }
-        if (json == null) {
-            throw new IllegalStateException("the staged file " + file + " has no Spark schema in its footer");
-        }
-        List<StructField> fields = new ArrayList<>();
-        for (StructField field : ((StructType) DataType.fromJson(json)).fields()) {
-            fields.add(new StructField(field.name(), field.dataType(), true, field.metadata()));
-        }
-        return new StructType(fields.toArray(StructField[]::new));
+    private static Map<StagedFileContents.Key, StagedFileContents.Group> merge(
+            Map<StagedFileContents.Key, StagedFileContents.Group> a, Map<StagedFileContents.Key, StagedFileContents.Group> b) {
+        Map<StagedFileContents.Key, StagedFileContents.Group> merged = new HashMap<>(a);
+        b.forEach((key, group) -> merged.merge(key, group, (x, y) -> {
+            StagedFileContents.Group sum = new StagedFileContents.Group();
+            sum.add(x);
+            sum.add(y);
+            return sum;
+        }));
+        return merged;
     }
 
     private record PartitionDir(String scenario, int period) {

@@ -1,7 +1,14 @@
 package se.nyckeltal.etl.fact;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.spark.sql.execution.datasources.parquet.ParquetReadSupport;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -48,5 +55,28 @@ public final class FactStructType {
             }
         }
         return true;
+    }
+
+    /**
+     * The Spark schema a Parquet file was written with, from its footer, read on the driver: Spark's own schema
+     * inference would start a job for it. Every column nullable, as Spark reads files.
+     */
+    public static StructType written(Path file, Configuration conf) {
+        String json;
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(
+                new org.apache.hadoop.fs.Path(file.toUri()), conf))) {
+            json = reader.getFooter().getFileMetaData().getKeyValueMetaData()
+                    .get(ParquetReadSupport.SPARK_METADATA_KEY());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the footer of the Parquet file " + file, e);
+        }
+        if (json == null) {
+            throw new IllegalStateException("the Parquet file " + file + " has no Spark schema in its footer");
+        }
+        List<StructField> fields = new ArrayList<>();
+        for (StructField field : ((StructType) DataType.fromJson(json)).fields()) {
+            fields.add(new StructField(field.name(), field.dataType(), true, field.metadata()));
+        }
+        return new StructType(fields.toArray(StructField[]::new));
     }
 }

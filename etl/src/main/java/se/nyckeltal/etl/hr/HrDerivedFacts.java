@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import se.nyckeltal.etl.fact.FactPartitionWriter;
+import se.nyckeltal.etl.fact.FactStructType;
 import se.nyckeltal.etl.fact.StagedPartition;
 import se.nyckeltal.etl.spark.SparkPaths;
 import se.nyckeltal.schemas.contract.HourType;
@@ -73,7 +76,7 @@ final class HrDerivedFacts {
         days.forEach(p -> sourceFiles.put(p.period(), p.sourceFile()));
         List<Integer> periods = List.copyOf(sourceFiles.keySet());
 
-        Dataset<Row> dayRows = spark.read().parquet(paths(days));
+        Dataset<Row> dayRows = read(days);
         Column type = col(HrLines.HOUR_TYPE);
         Column sickRow = type.equalTo(HourType.SICK.name());
         Column scheduledRow = type.equalTo(HourType.SCHEDULED.name());
@@ -85,7 +88,7 @@ final class HrDerivedFacts {
                 ? spark.createDataFrame(List.of(), DataTypes.createStructType(List.of(
                         DataTypes.createStructField(SickSpells.EMPLOYEE, DataTypes.StringType, true),
                         DataTypes.createStructField(SickSpells.SPELL_START, DataTypes.DateType, true))))
-                : spark.read().parquet(paths(openBefore)).filter(col(SickSpells.EMPLOYEE).isNotNull())
+                : read(openBefore).filter(col(SickSpells.EMPLOYEE).isNotNull())
                         .select(col(SickSpells.EMPLOYEE), col(SickSpells.SPELL_START));
         SickSpells spells = new SickSpells(employeeDays, open);
 
@@ -165,10 +168,20 @@ final class HrDerivedFacts {
                 DataTypes.createStructField("load_id", DataTypes.StringType, false))));
     }
 
+    /**
+     * Partitions' files with the schema in the first file's footer, as Spark's inference would take it but without
+     * the Spark job it starts.
+     */
+    private Dataset<Row> read(List<FactPartition> partitions) {
+        List<Path> files = files(partitions);
+        StructType written = FactStructType.written(files.get(0), spark.sessionState().newHadoopConf());
+        return spark.read().schema(written).parquet(files.stream().map(SparkPaths::input).toArray(String[]::new));
+    }
+
     /** This load's partitions are read where it wrote them, earlier loads' from the warehouse. */
-    private String[] paths(List<FactPartition> partitions) {
+    private List<Path> files(List<FactPartition> partitions) {
         return partitions.stream().flatMap(p -> p.files().stream()
                         .map(f -> (p.loadId().equals(loadId) ? output : warehouse).resolve(f)))
-                .map(SparkPaths::input).toArray(String[]::new);
+                .toList();
     }
 }

@@ -511,6 +511,30 @@ class LedgerIngestTest {
     }
 
     @Test
+    void aLaterForecastOfTheSameMonthReplacesThatVersionOnly() {
+        // Two forecasts made in February in one load: the later file wins FORECAST@202402 of December whole;
+        // the first file's actual January stays, and so does April's forecast of December.
+        LandingFile first = landing.write("ledger/prognos-2024-02.se", sie(
+                "#PSALDO 0 202401 5010 {1 \"1100\"} 10.00", "#PBUDGET 0 202412 5010 {1 \"1100\"} 1000.00",
+                "#PBUDGET 0 202412 5010 {1 \"1200\"} 5.00"));
+        LandingFile again = landing.write("ledger/Prognos_202402.si", sie("#PBUDGET 0 202412 5010 {1 \"1100\"} 1100.00"));
+        LandingFile april = landing.write("ledger/prognos-2024-04.se", sie("#PBUDGET 0 202412 5010 {1 \"1100\"} 1200.00"));
+
+        IngestResult result = ingest(List.of(first, again, april), IngestSettings.defaults());
+
+        assertThat(facts(result)).containsExactly(
+                "202401|ACTUAL|1100|5010|null|null|10.00|ledger/prognos-2024-02.se|" + LOAD + "|null",
+                "202412|FORECAST|1100|5010|null|null|1100.00|ledger/Prognos_202402.si|" + LOAD + "|202402",
+                "202412|FORECAST|1100|5010|null|null|1200.00|ledger/prognos-2024-04.se|" + LOAD + "|202404");
+        FileOutcome one = result.outcomes().get(0);
+        // 10.00 + 1000.00 + 5.00 = 1015.00 = loaded 10.00 + superseded 1005.00
+        assertThat(one.amountLoaded()).isEqualByComparingTo("10.00");
+        assertThat(one.amountSuperseded()).isEqualByComparingTo("1005.00");
+        assertThat(one.message()).contains("FORECAST@202402:202412", "replaced by ledger/Prognos_202402.si");
+        assertThat(result.outcomes()).allSatisfy(o -> assertThat(o.reconciled()).isTrue());
+    }
+
+    @Test
     void sieForecastFilesKeepTheMonthTheirNameSaysTheyWereMade() {
         // SIE has no forecast record: a forecast file's #PBUDGET rows are the forecast, made in the month its
         // name says. February's and April's forecast of December stay side by side; the budget stays BUDGET.

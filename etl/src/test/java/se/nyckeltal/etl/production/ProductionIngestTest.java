@@ -85,6 +85,47 @@ class ProductionIngestTest {
     }
 
     @Test
+    void eachMonthlyFileRestatesTheMonthBeforeAndTheLatestDeliveryOfAMonthWins() throws IOException {
+        // As the region's extracts come: each month's file delivers that month and the month before again.
+        LandingFile march = landing.write("production/produktion-2024-03.csv", String.join("\n",
+                "date;unit;contact_type;volume",
+                "2024-02-28;1050;DOCTOR_VISIT;4",
+                "2024-02-29;1060;DOCTOR_VISIT;3",
+                "2024-03-01;1050;DOCTOR_VISIT;10",
+                "2024-03-02;1050;OTHER_VISIT;6",
+                ""));
+        LandingFile april = landing.write("production/produktion-2024-04.csv", String.join("\n",
+                "date;unit;contact_type;volume",
+                "2024-03-01;1050;DOCTOR_VISIT;11",
+                "2024-03-31;1050;DOCTOR_VISIT;2",
+                "2024-04-01;1050;DOCTOR_VISIT;7",
+                ""));
+
+        IngestResult result = ingest(reference(CONTACT_TYPES), Snapshot.empty(), List.of(march, april));
+
+        // February from March's file (4 + 3); March from April's file whole (11 + 2 = 13 doctor visits; the
+        // other visits only March's file had are gone with it); April from April's file.
+        assertThat(facts(result)).containsExactly(
+                "202402|ACTUAL|1050|OWN|DOCTOR_VISIT|4.0000|4.0000|production/produktion-2024-03.csv|L1|null",
+                "202402|ACTUAL|1060|OWN|DOCTOR_VISIT|3.0000|3.0000|production/produktion-2024-03.csv|L1|null",
+                "202403|ACTUAL|1050|OWN|DOCTOR_VISIT|13.0000|13.0000|production/produktion-2024-04.csv|L1|null",
+                "202404|ACTUAL|1050|OWN|DOCTOR_VISIT|7.0000|7.0000|production/produktion-2024-04.csv|L1|null");
+        FileOutcome first = result.outcomes().get(0);
+        // 4 + 3 + 10 + 6 = 23 = loaded 7 + superseded 16
+        assertThat(first.amountTotal()).isEqualByComparingTo("23");
+        assertThat(first.amountLoaded()).isEqualByComparingTo("7");
+        assertThat(first.amountSuperseded()).isEqualByComparingTo("16");
+        assertThat(first.reconciled()).isTrue();
+        assertThat(first.message()).contains("ACTUAL:202403", "replaced by production/produktion-2024-04.csv");
+        assertThat(result.outcomes().get(1).amountLoaded()).isEqualByComparingTo("20");
+        assertThat(result.partitions())
+                .extracting(partition -> partition.scenario() + ":" + partition.period() + "<-" + partition.sourceFile())
+                .containsExactlyInAnyOrder("ACTUAL:202402<-production/produktion-2024-03.csv",
+                        "ACTUAL:202403<-production/produktion-2024-04.csv",
+                        "ACTUAL:202404<-production/produktion-2024-04.csv");
+    }
+
+    @Test
     void tabSeparatedAndWindows1252FilesWithSwedishHeadersLoad() throws IOException {
         LandingFile tab = landing.writeWithBom("production/a-tab.tsv", String.join("\n",
                 "Period\tEnhet\tVårdgivartyp\tKontakttyp\tAntal\tTyp",

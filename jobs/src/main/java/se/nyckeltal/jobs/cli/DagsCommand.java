@@ -232,7 +232,8 @@ final class DagsCommand implements Runnable {
                 engine().recover();
                 while (engine().hasActiveRuns()) {
                     engine().step();
-                    Thread.sleep(200);
+                    // at the latest every 200 ms, and at once when a task ends: the next one starts without a wait
+                    engine().awaitAttemptEnd(java.time.Duration.ofMillis(200));
                 }
             } finally {
                 engine().stop();

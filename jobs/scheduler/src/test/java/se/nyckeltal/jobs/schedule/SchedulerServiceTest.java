@@ -57,6 +57,37 @@ class SchedulerServiceTest {
     }
 
     @Test
+    void whenATaskEndsTheNextStartsAtOnceNotAtTheNextHeartbeat() throws Exception {
+        DagDefinition dag = TestDags.parse("""
+                dag_id: test
+                schedule: null
+                start_date: 2025-01-01
+                tasks:
+                  - {task_id: a, bash_command: "sleep 0.3"}
+                  - {task_id: b, upstream: [a], bash_command: "true"}
+                  - {task_id: c, upstream: [b], bash_command: "true"}
+                """);
+        RunStore store = new RunStore(state);
+        DagRunEngine engine = new DagRunEngine(DagBag.of(dag), store, new ProcessTaskLauncher(state.resolve("bin")),
+                Clock.systemUTC(), Map.of(), 2);
+        engine.trigger("test", null, null, Map.of());
+        long started = System.nanoTime();
+        long tookMillis;
+        // A heartbeat of a minute: the first beat starts a; b and c start when their upstream task ends.
+        try (SchedulerService service = new SchedulerService(engine, Duration.ofMinutes(1), null)) {
+            service.start();
+            for (int i = 0; i < 3000 && engine.hasActiveRuns(); i++) {
+                Thread.sleep(10);
+            }
+            tookMillis = (System.nanoTime() - started) / 1_000_000;
+        }
+        assertThat(store.runs("test")).singleElement().satisfies(r -> assertThat(r.state()).isEqualTo(RunState.SUCCESS));
+        assertThat(tookMillis).as("three tasks in a row, each started when the one before it ended").isLessThan(30_000);
+        assertThat((System.nanoTime() - started) / 1_000_000).as("stopping does not wait for the heartbeat")
+                .isLessThan(tookMillis + 10_000);
+    }
+
+    @Test
     void quartzFiresTheDagsTicksInTheDagsTimeZone() throws Exception {
         DagDefinition dag = TestDags.daily("30 4 * * *", "catchup: false", "  - {task_id: a, bash_command: \"true\"}");
         java.util.List<Instant> fired = new java.util.concurrent.CopyOnWriteArrayList<>();

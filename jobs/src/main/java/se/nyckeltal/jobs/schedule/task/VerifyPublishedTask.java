@@ -11,7 +11,8 @@ import se.nyckeltal.warehouse.catalogue.Catalogue;
 
 /**
  * verify_published: the catalogue analysts now get is the one the load published, opens read-only
- * and answers its KPI view. Fails when it does not — the last gate before the data-quality checks.
+ * and answers its KPI view. Fails when it does not (and with it the run). Runs beside data_quality_checks, which
+ * reads the same published catalogue.
  */
 final class VerifyPublishedTask implements NightlyTask {
     @Override

@@ -12,6 +12,7 @@ import se.nyckeltal.jobs.schedule.dag.Deadline;
 import se.nyckeltal.jobs.schedule.dag.RetryPolicy;
 import se.nyckeltal.jobs.schedule.dag.TaskDefinition;
 import se.nyckeltal.jobs.schedule.dag.Timetable;
+import se.nyckeltal.jobs.schedule.dag.WeightRule;
 
 /**
  * Writes the Airflow DAG (Python) equivalent to one of ours: a BashOperator per task running the
@@ -140,6 +141,12 @@ public final class AirflowDagExporter {
             }
             if (task.executionTimeout() != null && !task.executionTimeout().equals(commonTimeout)) {
                 py.append("        execution_timeout=").append(delta(task.executionTimeout())).append(",\n");
+            }
+            if (task.priorityWeight() != TaskDefinition.DEFAULT_PRIORITY_WEIGHT) {
+                py.append("        priority_weight=").append(task.priorityWeight()).append(",\n");
+            }
+            if (task.weightRule() != WeightRule.DOWNSTREAM) {
+                py.append("        weight_rule=").append(str(task.weightRule().wire())).append(",\n");
             }
             Duration sla = sla(dag, deadline);
             if (!v3 && sla != null && dag.leaves().contains(task)) {

@@ -116,7 +116,7 @@ final class V1Json {
         m.put("pool", "default_pool");
         m.put("pool_slots", 1);
         m.put("queue", "default");
-        m.put("priority_weight", dag.tasks().size());
+        m.put("priority_weight", dag.task(ti.taskId()).map(t -> dag.priorityWeightTotal(t.taskId())).orElse(1));
         m.put("operator", "BashOperator");
         m.put("queued_when", AirflowTime.format(ti.queuedWhen()));
         m.put("pid", ti.pid());

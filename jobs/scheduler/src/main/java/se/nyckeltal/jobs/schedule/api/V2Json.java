@@ -5,14 +5,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import se.nyckeltal.jobs.schedule.dag.DagDefinition;
 import se.nyckeltal.jobs.schedule.dag.DataInterval;
@@ -130,8 +126,8 @@ final class V2Json {
         m.put("execution_timeout", timeDelta(task.executionTimeout()));
         m.put("retry_delay", timeDelta(task.retry().retryDelay()));
         m.put("retry_exponential_backoff", task.retry().exponentialBackoff());
-        m.put("priority_weight", priorityWeight(dag, task.taskId()));
-        m.put("weight_rule", "downstream");
+        m.put("priority_weight", dag.priorityWeightTotal(task.taskId()));
+        m.put("weight_rule", task.weightRule().wire());
         m.put("ui_color", "#f0ede4");
         m.put("ui_fgcolor", "#000");
         m.put("template_fields", List.of("bash_command", "env", "cwd"));
@@ -155,19 +151,6 @@ final class V2Json {
         m.put("is_mapped", false);
         m.put("extra_links", List.of());
         return m;
-    }
-
-    /** Airflow's default weight rule (downstream): 1 + every task downstream of it, transitively. */
-    static int priorityWeight(DagDefinition dag, String taskId) {
-        Set<String> seen = new LinkedHashSet<>();
-        Deque<String> todo = new ArrayDeque<>(dag.downstream(taskId));
-        while (!todo.isEmpty()) {
-            String next = todo.pop();
-            if (seen.add(next)) {
-                todo.addAll(dag.downstream(next));
-            }
-        }
-        return 1 + seen.size();
     }
 
     static Map<String, Object> timeDelta(Duration duration) {
@@ -205,7 +188,7 @@ final class V2Json {
         m.put("pool", "default_pool");
         m.put("pool_slots", 1);
         m.put("queue", "default");
-        m.put("priority_weight", priorityWeight(dag, ti.taskId()));
+        m.put("priority_weight", dag.task(ti.taskId()).map(t -> dag.priorityWeightTotal(t.taskId())).orElse(1));
         m.put("operator", "BashOperator");
         m.put("operator_name", "BashOperator");
         m.put("queued_when", AirflowTime.format(ti.queuedWhen()));

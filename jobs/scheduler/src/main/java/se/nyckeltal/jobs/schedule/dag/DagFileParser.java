@@ -40,7 +40,7 @@ public final class DagFileParser {
             "timezone", "start_date", "end_date", "catchup", "max_active_runs", "dagrun_timeout", "deadline",
             "is_paused_upon_creation", "tags", "params", "default_args", "tasks");
     private static final Set<String> DEFAULT_ARGS = Set.of("retries", "retry_delay", "retry_exponential_backoff",
-            "max_retry_delay", "execution_timeout", "owner");
+            "max_retry_delay", "execution_timeout", "owner", "priority_weight", "weight_rule");
     private static final Set<String> TASK_FIELDS;
     private static final Map<String, String> PRESETS = Map.of("@hourly", "0 * * * *", "@daily", "0 0 * * *",
             "@midnight", "0 0 * * *", "@weekly", "0 0 * * 0", "@monthly", "0 0 1 * *", "@yearly", "0 0 1 1 *",
@@ -229,7 +229,18 @@ public final class DagFileParser {
                     taskBool(task, defaults, "retry_exponential_backoff", path),
                     taskDuration(task, defaults, "max_retry_delay", null, path));
             Duration timeout = taskDuration(task, defaults, "execution_timeout", null, path);
-            byId.put(taskId, new TaskDefinition(taskId, command, upstream, rule, retry, timeout));
+            int priorityWeight = taskPriorityWeight(task, defaults, path);
+            WeightRule weightRule = WeightRule.DOWNSTREAM;
+            JsonNode ruleSource = has(task, "weight_rule") ? task : defaults;
+            if (has(ruleSource, "weight_rule")) {
+                try {
+                    weightRule = WeightRule.fromWire(ruleSource.get("weight_rule").asText());
+                } catch (IllegalArgumentException e) {
+                    throw error((ruleSource == task ? path : "default_args") + ".weight_rule", e.getMessage());
+                }
+            }
+            byId.put(taskId, new TaskDefinition(taskId, command, upstream, rule, retry, timeout, priorityWeight,
+                    weightRule));
         }
         int i = 0;
         for (TaskDefinition task : byId.values()) {
@@ -322,6 +333,20 @@ public final class DagFileParser {
         JsonNode node = source.get(field);
         if (!node.canConvertToInt() || !node.isIntegralNumber() || node.asInt() < 0) {
             throw error(where, "'" + node.asText() + "' is not a whole number ≥ 0");
+        }
+        return node.asInt();
+    }
+
+    /** Airflow's priority_weight: any whole number (negative ones too), default 1. */
+    private int taskPriorityWeight(JsonNode task, JsonNode defaults, String path) {
+        JsonNode source = has(task, "priority_weight") ? task : defaults;
+        String where = has(task, "priority_weight") ? path + ".priority_weight" : "default_args.priority_weight";
+        if (!has(source, "priority_weight")) {
+            return TaskDefinition.DEFAULT_PRIORITY_WEIGHT;
+        }
+        JsonNode node = source.get("priority_weight");
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw error(where, "'" + node.asText() + "' is not a whole number");
         }
         return node.asInt();
     }

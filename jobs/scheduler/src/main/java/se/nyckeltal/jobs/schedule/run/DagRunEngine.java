@@ -19,6 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.nyckeltal.jobs.schedule.dag.DagBag;
@@ -40,6 +44,8 @@ public final class DagRunEngine {
     private static final Logger LOG = LoggerFactory.getLogger(DagRunEngine.class);
     /** Airflow's BashOperator default: this exit code means "skipped", not "failed". */
     public static final int SKIP_EXIT_CODE = 99;
+    /** {@link #awaitAttemptEnd} waits at least this long, so a loop around it never spins. */
+    private static final Duration MIN_WAIT = Duration.ofMillis(10);
 
     /** What a backfill does with intervals that already have a run (Airflow 3's reprocess_behavior). */
     public enum Reprocess { NONE, FAILED, COMPLETED }
@@ -55,6 +61,8 @@ public final class DagRunEngine {
     private final int parallelism;
     private final String hostname;
     private final Map<String, TaskLauncher.Attempt> attempts = new HashMap<>();
+    /** Completed by {@link #wakeUp}; a new one after each wait it ended. */
+    private CompletableFuture<Void> wake = new CompletableFuture<>();
 
     /**
      * @param paramOverrides laid over every DAG's params (the scheduler's --landing, --warehouse)
@@ -417,6 +425,37 @@ public final class DagRunEngine {
         }
     }
 
+    /**
+     * Waits until a task attempt this engine watches ends, at most {@code max} (at least a few milliseconds):
+     * a caller that steps after it starts the next task when one ends, not at its next heartbeat.
+     */
+    public void awaitAttemptEnd(Duration max) throws InterruptedException {
+        List<CompletableFuture<?>> ends = new ArrayList<>();
+        synchronized (this) {
+            attempts.values().forEach(a -> ends.add(a.ended()));
+            ends.add(wake);
+        }
+        long millis = Math.max(MIN_WAIT.toMillis(), max.toMillis());
+        // Never spin: an attempt that has ended but is not yet polled (its run not advanced) completes at once.
+        Thread.sleep(MIN_WAIT.toMillis());
+        try {
+            CompletableFuture.anyOf(ends.toArray(CompletableFuture[]::new))
+                    .get(millis - MIN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // nothing ended in time (or the watch failed): the caller steps anyway
+        }
+        synchronized (this) {
+            if (wake.isDone()) {
+                wake = new CompletableFuture<>();
+            }
+        }
+    }
+
+    /** Ends a wait in {@link #awaitAttemptEnd} now (a scheduler that stops). */
+    public synchronized void wakeUp() {
+        wake.complete(null);
+    }
+
     /** True while any run of any DAG is queued or running. */
     public synchronized boolean hasActiveRuns() {
         return dags.dags().stream().anyMatch(d -> store.runs(d.dagId()).stream().anyMatch(r -> !r.state().finished()));
@@ -549,8 +588,14 @@ public final class DagRunEngine {
         return run;
     }
 
+    /**
+     * Starts the run's scheduled tasks while slots are free, as Airflow's scheduler queues them: the highest
+     * effective priority weight first ({@link DagDefinition#priorityWeightTotal}), ties in the DAG's order.
+     */
     private DagRun launchScheduled(DagDefinition dag, DagRun run, Instant now) {
-        for (TaskDefinition task : dag.tasks()) {
+        List<TaskDefinition> byPriority = new ArrayList<>(dag.tasks());
+        byPriority.sort(Comparator.comparingInt((TaskDefinition t) -> dag.priorityWeightTotal(t.taskId())).reversed());
+        for (TaskDefinition task : byPriority) {
             TaskInstance ti = run.task(task.taskId()).orElse(null);
             if (ti == null || ti.state() != TaskState.SCHEDULED) {
                 continue;

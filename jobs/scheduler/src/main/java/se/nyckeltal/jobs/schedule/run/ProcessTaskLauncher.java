@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import se.nyckeltal.jobs.process.CliProcess;
 import se.nyckeltal.jobs.process.JvmScratch;
@@ -66,6 +67,11 @@ public final class ProcessTaskLauncher implements TaskLauncher {
             @Override
             public void kill() {
                 killTree(process.toHandle());
+            }
+
+            @Override
+            public CompletableFuture<?> ended() {
+                return process.onExit();
             }
         };
     }

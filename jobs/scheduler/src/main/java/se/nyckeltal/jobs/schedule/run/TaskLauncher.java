@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Starts a task attempt. The scheduler's launcher runs the rendered command as a process
@@ -32,6 +33,14 @@ public interface TaskLauncher {
 
         /** Ends it and every process it started. */
         void kill();
+
+        /**
+         * Completes when the attempt has ended, so the scheduler can act on it at once instead of at its next
+         * heartbeat; an attempt that cannot tell never completes it (the heartbeat still finds the end).
+         */
+        default CompletableFuture<?> ended() {
+            return new CompletableFuture<>();
+        }
     }
 
     Attempt launch(Launch launch) throws IOException;

@@ -84,8 +84,22 @@ class AirflowDagExporterTest {
                     .contains("trigger_rule=\"none_failed\"")
                     .contains("[ingest_ledger, ingest_production, ingest_hr] >> load_and_publish")
                     .contains("load_and_publish >> verify_published")
-                    .contains("verify_published >> data_quality_checks");
+                    .contains("load_and_publish >> data_quality_checks");
         }
+    }
+
+    @Test
+    void theLargestSourceTaskKeepsItsPriorityWeightInAirflow() {
+        for (String source : new String[] {python, python2}) {
+            String hr = source.substring(source.indexOf("ingest_hr = BashOperator("));
+            assertThat(hr.substring(0, hr.indexOf("\n    )\n") + 1)).contains("        priority_weight=2,\n")
+                    .doesNotContain("weight_rule="); // downstream, Airflow's default
+            String ledger = source.substring(source.indexOf("ingest_ledger = BashOperator("));
+            assertThat(ledger.substring(0, ledger.indexOf("\n    )\n") + 1)).doesNotContain("priority_weight");
+        }
+        assertThat(nightly.priorityWeightTotal("ingest_hr")).isEqualTo(5);
+        assertThat(nightly.priorityWeightTotal("ingest_ledger")).isEqualTo(4);
+        assertThat(nightly.priorityWeightTotal("ingest_production")).isEqualTo(4);
     }
 
     @Test

@@ -232,6 +232,7 @@ class AirflowApiV2Test {
         assertThat(a.get("operator_name").asText()).isEqualTo("BashOperator");
         assertThat(a.get("downstream_task_ids")).hasToString("[\"b\"]");
         assertThat(a.get("priority_weight").asInt()).isEqualTo(2); // itself + b downstream
+        assertThat(a.get("weight_rule").asText()).isEqualTo("downstream");
         assertThat(a.get("retries").asInt()).isEqualTo(1);
         assertThat(a.get("retry_delay")).hasToString("{\"__type\":\"TimeDelta\",\"days\":0,\"seconds\":300,\"microseconds\":0}");
         assertThat(a.get("execution_timeout").get("seconds").asInt()).isEqualTo(7200);

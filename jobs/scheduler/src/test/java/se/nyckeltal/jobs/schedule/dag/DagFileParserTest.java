@@ -36,7 +36,56 @@ class DagFileParserTest {
         assertThat(nightly.task("ingest_ledger").orElseThrow().retry())
                 .isEqualTo(new RetryPolicy(2, Duration.ofMinutes(5), true, Duration.ofMinutes(30)));
         assertThat(nightly.task("data_quality_checks").orElseThrow().retry().retries()).isZero();
-        assertThat(nightly.leaves()).extracting(TaskDefinition::taskId).containsExactly("data_quality_checks");
+        // the two checks of the published catalogue need nothing of each other: both run after the load
+        assertThat(nightly.task("data_quality_checks").orElseThrow().upstream()).containsExactly("load_and_publish");
+        assertThat(nightly.leaves()).extracting(TaskDefinition::taskId)
+                .containsExactly("verify_published", "data_quality_checks");
+    }
+
+    @Test
+    void priorityWeightsFollowAirflowsWeightRules() {
+        DagDefinition dag = TestDags.parse("""
+                dag_id: w
+                schedule: null
+                start_date: 2025-01-01
+                default_args: {priority_weight: 2}
+                tasks:
+                  - {task_id: a, %s}
+                  - {task_id: b, upstream: [a], priority_weight: 3, %s}
+                  - {task_id: c, upstream: [b], %s}
+                  - {task_id: up, upstream: [b], weight_rule: upstream, %s}
+                  - {task_id: abs, upstream: [a], priority_weight: 7, weight_rule: absolute, %s}
+                """.formatted(TASK, TASK, TASK, TASK, TASK));
+        assertThat(dag.task("a").orElseThrow().priorityWeight()).isEqualTo(2); // from default_args
+        assertThat(dag.task("a").orElseThrow().weightRule()).isEqualTo(WeightRule.DOWNSTREAM);
+        // downstream (the default): itself + every task after it: a 2 + b 3 + c 2 + up 2 + abs 7
+        assertThat(dag.priorityWeightTotal("a")).isEqualTo(16);
+        assertThat(dag.priorityWeightTotal("b")).isEqualTo(7); // 3 + c 2 + up 2
+        assertThat(dag.priorityWeightTotal("c")).isEqualTo(2);
+        assertThat(dag.priorityWeightTotal("up")).isEqualTo(7); // 2 + b 3 + a 2
+        assertThat(dag.priorityWeightTotal("abs")).isEqualTo(7);
+        assertThat(TestDags.parse("dag_id: d\nschedule: null\nstart_date: 2025-01-01\ntasks:\n  - {task_id: a, "
+                + TASK + "}\n").task("a").orElseThrow().priorityWeight()).as("Airflow's default").isEqualTo(1);
+    }
+
+    @Test
+    void aBadPriorityWeightOrWeightRuleSaysWhereAndWhatIsAllowed() {
+        assertThat(error("""
+                dag_id: x
+                schedule: null
+                start_date: 2025-01-01
+                tasks:
+                  - {task_id: a, priority_weight: high, %s}
+                """.formatted(TASK))).hasMessage("bad.yaml: tasks[0] (a).priority_weight: 'high' is not a whole number");
+        assertThat(error("""
+                dag_id: x
+                schedule: null
+                start_date: 2025-01-01
+                default_args: {weight_rule: longest}
+                tasks:
+                  - {task_id: a, %s}
+                """.formatted(TASK))).hasMessage("bad.yaml: default_args.weight_rule: 'longest' is not a weight rule"
+                        + " (known: downstream, upstream, absolute)");
     }
 
     @Test

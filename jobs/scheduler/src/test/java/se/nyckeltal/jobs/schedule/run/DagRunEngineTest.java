@@ -345,6 +345,50 @@ class DagRunEngineTest {
     }
 
     @Test
+    void ofTheReadyTasksTheOneWithTheHighestPriorityWeightGetsTheFreeSlotFirst() {
+        // Three independent sources and a load after them; one slot. b's own weight 5 makes its total
+        // (downstream rule: itself + load) 6 against 2 for a and c, so it starts first; a and c keep the DAG's order.
+        DagDefinition dag = dag("catchup: false", """
+                  - {task_id: a, bash_command: "echo a"}
+                  - {task_id: b, priority_weight: 5, bash_command: "echo b"}
+                  - {task_id: c, bash_command: "echo c"}
+                  - {task_id: load, upstream: [a, b, c], bash_command: "echo load"}
+                """);
+        launcher.script("a", HANG).script("b", HANG).script("c", HANG);
+        DagRunEngine engine = new DagRunEngine(DagBag.of(dag), new RunStore(state), launcher, clock, Map.of(), 1);
+        engine.scheduleDue(clock.instant());
+        engine.step();
+        assertThat(launcher.launchedTasks()).containsExactly("b");
+        launcher.release("b", 0);
+        engine.step();
+        assertThat(launcher.launchedTasks()).containsExactly("b", "a");
+        launcher.release("a", 0);
+        engine.step();
+        launcher.release("c", 0);
+        stepUntilIdle(engine);
+        assertThat(launcher.launchedTasks()).containsExactly("b", "a", "c", "load");
+        assertThat(only(engine).state()).isEqualTo(RunState.SUCCESS);
+    }
+
+    @Test
+    void withTheAbsoluteWeightRuleOnlyTheTasksOwnWeightCounts() {
+        // a's total under downstream would be 1 + 10 (its downstream d); absolute keeps it at 1, so b (2) starts first.
+        DagDefinition dag = dag("catchup: false", """
+                  - {task_id: a, weight_rule: absolute, bash_command: "echo a"}
+                  - {task_id: b, priority_weight: 2, weight_rule: absolute, bash_command: "echo b"}
+                  - {task_id: d, upstream: [a], priority_weight: 10, bash_command: "echo d"}
+                """);
+        launcher.script("b", HANG);
+        DagRunEngine engine = new DagRunEngine(DagBag.of(dag), new RunStore(state), launcher, clock, Map.of(), 1);
+        engine.scheduleDue(clock.instant());
+        engine.step();
+        assertThat(launcher.launchedTasks()).containsExactly("b");
+        launcher.release("b", 0);
+        stepUntilIdle(engine);
+        assertThat(launcher.launchedTasks()).containsExactly("b", "a", "d");
+    }
+
+    @Test
     void runsOfADagWithAWarehouseParamAreMirroredIntoTheWarehouseMetaFolder() throws Exception {
         Path warehouse = state.resolve("w");
         DagDefinition dag = TestDags.daily("30 4 * * *", "catchup: false\nparams: {warehouse: unset}", CHAIN);
