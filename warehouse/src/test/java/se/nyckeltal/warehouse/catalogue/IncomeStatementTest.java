@@ -69,6 +69,27 @@ class IncomeStatementTest {
     }
 
     @Test
+    void everyLedgerAccountHasOneLineAndAnAccountInNoRangeHasNone() throws SQLException {
+        // the fixture's accounts, every scenario, on the shipped accounts.csv: 4110 (4100–4149 overtime) and 4710
+        // (4700–4799 agency) are Personalkostnader with their flags; 9999 and ABC (not a number) are in no range:
+        // UNMAPPED in fact.ledger_lines, 'Ej mappade konton' above
+        assertThat(TestWarehouse.rows(catalogue, "SELECT account, line_id, is_personnel, is_agency, is_overtime"
+                + " FROM internal.ledger_account_map ORDER BY account"))
+                .containsExactly(
+                        "3010|I10|false|false|false",
+                        "3210|I30|false|false|false",
+                        "4010|K10|true|false|false",
+                        "4110|K10|true|false|true",
+                        "4710|K10|true|true|false",
+                        "5010|K20|false|false|false",
+                        "9999|null|null|null|null",
+                        "ABC|null|null|null|null");
+        assertThat(TestWarehouse.rows(catalogue, "SELECT account, count(*) FROM fact.ledger_lines"
+                + " WHERE line_id = 'UNMAPPED' GROUP BY account ORDER BY account"))
+                .containsExactly("9999|1", "ABC|1");
+    }
+
+    @Test
     void yearToDateForAnAreaUsesTheStructureOfThePeriod() throws SQLException {
         // area B at 202602 = U2, U3, U4. ytd actual: K10 −(500 + 1500) = −2000, K20 −(200 + 800) = −1000,
         // I10 500 → result 500 − 3000 = −2500; previous year ytd with U2 moved in: K10 −(500 + 1000),

@@ -50,7 +50,8 @@ report_lines (section, section_ordinal, sub_order, line_id, line_name, line_type
 
     UNION ALL
     SELECT 6, 0, 0, 'UNMAPPED', 'Ej mappade konton', 'unmapped'
-    WHERE EXISTS (SELECT 1 FROM fact.ledger_lines WHERE line_id = 'UNMAPPED')
+    -- fact.ledger_lines has UNMAPPED rows: an account of the ledger, mapped as it maps them
+    WHERE EXISTS (SELECT 1 FROM internal.ledger_account_map WHERE COALESCE(line_id, 'UNMAPPED') = 'UNMAPPED')
 )
 
 SELECT

@@ -1,8 +1,8 @@
 -- fact.ledger: one row per period × cost_center × account × activity × counterpart × scenario
 -- (FactSchema.LEDGER), amounts with the ledger's sign (debit +: costs positive, revenues negative).
--- FORECAST rows are those of the forecast in force for the period's year: the latest forecast_made of
--- that year (rows without forecast_made only when the year has no versioned forecast), so a sum over
--- FORECAST never adds two forecasts up. Every forecast made is in fact.ledger_forecasts.
+-- FORECAST rows are those of the forecast in force for the period's year (internal.ledger_forecast_in_force):
+-- the latest forecast_made of that year (rows without forecast_made only when the year has no versioned
+-- forecast), so a sum over FORECAST never adds two forecasts up. Every forecast made is in fact.ledger_forecasts.
 -- Reads the snapshot's live Parquet files only: an explicit list of absolute paths, never a glob,
 -- because files a later delivery superseded stay in the same year=/month= folders. period and
 -- scenario come from inside the files, not from the folder names.
@@ -12,13 +12,6 @@ WITH delivered AS (
     SELECT * FROM ${ledger_parquet}
     UNION ALL BY NAME
     SELECT CAST(NULL AS INTEGER) AS forecast_made WHERE false
-),
-
-forecast_in_force AS (
-    SELECT CAST(period AS INTEGER) // 100 AS year, max(forecast_made) AS forecast_made
-    FROM delivered
-    WHERE scenario = 'FORECAST'
-    GROUP BY 1
 )
 
 SELECT
@@ -33,7 +26,7 @@ SELECT
     CAST(load_id     AS VARCHAR)       AS load_id,
     CAST(d.forecast_made AS INTEGER)   AS forecast_made
 FROM delivered AS d
-LEFT JOIN forecast_in_force AS f
+LEFT JOIN internal.ledger_forecast_in_force AS f
     ON d.scenario = 'FORECAST'
    AND f.year = CAST(d.period AS INTEGER) // 100
 WHERE d.scenario <> 'FORECAST'

@@ -28,7 +28,37 @@
 -- production rows and Σ volume for the unmapped production checks, listing rows and Σ quantity for the
 -- listing checks, the file's quarantined rows and amount for quarantined_rows.
 CREATE TABLE meta.data_quality AS
-WITH unmapped_cost_centers AS (
+-- the ledger rows any ledger check reports, from one read of fact.ledger (a handful of rows: the ledger is large)
+WITH ledger_checks AS (
+    SELECT
+        l.period,
+        l.scenario,
+        l.cost_center,
+        l.account,
+        l.amount,
+        l.source_file,
+        NOT EXISTS (SELECT 1 FROM dim.org_unit AS u WHERE u.unit_id = l.cost_center) AS unmapped_cost_center,
+        -- fact.ledger_lines' UNMAPPED rows, mapped as it maps them
+        COALESCE(a.line_id, 'UNMAPPED') = 'UNMAPPED'                                 AS unmapped_account,
+        abs(l.amount) >= 10000000000                                                  AS implausible
+    FROM fact.ledger AS l
+    LEFT JOIN internal.ledger_account_map AS a
+        ON a.account = l.account
+),
+
+flagged_ledger AS MATERIALIZED (
+    SELECT *
+    FROM ledger_checks
+    WHERE unmapped_cost_center OR unmapped_account OR implausible
+),
+
+-- read by three checks: worked out once
+listing_months AS MATERIALIZED (
+    SELECT *
+    FROM internal.listing_monthly
+),
+
+unmapped_cost_centers AS (
     SELECT
         'unmapped_cost_center' AS check_id,
         'warning'              AS severity,
@@ -40,8 +70,8 @@ WITH unmapped_cost_centers AS (
                string_agg(DISTINCT l.scenario, ', ' ORDER BY l.scenario)) AS detail,
         count(*)               AS rows,
         SUM(l.amount)          AS amount
-    FROM fact.ledger AS l
-    WHERE NOT EXISTS (SELECT 1 FROM dim.org_unit AS u WHERE u.unit_id = l.cost_center)
+    FROM flagged_ledger AS l
+    WHERE l.unmapped_cost_center
     GROUP BY l.cost_center
 ),
 
@@ -57,8 +87,8 @@ unmapped_accounts AS (
                string_agg(DISTINCT scenario, ', ' ORDER BY scenario)) AS detail,
         count(*)           AS rows,
         SUM(amount)        AS amount
-    FROM fact.ledger_lines
-    WHERE line_id = 'UNMAPPED'
+    FROM flagged_ledger
+    WHERE unmapped_account
     GROUP BY account
 ),
 
@@ -158,7 +188,7 @@ listing_units_without_ownership AS (
                m.cost_center, min(m.period), max(m.period)) AS detail,
         count(*)                         AS rows,
         SUM(m.quantity)                  AS amount
-    FROM internal.listing_monthly AS m
+    FROM listing_months AS m
     WHERE m.ownership IS NULL
       AND EXISTS (SELECT 1 FROM dim.org_unit AS u WHERE u.unit_id = m.cost_center)
     GROUP BY m.cost_center
@@ -175,7 +205,7 @@ missing_rate_years AS (
                m.period // 100, m.ownership, count(DISTINCT m.cost_center), min(m.period), max(m.period)) AS detail,
         count(*)                   AS rows,
         SUM(m.quantity)            AS amount
-    FROM internal.listing_monthly AS m
+    FROM listing_months AS m
     WHERE m.ownership IS NOT NULL AND NOT m.priced
     GROUP BY m.period // 100, m.ownership
 ),
@@ -192,7 +222,7 @@ missing_rate_keys AS (
                min(m.period), max(m.period)) AS detail,
         count(*)                  AS rows,
         SUM(m.quantity)           AS amount
-    FROM internal.listing_monthly AS m
+    FROM listing_months AS m
     WHERE m.priced AND m.rate IS NULL AND m.measure <> 'CNI_UNMAPPED'
     GROUP BY m.period // 100, m.ownership, m.component, m.rate_key
 ),
@@ -208,8 +238,8 @@ implausible_amounts AS (
                count(*), source_file, min(period), max(period), max(abs(amount))) AS detail,
         count(*)             AS rows,
         SUM(amount)          AS amount
-    FROM fact.ledger
-    WHERE abs(amount) >= 10000000000
+    FROM flagged_ledger
+    WHERE implausible
     GROUP BY source_file
 ),
 
