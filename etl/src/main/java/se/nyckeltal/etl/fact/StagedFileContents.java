@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.HadoopReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
@@ -91,8 +92,10 @@ final class StagedFileContents {
     /** The groups of one file. */
     Map<Key, Group> read(Path file, Configuration conf) {
         Map<Key, Group> groups = new HashMap<>();
+        // Options from the caller's configuration: without them the reader makes a Configuration of its own, which
+        // parses Hadoop's default XML files again (tens of milliseconds for every file read back).
         try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(
-                new org.apache.hadoop.fs.Path(file.toUri()), conf))) {
+                new org.apache.hadoop.fs.Path(file.toUri()), conf), HadoopReadOptions.builder(conf).build())) {
             MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
             String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
             List<String> keyColumns = new ArrayList<>(List.of(PERIOD, SCENARIO, SOURCE_FILE));

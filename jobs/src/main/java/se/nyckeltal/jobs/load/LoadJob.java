@@ -457,7 +457,9 @@ public final class LoadJob {
      * Stage and commit: each source's ingest writes its facts as Parquet under {@code staging/} and,
      * when every file of the source is valid, moves the partitions into {@code facts/}; a source the DAG
      * run's task ingested already is committed from {@code prepared/} the same way, and Spark starts only
-     * for the others. Committed partitions are read by no one until a published snapshot lists them.
+     * for the others. Committed partitions are read by no one until a published snapshot lists them. The
+     * sources of a small delivery are ingested side by side ({@link SideBySideIngests}: one stage, {@code ingest});
+     * otherwise one after the other (a stage each, {@code ingest.<source>}).
      *
      * @return the committed partitions; {@code outcomes} gets one outcome per file
      */
@@ -483,22 +485,48 @@ public final class LoadJob {
         } else {
             FaultPoint.reach(FaultPoint.STAGING);
         }
-        for (SourceKind source : sources) {
-            PreparedSource ready = prepared.get(source);
-            if (ready != null) {
-                PreparedIngests.commit(layout, ready);
-                outcomes.addAll(ready.outcomes());
-                partitions.addAll(ready.partitions());
-                stages.lap("prepared." + source.folder());
-                continue;
+        Map<SourceKind, List<LandingFile>> toIngest = new EnumMap<>(SourceKind.class);
+        sources.stream().filter(ingested).forEach(source -> toIngest.put(source, newFiles.getOrDefault(source, List.of())));
+        SideBySideIngests sideBySide = null;
+        try {
+            // A small delivery's sources side by side; never beside a DAG run's prepared results being committed.
+            if (parse && prepared.isEmpty() && SideBySideIngests.suits(toIngest)) {
+                Map<SourceKind, Supplier<IngestResult>> work = new EnumMap<>(SourceKind.class);
+                Map<SourceKind, SourceIngest> byKind = ingests;
+                toIngest.forEach((source, files) -> work.put(source,
+                        () -> byKind.get(source).ingest(files, layout, loadId)));
+                sideBySide = new SideBySideIngests(layout.stagingDir(loadId), work);
             }
-            if (!ingested.test(source)) {
-                continue;
+            for (SourceKind source : sources) {
+                PreparedSource ready = prepared.get(source);
+                if (ready != null) {
+                    PreparedIngests.commit(layout, ready);
+                    outcomes.addAll(ready.outcomes());
+                    partitions.addAll(ready.partitions());
+                    stages.lap("prepared." + source.folder());
+                    continue;
+                }
+                if (!ingested.test(source)) {
+                    continue;
+                }
+                IngestResult result = sideBySide != null ? sideBySide.result(source)
+                        : ingests.get(source).ingest(toIngest.get(source), layout, loadId);
+                outcomes.addAll(result.outcomes());
+                partitions.addAll(result.partitions());
+                if (sideBySide == null) {
+                    stages.lap("ingest." + source.folder());
+                }
             }
-            IngestResult result = ingests.get(source).ingest(newFiles.getOrDefault(source, List.of()), layout, loadId);
-            outcomes.addAll(result.outcomes());
-            partitions.addAll(result.partitions());
-            stages.lap("ingest." + source.folder());
+            if (sideBySide != null) {
+                // One stage: the sources' own times overlap (logged here).
+                stages.lap("ingest");
+                LOG.info("ingested side by side: {}", sideBySide.millis().entrySet().stream()
+                        .map(e -> e.getKey().folder() + " " + e.getValue() + " ms").collect(Collectors.joining(", ")));
+            }
+        } finally {
+            if (sideBySide != null) {
+                sideBySide.close();
+            }
         }
         if (session != null) {
             afterIngest.accept(session);
