@@ -21,6 +21,7 @@ record BuildOrder(List<SqlFile> tables, List<SqlFile> derived) {
     static final String INCREMENTAL = "incremental";
     static final String INCREMENTAL_BY_MONTH = "incremental-by-month";
     static final String COMPARED = "compared";
+    static final String PARTIAL = "partial";
 
     /** Which periods of a table a build computes when it may copy the rest (build-order.txt). */
     enum Scope {
@@ -35,7 +36,13 @@ record BuildOrder(List<SqlFile> tables, List<SqlFile> derived) {
          * as changed for every table built after it (a rule decided over all periods at once, whose earlier periods
          * can change with later facts).
          */
-        COMPARED
+        COMPARED,
+        /**
+         * A build-only TEMP table of the periods the incremental table built right after it computes (the same
+         * {@code ${recompute_from}}, from the January when plans changed), neither kept nor copied: that table
+         * copies its own earlier periods. Dropped once that table is built.
+         */
+        PARTIAL
     }
 
     BuildOrder {
@@ -70,14 +77,26 @@ record BuildOrder(List<SqlFile> tables, List<SqlFile> derived) {
                         scope = Scope.FROM_MONTH;
                     } else if (words.length == 2 && words[1].equals(COMPARED)) {
                         scope = Scope.COMPARED;
+                    } else if (words.length == 2 && words[1].equals(PARTIAL)) {
+                        scope = Scope.PARTIAL;
                     } else if (words.length != 1) {
                         throw new IllegalStateException(MANIFEST + " line " + lineNumber + ": '" + line
                                 + "' is not a path optionally followed by '" + INCREMENTAL + "', '"
-                                + INCREMENTAL_BY_MONTH + "' or '" + COMPARED + "'");
+                                + INCREMENTAL_BY_MONTH + "', '" + COMPARED + "' or '" + PARTIAL + "'");
                     }
                     if (scope != Scope.FULL && stage != derived) {
                         throw new IllegalStateException(MANIFEST + " line " + lineNumber
                                 + ": only [derived] tables can be built incrementally or compared");
+                    }
+                    if (!stage.isEmpty() && stage.get(stage.size() - 1).partial() && scope != Scope.FROM_YEAR
+                            && scope != Scope.FROM_MONTH) {
+                        throw new IllegalStateException(MANIFEST + " line " + lineNumber + ": '" + words[0]
+                                + "' follows the " + PARTIAL + " table " + stage.get(stage.size() - 1).path()
+                                + ", which only an incremental table right after it may read");
+                    }
+                    if (scope == Scope.PARTIAL && !words[0].startsWith("temp/")) {
+                        throw new IllegalStateException(MANIFEST + " line " + lineNumber + ": only a temp/ table"
+                                + " can be " + PARTIAL);
                     }
                     stage.add(new SqlFile(words[0], resource(words[0]), scope));
                 }
@@ -133,6 +152,11 @@ record BuildOrder(List<SqlFile> tables, List<SqlFile> derived) {
 
         boolean incremental() {
             return scope == Scope.FROM_YEAR || scope == Scope.FROM_MONTH;
+        }
+
+        /** Only the periods the incremental table after it computes, for that table alone (build-order.txt). */
+        boolean partial() {
+            return scope == Scope.PARTIAL;
         }
 
         /** Compared with the previous catalogue's table after it is built (build-order.txt). */

@@ -109,6 +109,7 @@ final class CatalogueBuilder {
             reuse = CatalogueReuse.decide(connection, previous, snapshot, fingerprint);
             times.lap("comparing with the previous catalogue");
             Path groups = layout.restrictedCatalogueDir(snapshot.snapshotId());
+            String partial = null; // the partial table the next step reads (build-order.txt)
             for (BuildOrder.SqlFile sql : order.derived()) {
                 Path previousGroups = reuse.incremental() && sql.temp()
                         ? layout.restrictedCatalogueDir(reuse.previousSnapshotId()).resolve(sql.bareName() + ".parquet")
@@ -116,7 +117,7 @@ final class CatalogueBuilder {
                 // a build-only table is copied from the previous build's sums under restricted/, when they are there
                 boolean copy = sql.incremental() && reuse.incremental()
                         && (previousGroups == null || Files.isRegularFile(previousGroups));
-                int from = copy ? reuse.recomputeFrom(sql) : 0;
+                int from = copy || sql.partial() ? reuse.recomputeFrom(sql) : 0;
                 placeholders.put("recompute_from", String.valueOf(from));
                 if (sql.text().contains("${" + KpiTables.PLACEHOLDER + "}")) {
                     KpiTables.insertFamilyMembers(connection, kpis);
@@ -129,6 +130,14 @@ final class CatalogueBuilder {
                 }
                 if (sql.temp() && sql.incremental()) {
                     keepGroups(connection, sql.table(), groups.resolve(sql.bareName() + ".parquet"));
+                }
+                if (partial != null) {
+                    // read by this step only (build-order.txt): its memory goes back before the next
+                    execute(connection, "DROP TABLE " + partial, "drop " + partial);
+                    partial = null;
+                }
+                if (sql.partial()) {
+                    partial = sql.table();
                 }
                 if (sql.compared() && reuse.incremental()) {
                     reuse = reuse.changedFrom(earliestDifference(connection, sql.table(), reuse.earliestChange()));

@@ -28,12 +28,12 @@ public final class CliProcess {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        // A debugger or profiler agent of this JVM must not be started a second time, nor a class data sharing
-        // archive written again by every child of the JVM that trains it (bin/nyckeltal); the archive it reads is
-        // handed on (the same class path).
+        // A debugger or profiler agent of this JVM must not be started a second time, nor the class list of a JVM
+        // that trains the class data sharing archive (bin/nyckeltal) written again by each of its children; the
+        // archive it reads is handed on (the same class path).
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent") && !a.startsWith("-Xrunjdwp")
-                        && !a.startsWith("-XX:ArchiveClassesAtExit"))
+                        && !a.startsWith("-XX:ArchiveClassesAtExit") && !a.startsWith("-XX:DumpLoadedClassList"))
                 // a scratch folder of its own, not this JVM's (JvmScratch)
                 .filter(a -> !a.startsWith("-Djava.io.tmpdir=") && !a.startsWith("-D" + JvmScratch.ROOT_PROPERTY + "="))
                 .forEach(command::add);

@@ -1,7 +1,8 @@
 -- kpi.kpi_values: one row per KPI × period × time window × org level × org (Kolada-shaped), for the
 -- periods with ACTUAL rows of the KPI's source and, in each window, the orgs with ACTUAL or BUDGET rows
 -- (value NULL when there is only budget). Materialised as a table so analysts' lookups are fast; the
--- KPI logic is in internal.kpi_components and the views it reads. Stored in period, time_window, org_level,
+-- KPI logic is in internal.kpi_components and the views it reads (stored first, for these periods, as
+-- temp.kpi_component_rows). Stored in period, time_window, org_level,
 -- kpi_id, org_id order: the rows a lookup asks for (one period, window and level: an area's KPIs, the
 -- region's, one KPI's units) lie together, so DuckDB's zone maps skip the rest of the table and the wide
 -- DECIMAL columns are read for a few vectors, not for one stretch per KPI.
@@ -37,7 +38,7 @@ WITH measure_values AS (
                 THEN CAST(CAST(numerator AS DOUBLE) * CAST(ratio_scale AS DOUBLE) / CAST(denominator AS DOUBLE)
                           AS DECIMAL(38,6))
         END AS value
-    FROM internal.kpi_components
+    FROM temp.kpi_component_rows
     WHERE period >= ${recompute_from}
 ),
 
@@ -60,7 +61,9 @@ side_by_side AS (
     HAVING bool_or(measure IN ('actual', 'budget'))
 ),
 
-compared AS (
+-- MATERIALIZED: the grouped and joined rows are stored (and spilled when memory runs short) before they are
+-- sorted; grouping, joins and sort in one chain ran out of DuckDB's 3 GB at scale L (5 M rows).
+compared AS MATERIALIZED (
     SELECT
         s.kpi_id,
         s.period,

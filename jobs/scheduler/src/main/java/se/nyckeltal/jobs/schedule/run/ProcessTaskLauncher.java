@@ -84,17 +84,23 @@ public final class ProcessTaskLauncher implements TaskLauncher {
     }
 
     /**
-     * The JIT flag of a nightly source task ({@code task run ingest_*}, or {@code validate_*} of earlier releases):
-     * C1 only. Such a JVM parses one night's deliveries and exits after seconds of work; with tiered compilation
-     * its compiler threads compile for about as long as the task lives (JFR), on the same two cores, for code that
-     * runs too briefly to repay C2 (measured at scale M: 20–43 % less CPU per task; BENCHMARKS.md).
-     * bin/nyckeltal does the same for the command an Airflow BashOperator runs; the scheduler's own JVM flags
-     * ({@code NYCKELTAL_JAVA_OPTS}) come after it and may set another level.
+     * The JIT flag of a nightly DAG task ({@code task run ingest_*}, {@code load_and_publish}, {@code verify_published},
+     * {@code data_quality_checks}, and the ids of earlier releases): C1 only. Each is a JVM that lives seconds to a
+     * few tens of seconds — a source task parses one night's deliveries, load_and_publish's work is DuckDB's (native
+     * code), the checks run a few queries; with tiered compilation its compiler threads compile for about as long as
+     * the task lives (JFR, {@code -XX:+CITime}), on the same two cores, for code that runs too briefly to repay C2
+     * (measured at scale M: 20–43 % less CPU per source task, about a third less per check; BENCHMARKS.md). The
+     * monthly reports (hundreds of documents in one JVM) keep tiered compilation. bin/nyckeltal does the same for the
+     * command an Airflow BashOperator runs; the scheduler's own JVM flags ({@code NYCKELTAL_JAVA_OPTS}) come after it
+     * and may set another level.
      */
-    static final String SOURCE_TASK_JIT = "-XX:TieredStopAtLevel=1";
-    private static final String SOURCE_TASK_JIT_SCRIPT = "JIT=\n"
+    static final String NIGHTLY_TASK_JIT = "-XX:TieredStopAtLevel=1";
+    /** The task ids that get {@link #NIGHTLY_TASK_JIT}, as a bash case pattern (bin/nyckeltal has the same). */
+    static final String NIGHTLY_TASK_IDS = "ingest_*|validate_*|load_and_publish|build_facts|verify_published"
+            + "|publish_catalogue|data_quality_checks";
+    private static final String NIGHTLY_TASK_JIT_SCRIPT = "JIT=\n"
             + "if [ \"${1:-}\" = task ] && [ \"${2:-}\" = run ]; then\n"
-            + "  case \"${3:-}\" in ingest_*|validate_*) JIT=" + SOURCE_TASK_JIT + " ;; esac\n"
+            + "  case \"${3:-}\" in " + NIGHTLY_TASK_IDS + ") JIT=" + NIGHTLY_TASK_JIT + " ;; esac\n"
             + "fi\n";
 
     /** STATE/bin/nyckeltal: the CLI of the running build, so task commands need no install. */
@@ -108,7 +114,7 @@ public final class ProcessTaskLauncher implements TaskLauncher {
                 + "# Written by the nyckeltal scheduler: runs the CLI of the build that scheduled the task.\n"
                 + "SCRATCH=" + quote(root) + "/" + JvmScratch.PREFIX + "$$\n"
                 + "mkdir -p \"$SCRATCH\" || exit 1\n"
-                + SOURCE_TASK_JIT_SCRIPT
+                + NIGHTLY_TASK_JIT_SCRIPT
                 + "exec " + quote(command.get(0)) + " $JIT " + command.subList(1, command.size()).stream()
                         .map(a -> a.equals("-Djava.io.tmpdir=SCRATCH_FOLDER") ? "-Djava.io.tmpdir=\"$SCRATCH\"" : quote(a))
                         .collect(Collectors.joining(" "))

@@ -78,16 +78,18 @@ class ProcessTaskLauncherTest {
     }
 
     /**
-     * The nightly's source tasks are short JVMs that run with the C1 compiler only; every other command (the
-     * load_and_publish task, a plain load) keeps the JVM's tiered compilation. bash -x shows the java command.
+     * The nightly DAG's tasks are short JVMs that run with the C1 compiler only; the monthly reports and every
+     * other command (a plain load) keep the JVM's tiered compilation. bash -x shows the java command.
      */
     @Test
-    void onlyTheSourceTasksRunWithTheC1CompilerOnly() throws Exception {
+    void theNightlyTasksRunWithTheC1CompilerOnly() throws Exception {
         Path bin = state.resolve("bin");
         new ProcessTaskLauncher(bin);
         Map<String, Boolean> c1Only = new java.util.LinkedHashMap<>();
         for (String arguments : java.util.List.of("task run ingest_hr --ds 2025-03-14", "task run validate_ledger",
-                "task run load_and_publish --ds 2025-03-14", "load --landing ingest_hr", "--version")) {
+                "task run load_and_publish --ds 2025-03-14", "task run verify_published", "task run data_quality_checks",
+                "task run build_facts", "task run report_units --dag monthly_report", "load --landing ingest_hr",
+                "--version")) {
             java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("bash", "-x",
                     bin.resolve("nyckeltal").toString()));
             command.addAll(java.util.List.of(arguments.split(" ")));
@@ -95,10 +97,12 @@ class ProcessTaskLauncherTest {
             String out = new String(trace.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             trace.waitFor();
             String exec = out.lines().filter(line -> line.contains("-Djava.io.tmpdir=")).findFirst().orElseThrow();
-            c1Only.put(arguments, exec.contains(" " + ProcessTaskLauncher.SOURCE_TASK_JIT + " "));
+            c1Only.put(arguments, exec.contains(" " + ProcessTaskLauncher.NIGHTLY_TASK_JIT + " "));
         }
         assertThat(c1Only).containsExactly(Map.entry("task run ingest_hr --ds 2025-03-14", true),
-                Map.entry("task run validate_ledger", true), Map.entry("task run load_and_publish --ds 2025-03-14", false),
+                Map.entry("task run validate_ledger", true), Map.entry("task run load_and_publish --ds 2025-03-14", true),
+                Map.entry("task run verify_published", true), Map.entry("task run data_quality_checks", true),
+                Map.entry("task run build_facts", true), Map.entry("task run report_units --dag monthly_report", false),
                 Map.entry("load --landing ingest_hr", false), Map.entry("--version", false));
     }
 
