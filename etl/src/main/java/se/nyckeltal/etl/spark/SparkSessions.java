@@ -22,6 +22,8 @@ public final class SparkSessions {
     private static final int LOCAL_SHUFFLE_PARTITIONS = 4;
     /** Partition files one write task keeps open at once (spark.sql.maxConcurrentOutputFileWriters). */
     public static final int CONCURRENT_OUTPUT_FILES = 32;
+    /** The Hadoop file system of file: paths ({@link NioPermissionsLocalFileSystem} in a local session). */
+    public static final String LOCAL_FILE_SYSTEM = "spark.hadoop.fs.file.impl";
     /** Libraries that log thousands of lines below WARN in one local run. */
     private static final List<String> CHATTY_LOGGERS =
             List.of("org.apache.spark", "org.sparkproject", "org.apache.hadoop", "org.apache.parquet", "io.netty");
@@ -58,6 +60,8 @@ public final class SparkSessions {
             // A load reads a few hundred Parquet files by path; above this many paths Spark lists them
             // in a distributed job, one task per path, which costs seconds locally and saves nothing.
             defaultConfig(builder, submitted, "spark.sql.sources.parallelPartitionDiscovery.threshold", "100000");
+            // Without Hadoop's native library, local writes fork a chmod process per folder and file.
+            defaultConfig(builder, submitted, LOCAL_FILE_SYSTEM, NioPermissionsLocalFileSystem.class.getName());
         }
         String shufflePartitions = System.getProperty(SHUFFLE_PARTITIONS_PROPERTY);
         if (shufflePartitions != null) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import se.nyckeltal.etl.spark.NioPermissionsLocalFileSystem;
 import se.nyckeltal.etl.spark.SparkSessions;
 
 /**
@@ -56,6 +57,7 @@ public final class SharedSpark implements BeforeAllCallback, ParameterResolver {
                 .config("spark.sql.timestampType", "TIMESTAMP_NTZ")
                 .config("spark.sql.ansi.enabled", "true")
                 .config("spark.sql.maxConcurrentOutputFileWriters", SparkSessions.CONCURRENT_OUTPUT_FILES)
+                .config(SparkSessions.LOCAL_FILE_SYSTEM, NioPermissionsLocalFileSystem.class.getName())
                 .config("spark.sql.warehouse.dir", scratch.resolve("warehouse").toString())
                 .getOrCreate();
     }
