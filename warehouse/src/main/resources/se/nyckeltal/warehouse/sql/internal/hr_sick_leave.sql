@@ -36,4 +36,5 @@ JOIN internal.hr_suppression AS s
    AND s.org_level = g.org_level
    AND s.org_id = g.org_id
    AND s.population = 'sick_leave.' || g.group_id
+WHERE g.period >= ${recompute_from}
 ORDER BY period, time_window, measure, org_level, org_id, group_id

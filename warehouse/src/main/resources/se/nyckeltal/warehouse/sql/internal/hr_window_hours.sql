@@ -53,4 +53,5 @@ JOIN norm_hours AS n
     ON n.period = g.period
    AND n.time_window = g.time_window
    AND n.measure = g.measure
+WHERE g.period >= ${recompute_from}
 ORDER BY period, time_window, measure, org_level, org_id, population

@@ -55,29 +55,62 @@ employee_windows AS (
     GROUP BY ALL
 ),
 
-members AS (
-    SELECT e.*, m.population
+-- an employee with one row in the window (one cost centre, one staff category and profession) is one row at each org
+-- of every population: counted as it is. Only the others are summed per employee and org first, so the large
+-- per-employee aggregation runs over few rows (count(DISTINCT employee) over all of them needed more memory than the
+-- 3 GB a build has at scale L, and spilled).
+employee_window_rows AS (
+    SELECT e.*, count(*) OVER (PARTITION BY e.period, e.time_window, e.measure, e.employee) = 1 AS single_row
     FROM employee_windows AS e
+),
+
+member_orgs AS (
+    SELECT
+        e.period, e.time_window, e.measure, r.org_level, r.org_id, r.org_name, m.population, e.employee,
+        e.single_row, e.worked_hours, e.on_call_hours
+    FROM employee_window_rows AS e
     CROSS JOIN LATERAL (
         VALUES ('worked'),
                ('staff_category.' || e.staff_category),
                ('profession.' || e.profession)
     ) AS m (population)
+    JOIN internal.org_rollup AS r
+        ON r.period = e.period
+       AND r.cost_center = e.cost_center
+),
+
+employee_orgs AS (
+    SELECT period, time_window, measure, org_level, org_id, org_name, population, worked_hours, on_call_hours
+    FROM member_orgs
+    WHERE single_row
+
+    UNION ALL
+
+    SELECT
+        period,
+        time_window,
+        measure,
+        org_level,
+        org_id,
+        any_value(org_name)  AS org_name,
+        population,
+        SUM(worked_hours)    AS worked_hours,
+        SUM(on_call_hours)   AS on_call_hours
+    FROM member_orgs
+    WHERE NOT single_row
+    GROUP BY period, time_window, measure, org_level, org_id, population, employee
 )
 
 SELECT
-    m.period,
-    m.time_window,
-    m.measure,
-    r.org_level,
-    r.org_id,
-    any_value(r.org_name)                              AS org_name,
-    m.population,
-    CAST(count(DISTINCT m.employee) AS INTEGER)        AS employees,
-    CAST(SUM(m.worked_hours) AS DECIMAL(18,4))         AS worked_hours,
-    CAST(SUM(m.on_call_hours) AS DECIMAL(18,4))        AS on_call_hours
-FROM members AS m
-JOIN internal.org_rollup AS r
-    ON r.period = m.period
-   AND r.cost_center = m.cost_center
-GROUP BY m.period, m.time_window, m.measure, r.org_level, r.org_id, m.population
+    period,
+    time_window,
+    measure,
+    org_level,
+    org_id,
+    any_value(org_name)                              AS org_name,
+    population,
+    CAST(count(*) AS INTEGER)                        AS employees,
+    CAST(SUM(worked_hours) AS DECIMAL(18,4))         AS worked_hours,
+    CAST(SUM(on_call_hours) AS DECIMAL(18,4))        AS on_call_hours
+FROM employee_orgs
+GROUP BY period, time_window, measure, org_level, org_id, population
