@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The catalogue's SQL files in the order {@code sql/build-order.txt} lists them, in two stages:
@@ -51,11 +52,19 @@ record BuildOrder(List<SqlFile> tables, List<SqlFile> derived) {
     }
 
     static BuildOrder load() {
+        return parse(resource(MANIFEST), BuildOrder::resource);
+    }
+
+    /**
+     * @param manifest the text of a build-order.txt
+     * @param sql the text of each file it names
+     */
+    static BuildOrder parse(String manifest, UnaryOperator<String> sql) {
         List<SqlFile> tables = new ArrayList<>();
         List<SqlFile> derived = new ArrayList<>();
         List<SqlFile> stage = null;
         int lineNumber = 0;
-        for (String raw : resource(MANIFEST).split("\n")) {
+        for (String raw : manifest.split("\n")) {
             lineNumber++;
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -98,7 +107,7 @@ record BuildOrder(List<SqlFile> tables, List<SqlFile> derived) {
                         throw new IllegalStateException(MANIFEST + " line " + lineNumber + ": only a temp/ table"
                                 + " can be " + PARTIAL);
                     }
-                    stage.add(new SqlFile(words[0], resource(words[0]), scope));
+                    stage.add(new SqlFile(words[0], sql.apply(words[0]), scope));
                 }
             }
         }
