@@ -111,6 +111,10 @@ record BuildOrder(List<SqlFile> tables, List<SqlFile> derived) {
                 }
             }
         }
+        if (!derived.isEmpty() && derived.get(derived.size() - 1).partial()) {
+            throw new IllegalStateException(MANIFEST + ": the " + PARTIAL + " table " + derived.get(derived.size() - 1).path()
+                    + " comes last, with no incremental table after it to read it");
+        }
         return new BuildOrder(tables, derived);
     }
 

@@ -110,14 +110,13 @@ final class CatalogueBuilder {
             times.lap("comparing with the previous catalogue");
             Path groups = layout.restrictedCatalogueDir(snapshot.snapshotId());
             String partial = null; // the partial table the next step reads (build-order.txt)
-            for (BuildOrder.SqlFile sql : order.derived()) {
-                Path previousGroups = reuse.incremental() && sql.temp()
-                        ? layout.restrictedCatalogueDir(reuse.previousSnapshotId()).resolve(sql.bareName() + ".parquet")
-                        : null;
-                // a build-only table is copied from the previous build's sums under restricted/, when they are there
-                boolean copy = sql.incremental() && reuse.incremental()
-                        && (previousGroups == null || Files.isRegularFile(previousGroups));
-                int from = copy || sql.partial() ? reuse.recomputeFrom(sql) : 0;
+            List<BuildOrder.SqlFile> derived = order.derived();
+            for (int i = 0; i < derived.size(); i++) {
+                BuildOrder.SqlFile sql = derived.get(i);
+                Path previousGroups = previousGroups(sql, reuse);
+                boolean copy = copies(sql, reuse);
+                // a partial table holds exactly the periods of the table after it, which alone reads it
+                int from = sql.partial() ? firstComputed(derived.get(i + 1), reuse) : firstComputed(sql, reuse);
                 placeholders.put("recompute_from", String.valueOf(from));
                 if (sql.text().contains("${" + KpiTables.PLACEHOLDER + "}")) {
                     KpiTables.insertFamilyMembers(connection, kpis);
@@ -263,6 +262,27 @@ final class CatalogueBuilder {
         }
         execute(connection, "COPY " + table + " TO " + SqlLiteral.of(file.toAbsolutePath().toString())
                 + " (FORMAT parquet)", "keep " + table);
+    }
+
+    /** Where the previous build kept a build-only table's sums (restricted/), for an incremental build; else null. */
+    private Path previousGroups(BuildOrder.SqlFile sql, CatalogueReuse reuse) {
+        return reuse.incremental() && sql.temp()
+                ? layout.restrictedCatalogueDir(reuse.previousSnapshotId()).resolve(sql.bareName() + ".parquet")
+                : null;
+    }
+
+    /**
+     * Whether the table's earlier periods are copied: a build-only table from the previous build's sums under
+     * restricted/, when they are there; any other from the previous catalogue.
+     */
+    private boolean copies(BuildOrder.SqlFile sql, CatalogueReuse reuse) {
+        Path previousGroups = previousGroups(sql, reuse);
+        return sql.incremental() && reuse.incremental() && (previousGroups == null || Files.isRegularFile(previousGroups));
+    }
+
+    /** The first period the build computes of the table: 0 (every period) unless its earlier ones are copied. */
+    private int firstComputed(BuildOrder.SqlFile sql, CatalogueReuse reuse) {
+        return copies(sql, reuse) ? reuse.recomputeFrom(sql) : 0;
     }
 
     /**

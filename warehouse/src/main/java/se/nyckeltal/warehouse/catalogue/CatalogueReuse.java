@@ -67,7 +67,7 @@ record CatalogueReuse(String previousSnapshotId, int earliestChange, int earlies
      * period when that comes first.
      */
     int recomputeFrom(BuildOrder.SqlFile sql) {
-        if (!incremental() || !(sql.incremental() || sql.partial())) {
+        if (!incremental() || !sql.incremental()) {
             return 0;
         }
         if (earliestPlanChange == Integer.MAX_VALUE || sql.scope() == BuildOrder.Scope.FROM_MONTH) {

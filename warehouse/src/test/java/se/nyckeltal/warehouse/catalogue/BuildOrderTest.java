@@ -41,6 +41,12 @@ class BuildOrderTest {
     }
 
     @Test
+    void aPartialTableCannotComeLast() {
+        assertThatThrownBy(() -> parse("[derived]\nkpi/values.sql incremental\ntemp/rows.sql partial\n"))
+                .hasMessageContaining("the partial table temp/rows.sql comes last");
+    }
+
+    @Test
     void anUnknownScopeNamesTheOnesThereAre() {
         assertThatThrownBy(() -> parse("[derived]\nkpi/values.sql sometimes\n"))
                 .hasMessageContaining("'incremental', 'incremental-by-month', 'compared' or 'partial'");

@@ -22,7 +22,6 @@ class CatalogueReuseTest {
     private static final BuildOrder.SqlFile BY_MONTH = file(BuildOrder.Scope.FROM_MONTH);
     private static final BuildOrder.SqlFile EVERY_PERIOD = file(BuildOrder.Scope.FULL);
     private static final BuildOrder.SqlFile COMPARED = file(BuildOrder.Scope.COMPARED);
-    private static final BuildOrder.SqlFile PARTIAL = file(BuildOrder.Scope.PARTIAL);
 
     @Test
     void newOutcomesAreRecomputedFromTheirMonthEvenWhereFullYearColumnsLookAhead() {
@@ -46,8 +45,6 @@ class CatalogueReuseTest {
 
         assertThat(reuse.recomputeFrom(BY_YEAR)).isEqualTo(202601);
         assertThat(reuse.recomputeFrom(BY_MONTH)).isEqualTo(202604);
-        // a partial table holds what the incremental table after it computes, whichever scope that has
-        assertThat(reuse.recomputeFrom(PARTIAL)).isEqualTo(202601);
     }
 
     @Test
