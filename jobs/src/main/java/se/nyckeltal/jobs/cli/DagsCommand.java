@@ -230,10 +230,12 @@ final class DagsCommand implements Runnable {
             var lock = engine().store().tryLockScheduler();
             try {
                 engine().recover();
+                engine().step();
                 while (engine().hasActiveRuns()) {
-                    engine().step();
                     // at the latest every 200 ms, and at once when a task ends: the next one starts without a wait
+                    // (and the step that ends the last run is followed by none: the command returns at once)
                     engine().awaitAttemptEnd(java.time.Duration.ofMillis(200));
+                    engine().step();
                 }
             } finally {
                 engine().stop();

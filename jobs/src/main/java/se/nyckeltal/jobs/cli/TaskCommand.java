@@ -25,6 +25,17 @@ final class TaskCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** {@code task run TASK_ID …} of a task that opens a catalogue (NightlyTask#opensCatalogue). */
+    static boolean opensCatalogue(String... args) {
+        if (args.length < 3 || !"run".equals(args[1])) {
+            return false;
+        }
+        String taskId = args[2];
+        // The nightly ids first: MonthlyReportTask's class reads the time-zone rules (a service lookup over every jar).
+        return NightlyTasks.get(taskId).or(() -> MonthlyReportTask.get(taskId, 1, Path.of("reports")))
+                .map(NightlyTask::opensCatalogue).orElse(false);
+    }
+
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = {"Run TASK_ID for one run of the DAG. Exit 0 success, 99 skipped, anything else failed.",
                 "The business date comes from --ds and the interval, never from the clock."})

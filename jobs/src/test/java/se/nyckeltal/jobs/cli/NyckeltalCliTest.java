@@ -104,6 +104,47 @@ class NyckeltalCliTest {
     }
 
     @Test
+    void aCommandLineGetsTheCommandItNamesAndAnythingElseGetsThemAll() {
+        // `task --help` builds the task command alone; its usage is still that of nyckeltal task
+        assertThat(run("task", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: nyckeltal task").contains("run");
+        // a misspelt command is told apart from every command, as before
+        assertThat(run("lod")).isNotZero();
+        assertThat(err.toString()).contains("Did you mean: nyckeltal load?");
+        // no command: the usage lists every product command (the tools are not on jobs' class path)
+        out.getBuffer().setLength(0);
+        assertThat(run()).isZero();
+        assertThat(out.toString()).contains("load", "sql", "report", "scheduler", "dags", "task", "serve", "users");
+    }
+
+    @Test
+    void duckDbsLibraryLoadsAheadOnlyForCommandsThatOpenACatalogue() {
+        String[] run = {"--ds", "2026-03-04", "--data-interval-start", "2026-03-04T03:30:00+00:00"};
+        assertThat(NyckeltalCli.opensCatalogue("load", "--landing", "l", "--warehouse", "w")).isTrue();
+        assertThat(NyckeltalCli.opensCatalogue("sql", "SELECT 1")).isTrue();
+        for (String task : java.util.List.of("load_and_publish", "verify_published", "data_quality_checks", "build_facts",
+                "publish_catalogue", "report_total", "report_units")) {
+            assertThat(NyckeltalCli.opensCatalogue(concat("task", "run", task, run))).as(task).isTrue();
+        }
+        // a source task parses files (Spark), report_due only tells the day, the scheduler starts processes
+        for (String task : java.util.List.of("ingest_hr", "validate_ledger", "report_due", "no_such_task")) {
+            assertThat(NyckeltalCli.opensCatalogue(concat("task", "run", task, run))).as(task).isFalse();
+        }
+        assertThat(NyckeltalCli.opensCatalogue("dags", "backfill", "nightly")).isFalse();
+        assertThat(NyckeltalCli.opensCatalogue("task", "--help")).isFalse();
+        assertThat(NyckeltalCli.opensCatalogue()).isFalse();
+    }
+
+    private static String[] concat(String a, String b, String c, String... rest) {
+        String[] all = new String[3 + rest.length];
+        all[0] = a;
+        all[1] = b;
+        all[2] = c;
+        System.arraycopy(rest, 0, all, 3, rest.length);
+        return all;
+    }
+
+    @Test
     void theProductsClassPathHasNoToolsAndSaysWhereTheyAre() {
         // jobs' tests run on the product's class path: jobs/tools (demo, generate, bench) is not on it
         for (String tool : java.util.List.of("demo", "generate", "bench")) {

@@ -38,7 +38,6 @@ public final class JvmScratch {
     private static FileChannel aliveLock;
     /** A folder without a pid file younger than this belongs to a JVM still starting. */
     private static final Duration STARTING = Duration.ofMinutes(10);
-    private static final Logger LOG = LoggerFactory.getLogger(JvmScratch.class);
 
     private JvmScratch() {}
 
@@ -115,12 +114,20 @@ public final class JvmScratch {
                 }
             }
         } catch (IOException | UncheckedIOException e) {
-            LOG.warn("cannot remove the scratch folders of ended processes in {}: {}", root, e.toString());
+            log().warn("cannot remove the scratch folders of ended processes in {}: {}", root, e.toString());
         }
         if (removed > 0) {
-            LOG.info("removed the scratch folders of {} ended process(es) in {}", removed, root);
+            log().info("removed the scratch folders of {} ended process(es) in {}", removed, root);
         }
         return removed;
+    }
+
+    /**
+     * Asked for when needed, not held in a static field: {@link #claimProcessTemp()} runs first in every JVM, before
+     * the logging configuration is read (≈ 0.15 s, which the CLI's start then does beside DuckDB's library).
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(JvmScratch.class);
     }
 
     private static boolean ended(Path folder) throws IOException {

@@ -15,6 +15,11 @@ import se.nyckeltal.warehouse.catalogue.Catalogue;
  */
 final class DataQualityTask implements NightlyTask {
     @Override
+    public boolean opensCatalogue() {
+        return true;
+    }
+
+    @Override
     public int run(TaskContext context) throws SQLException {
         PrintWriter out = context.out();
         int errors = 0;

@@ -20,6 +20,11 @@ import se.nyckeltal.schemas.warehouse.LoadRecord;
  */
 final class LoadAndPublishTask implements NightlyTask {
     @Override
+    public boolean opensCatalogue() {
+        return true;
+    }
+
+    @Override
     public int run(TaskContext context) {
         PrintWriter out = context.out();
         LoadSettings settings = context.loadSettings();

@@ -40,6 +40,12 @@ public final class MonthlyReportTask implements NightlyTask {
         return IDS.contains(taskId) ? Optional.of(new MonthlyReportTask(taskId, workingDay, reports)) : Optional.empty();
     }
 
+    /** report_due only decides whether today is the report day; the others read the catalogue. */
+    @Override
+    public boolean opensCatalogue() {
+        return !"report_due".equals(taskId);
+    }
+
     /** The date the run makes its reports: the local date its data interval ends. */
     static LocalDate reportDay(TaskContext context) {
         return context.dataIntervalEnd() == null ? context.ds() : context.dataIntervalEnd().atZone(STOCKHOLM).toLocalDate();

@@ -12,4 +12,12 @@ public interface NightlyTask {
 
     /** @return the exit code */
     int run(TaskContext context) throws Exception;
+
+    /**
+     * Whether the task opens a DuckDB catalogue: {@code nyckeltal task run} then loads DuckDB's native library
+     * beside the task's start (DuckDbLibrary).
+     */
+    default boolean opensCatalogue() {
+        return false;
+    }
 }

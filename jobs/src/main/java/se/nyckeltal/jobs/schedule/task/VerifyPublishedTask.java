@@ -16,6 +16,11 @@ import se.nyckeltal.warehouse.catalogue.Catalogue;
  */
 final class VerifyPublishedTask implements NightlyTask {
     @Override
+    public boolean opensCatalogue() {
+        return true;
+    }
+
+    @Override
     public int run(TaskContext context) throws SQLException {
         PrintWriter out = context.out();
         WarehouseLayout layout = new WarehouseLayout(context.warehouse());
