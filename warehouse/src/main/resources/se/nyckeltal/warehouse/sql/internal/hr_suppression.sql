@@ -11,12 +11,29 @@
 -- Only a member of the relation's latest period may be suppressed for it; the choice between candidates still counts
 -- the relations of later months a candidate belongs to (new_open_sums), so a flag of an earlier month can change when
 -- later months are loaded: the build compares this table with the previous catalogue's (build-order.txt, compared).
+-- The rounds keep the complementary cells only (the small groups are suppressed from the start and never change): a
+-- round counts each relation's suppressed members as its small groups, counted once before the rounds, plus its
+-- complementary ones so far, instead of joining every relation member with every suppressed cell each round.
 --   reason   'small_group' | 'complementary' | NULL (published)
 CREATE TABLE internal.hr_suppression AS
-WITH RECURSIVE suppressed_cells (cell_id, pass) USING KEY (cell_id) AS (
-    SELECT cell_id, 0
-    FROM temp.hr_suppression_cells
-    WHERE employees <= 10
+-- each relation's members with whether they are small groups
+WITH RECURSIVE members AS MATERIALIZED (
+    SELECT r.relation_id, r.cell_id, r.may_hide, r.is_sum, c.employees <= 10 AS small_group
+    FROM temp.hr_suppression_relations AS r
+    JOIN temp.hr_suppression_cells AS c
+        USING (cell_id)
+),
+
+-- each relation's small groups: 0 or 1 (temp.hr_suppression_members leaves out relations with two)
+start_state AS MATERIALIZED (
+    SELECT relation_id, count(*) FILTER (WHERE small_group) AS small_members
+    FROM members
+    GROUP BY relation_id
+),
+
+-- the cells suppressed to protect a relation, by round; the row of cell -1 (no cell) starts the rounds
+complementary (cell_id, pass) USING KEY (cell_id) AS (
+    SELECT -1, 0
 
     UNION
 
@@ -25,23 +42,31 @@ WITH RECURSIVE suppressed_cells (cell_id, pass) USING KEY (cell_id) AS (
     SELECT DISTINCT cell_id, pass
     FROM (
         -- how many members of each relation are suppressed: one leaves it open, none untouched (one pass over the
-        -- relations for both)
-        WITH relation_state AS MATERIALIZED (
-            SELECT m.relation_id, count(s.cell_id) AS suppressed_members
-            FROM temp.hr_suppression_relations AS m
-            LEFT JOIN recurring.suppressed_cells AS s
+        -- complementary cells so far for both)
+        WITH added AS (
+            SELECT m.relation_id, count(*) AS added_members
+            FROM members AS m
+            JOIN recurring.complementary AS s
                 USING (cell_id)
             GROUP BY m.relation_id
         ),
 
+        relation_state AS MATERIALIZED (
+            SELECT s.relation_id, s.small_members + coalesce(a.added_members, 0) AS suppressed_members
+            FROM start_state AS s
+            LEFT JOIN added AS a
+                USING (relation_id)
+        ),
+
         candidates AS (
             SELECT r.relation_id, r.cell_id, r.is_sum
-            FROM temp.hr_suppression_relations AS r
+            FROM members AS r
             JOIN relation_state AS o
                 USING (relation_id)
             WHERE o.suppressed_members = 1
               AND r.may_hide
-              AND r.cell_id NOT IN (SELECT cell_id FROM recurring.suppressed_cells)
+              AND NOT r.small_group
+              AND r.cell_id NOT IN (SELECT cell_id FROM recurring.complementary)
         ),
 
         -- how many unprotected sums suppressing the cell would protect
@@ -55,7 +80,7 @@ WITH RECURSIVE suppressed_cells (cell_id, pass) USING KEY (cell_id) AS (
         cost AS (
             SELECT k.cell_id, count(DISTINCT m.relation_id) FILTER (WHERE u.suppressed_members = 0) AS new_open_sums
             FROM reach AS k
-            JOIN temp.hr_suppression_relations AS m
+            JOIN members AS m
                 ON m.cell_id = k.cell_id
             JOIN relation_state AS u
                 ON u.relation_id = m.relation_id
@@ -76,12 +101,12 @@ WITH RECURSIVE suppressed_cells (cell_id, pass) USING KEY (cell_id) AS (
             GROUP BY k.relation_id
         )
 
-        SELECT choice.cell_id, (SELECT max(pass) FROM suppressed_cells) + 1 AS pass
+        SELECT choice.cell_id, (SELECT max(pass) FROM complementary) + 1 AS pass
         FROM choices AS choice
         WHERE NOT EXISTS (
             SELECT 1
             FROM choices AS earlier
-            JOIN temp.hr_suppression_relations AS own
+            JOIN members AS own
                 ON own.relation_id = choice.relation_id
                AND own.cell_id = earlier.cell_id
             WHERE earlier.relation_id < choice.relation_id)
@@ -95,13 +120,12 @@ SELECT
     CAST(c.org_level AS VARCHAR)        AS org_level,
     CAST(c.org_id AS VARCHAR)           AS org_id,
     CAST(c.population AS VARCHAR)       AS population,
-    s.cell_id IS NOT NULL               AS suppressed,
+    c.employees <= 10 OR s.cell_id IS NOT NULL AS suppressed,
     CAST(CASE
-             WHEN s.cell_id IS NULL THEN NULL
              WHEN c.employees <= 10 THEN 'small_group'
-             ELSE 'complementary'
+             WHEN s.cell_id IS NOT NULL THEN 'complementary'
          END AS VARCHAR)                AS reason
 FROM temp.hr_suppression_cells AS c
-LEFT JOIN suppressed_cells AS s
+LEFT JOIN complementary AS s
     USING (cell_id)
-ORDER BY period, time_window, measure, org_level, org_id, population
+ORDER BY period, time_window, measure, org_level, org_id, population;
