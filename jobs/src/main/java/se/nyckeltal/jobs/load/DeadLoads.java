@@ -31,10 +31,12 @@ final class DeadLoads {
     List<String> record(String byLoadId, Instant now) {
         Optional<String> current = store.currentSnapshotId();
         List<String> failed = new ArrayList<>();
-        for (LoadRecord load : store.loadRecords()) {
-            if (load.outcome() != LoadRecord.Outcome.RUNNING) {
+        // the heads: a year of nightly records is tens of MB of file lists, and only a RUNNING one is read whole
+        for (WarehouseStore.LoadHead head : store.loadHeads()) {
+            if (head.outcome() != LoadRecord.Outcome.RUNNING) {
                 continue;
             }
+            LoadRecord load = store.loadRecord(head.loadId());
             LoadRecord rewritten;
             if (current.isPresent() && current.get().equals(load.loadId())) {
                 rewritten = load.ended(LoadRecord.Outcome.PUBLISHED, load.finishedAt() == null ? now : load.finishedAt(),

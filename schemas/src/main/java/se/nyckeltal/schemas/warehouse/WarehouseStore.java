@@ -2,6 +2,8 @@ package se.nyckeltal.schemas.warehouse;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -22,6 +24,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -334,6 +337,64 @@ public final class WarehouseStore {
         }
         records.sort(Comparator.comparing(LoadRecord::startedAt).thenComparing(LoadRecord::loadId));
         return records;
+    }
+
+    /**
+     * What a load record says of its load without its files: the id, the start and the outcome. Every record lists
+     * every file of the landing zone, so a year of nightly loads is ≈ 70 MB of records at scale M; a load that only
+     * looks for RUNNING or FAILED ones reads the start of each file, up to its outcome (written before the files).
+     * Ordered as {@link #loadRecords()}.
+     */
+    public List<LoadHead> loadHeads() {
+        Path dir = layout.loadsDir();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<LoadHead> heads = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
+                heads.add(readHead(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+        heads.sort(Comparator.comparing(LoadHead::startedAt).thenComparing(LoadHead::loadId));
+        return heads;
+    }
+
+    /** One load's record, whole. */
+    public LoadRecord loadRecord(String loadId) {
+        return read(layout.loadRecordFile(loadId), LoadRecord.class);
+    }
+
+    /** A load record's id, start and outcome ({@link #loadHeads()}). */
+    public record LoadHead(String loadId, Instant startedAt, LoadRecord.Outcome outcome) {}
+
+    private static LoadHead readHead(Path file) {
+        String loadId = null;
+        Instant startedAt = null;
+        LoadRecord.Outcome outcome = null;
+        try (InputStream in = Files.newInputStream(file); JsonParser parser = JSON.getFactory().createParser(in)) {
+            boolean object = parser.nextToken() == JsonToken.START_OBJECT;
+            while (object && (loadId == null || startedAt == null || outcome == null)
+                    && parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                switch (field) {
+                    case "load_id" -> loadId = parser.getValueAsString();
+                    case "started_at" -> startedAt = Instant.parse(parser.getValueAsString());
+                    case "outcome" -> outcome = LoadRecord.Outcome.valueOf(parser.getValueAsString());
+                    default -> parser.skipChildren();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), new IOException(e));
+        }
+        if (loadId == null || startedAt == null || outcome == null) {
+            throw new UncheckedIOException("cannot read " + file + ": no load_id, started_at or outcome",
+                    new IOException(file.toString()));
+        }
+        return new LoadHead(loadId, startedAt, outcome);
     }
 
     public static String toJson(Object value) {

@@ -194,6 +194,37 @@ class WarehouseStoreTest {
     }
 
     @Test
+    void loadHeadsSayWhatTheWholeRecordsSayOfEachLoadInTheSameOrder() {
+        WarehouseStore store = new WarehouseStore(new WarehouseLayout(root));
+        FileOutcome file = new FileOutcome("hr", "hr/tid-2024-03.csv", "cd34", FileOutcome.Status.LOADED, "UTF_8",
+                "semicolon", 2, 2, 0, 0, 0, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO, true,
+                List.of("ACTUAL:202403"), "{\"outcome\": \"FAILED\"} in a message");
+        store.writeLoadRecord(record("b-later", CREATED.plusSeconds(60)));
+        store.writeLoadRecord(new LoadRecord("a-running", CREATED, null, LoadRecord.Outcome.RUNNING, null, "/landing",
+                "running", List.of(file, file)));
+        store.writeLoadRecord(new LoadRecord("c-failed", CREATED, CREATED.plusSeconds(5), LoadRecord.Outcome.FAILED,
+                null, "/landing", "failed", List.of(file)));
+
+        assertThat(store.loadHeads()).containsExactly(
+                new WarehouseStore.LoadHead("a-running", CREATED, LoadRecord.Outcome.RUNNING),
+                new WarehouseStore.LoadHead("c-failed", CREATED, LoadRecord.Outcome.FAILED),
+                new WarehouseStore.LoadHead("b-later", CREATED.plusSeconds(60), LoadRecord.Outcome.NOTHING_NEW));
+        assertThat(store.loadHeads()).extracting(WarehouseStore.LoadHead::loadId)
+                .containsExactlyElementsOf(store.loadRecords().stream().map(LoadRecord::loadId).toList());
+        assertThat(store.loadRecord("a-running").files()).hasSize(2);
+    }
+
+    @Test
+    void aLoadRecordWithoutItsOutcomeCannotBeReadAndSaysWhich() throws Exception {
+        WarehouseStore store = new WarehouseStore(new WarehouseLayout(root));
+        Files.createDirectories(store.layout().loadsDir());
+        Files.writeString(store.layout().loadRecordFile("x"), "{\"load_id\": \"x\", \"started_at\": \"2026-03-05T01:59:00Z\"}");
+
+        assertThatThrownBy(store::loadHeads).isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageContaining("x.json").hasMessageContaining("outcome");
+    }
+
+    @Test
     void emptySnapshotRoundTrips() {
         WarehouseStore store = new WarehouseStore(new WarehouseLayout(root));
         Snapshot empty = Snapshot.empty();

@@ -138,7 +138,7 @@ public final class CataloguePublisher {
     public void prune(String currentId) {
         Path current = layout.catalogueFile(currentId);
         Set<String> neverCurrent = new HashSet<>();
-        for (LoadRecord load : store.loadRecords()) {
+        for (WarehouseStore.LoadHead load : store.loadHeads()) {
             if (load.outcome() == LoadRecord.Outcome.FAILED && !load.loadId().equals(currentId)) {
                 neverCurrent.add(load.loadId() + ".duckdb");
             }
