@@ -3,6 +3,7 @@ package se.nyckeltal.warehouse.catalogue;
 import static se.nyckeltal.warehouse.catalogue.Rows.row;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ final class LoadTables {
      * skipped as already loaded), so the table grows by a landing zone's worth of rows each night: ≈ 150 000 rows after
      * 400 nightly loads at scale M, which as bound VALUES parameters ({@link Rows}) took 37 s of every build
      * (BENCHMARKS.md). The appender takes each value in its column's own type: BIGINT counts as {@code long}, the
-     * DECIMAL(38,4) amounts at scale 4 (the extracts' amounts have 2 decimals; more would fail here, not round).
+     * DECIMAL(38,4) amounts at scale 4, rounded half away from zero as DuckDB's cast of the bound values rounded.
      */
     private static void appendFiles(Connection connection, Iterable<LoadRecord> loads) throws SQLException {
         try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender("meta", "load_files")) {
@@ -79,7 +80,7 @@ final class LoadTables {
     }
 
     private static DuckDBAppender amount(DuckDBAppender appender, BigDecimal value) throws SQLException {
-        return value == null ? appender.appendNull() : appender.append(value.setScale(AMOUNT_SCALE));
+        return value == null ? appender.appendNull() : appender.append(value.setScale(AMOUNT_SCALE, RoundingMode.HALF_UP));
     }
 
     private static BigDecimal sum(List<FileOutcome> files, Function<FileOutcome, BigDecimal> amount) {

@@ -34,16 +34,22 @@ class LoadTablesTest {
                 List.of("ACTUAL:202601", "ACTUAL:202602"), "a message, with \"quotes\" and åäö");
         FileOutcome skipped = FileOutcome.skipped("hr", "hr/tid-2026-01.csv", null,
                 FileOutcome.Status.SKIPPED_ALREADY_LOADED, null);
+        // more decimals than the column's four: rounded half away from zero, as DuckDB casts a bound value
+        FileOutcome fine = new FileOutcome("indicators", "indicators/ind-2026-01.csv", "ef56", FileOutcome.Status.LOADED,
+                "UTF-8", ";", 1, 1, 0, 0, 0, new BigDecimal("1.23455"), new BigDecimal("-1.23455"),
+                new BigDecimal("1.234549"), null, true, List.of(), null);
         try (Connection connection = catalogue()) {
-            LoadTables.insert(connection, snapshot(), List.of(load("L1", loaded, skipped)));
+            LoadTables.insert(connection, snapshot(), List.of(load("L1", loaded, skipped, fine)));
 
             assertThat(TestWarehouse.rows(connection, "SELECT * FROM meta.load_files")).containsExactly(
                     "L1|ledger|ledger/huvudbok-2026-02.csv|abc123|LOADED|windows-1252|;|12|10|1|1|2|1000.25|-999.5"
                             + "|0.75|12345678901234.99|true|ACTUAL:202601,ACTUAL:202602"
                             + "|a message, with \"quotes\" and åäö",
-                    "L1|hr|hr/tid-2026-01.csv|null|SKIPPED_ALREADY_LOADED|null|null|0|0|0|0|0|0|0|0|0|true||null");
+                    "L1|hr|hr/tid-2026-01.csv|null|SKIPPED_ALREADY_LOADED|null|null|0|0|0|0|0|0|0|0|0|true||null",
+                    "L1|indicators|indicators/ind-2026-01.csv|ef56|LOADED|UTF-8|;|1|1|0|0|0|1.2346|-1.2346|1.2345|null"
+                            + "|true||null");
             assertThat(TestWarehouse.rows(connection, "SELECT load_id, files, rows_loaded, amount_loaded FROM meta.loads"))
-                    .containsExactly("L1|2|10|-999.5");
+                    .containsExactly("L1|3|11|-1000.7346");
         }
     }
 
