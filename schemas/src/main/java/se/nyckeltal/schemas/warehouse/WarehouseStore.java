@@ -323,17 +323,9 @@ public final class WarehouseStore {
 
     /** Every load record, oldest first. */
     public List<LoadRecord> loadRecords() {
-        Path dir = layout.loadsDir();
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
         List<LoadRecord> records = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
-                records.add(read(file, LoadRecord.class));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
+        for (Path file : loadRecordFiles()) {
+            records.add(read(file, LoadRecord.class));
         }
         records.sort(Comparator.comparing(LoadRecord::startedAt).thenComparing(LoadRecord::loadId));
         return records;
@@ -346,20 +338,25 @@ public final class WarehouseStore {
      * Ordered as {@link #loadRecords()}.
      */
     public List<LoadHead> loadHeads() {
+        List<LoadHead> heads = new ArrayList<>();
+        for (Path file : loadRecordFiles()) {
+            heads.add(readHead(file));
+        }
+        heads.sort(Comparator.comparing(LoadHead::startedAt).thenComparing(LoadHead::loadId));
+        return heads;
+    }
+
+    /** The files of the load records, in no particular order. */
+    private List<Path> loadRecordFiles() {
         Path dir = layout.loadsDir();
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        List<LoadHead> heads = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
-                heads.add(readHead(file));
-            }
+            return files.filter(f -> f.getFileName().toString().endsWith(".json")).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
-        heads.sort(Comparator.comparing(LoadHead::startedAt).thenComparing(LoadHead::loadId));
-        return heads;
     }
 
     /** One load's record, whole. */
