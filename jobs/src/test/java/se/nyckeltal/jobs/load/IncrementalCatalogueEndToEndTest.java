@@ -36,10 +36,12 @@ import se.nyckeltal.warehouse.catalogue.Catalogue;
  * first load:   ledger, production and HR for 2024-11 … 2025-02, ledger budget for 2025
  * nightly load: the new month 2025-03 for all three, and 2025-02 restated (ledger and HR)
  *               → facts changed from 202502, no plan (budget, forecast) did: every incremental table, those
- *                 with full-year columns too, is recomputed from 202502 and the rest is copied; the HR sums
+ *                 with full-year columns too, is recomputed from 202502 and the rest is copied (built in a copy
+ *                 of the previous catalogue's file, the tables keep their earlier rows in place); the HR sums
  *                 over groups of any size and the suppression's cells and relations (build-only, kept under
  *                 restricted/) are copied up to 202501 and the suppression over them recomputed, so every
  *                 HR table and flag equals a full build's
+ * next night:   the new month 2025-04, and 2025-03 restated: again in a copy, of a file built in a copy
  * </pre>
  */
 @ExtendWith(SharedSpark.class)
@@ -48,6 +50,11 @@ class IncrementalCatalogueEndToEndTest {
             "kpi.production_report", "internal.hr_sick_leave", "internal.hr_suppression", "internal.hr_window_hours",
             "internal.hr_headcount", "internal.ledger_monthly", "internal.ledger_statement_monthly");
     private static final String KEY_FILE = "pseudonym.key";
+    private static final String OBJECTS = "SELECT 'table', schema_name, table_name FROM duckdb_tables()"
+            + " WHERE database_name = current_database() UNION ALL SELECT 'view', schema_name, view_name"
+            + " FROM duckdb_views() WHERE database_name = current_database() AND NOT internal UNION ALL"
+            + " SELECT function_type, schema_name, function_name FROM duckdb_functions()"
+            + " WHERE database_name = current_database() AND NOT internal AND function_type LIKE '%macro' ORDER BY ALL";
 
     @TempDir
     Path tmp;
@@ -77,22 +84,36 @@ class IncrementalCatalogueEndToEndTest {
         writeMonth(stepwise, YearMonth.of(2025, 2), "_rattelse", 7); // sorts after the first delivery (SPEC §4)
         assertThat(load(stepwise).outcome()).isEqualTo(LoadRecord.Outcome.PUBLISHED);
         // only outcomes (ACTUAL) changed: even the tables with full-year columns recompute from 202502, not 202501
-        assertThat(build(stepwise)).containsEntry("earliest_change", "202502");
+        assertThat(build(stepwise)).containsEntry("earliest_change", "202502").containsEntry("copied_file", "true");
         assertThat(build(stepwise).get("reason")).contains("facts changed from 202502 (no plan changed)");
+
+        // the next night restates 2025-03 and brings 2025-04: built in a copy of a file that was itself built in a
+        // copy, whose tables already hold rows deleted in place
+        writeMonth(stepwise, YearMonth.of(2025, 4), "", 0);
+        writeMonth(stepwise, YearMonth.of(2025, 3), "_rattelse", 3);
+        assertThat(load(stepwise).outcome()).isEqualTo(LoadRecord.Outcome.PUBLISHED);
+        assertThat(build(stepwise)).containsEntry("earliest_change", "202503").containsEntry("copied_file", "true");
 
         Path atOnce = tmp.resolve("at-once");
         copyTree(stepwise.resolve("landing"), atOnce.resolve("landing"));
         Files.copy(stepwise.resolve(KEY_FILE), atOnce.resolve(KEY_FILE));
         assertThat(load(atOnce).outcome()).isEqualTo(LoadRecord.Outcome.PUBLISHED);
-        assertThat(build(atOnce)).containsEntry("earliest_change", null);
+        assertThat(build(atOnce)).containsEntry("earliest_change", null).containsEntry("copied_file", "false");
 
         try (Connection incremental = open(stepwise); Connection full = open(atOnce)) {
+            // the copy holds what a build in an empty file makes, nothing it dropped or set aside
+            assertThat(rows(incremental, OBJECTS)).isNotEmpty().containsExactlyElementsOf(rows(full, OBJECTS));
             for (String table : MATERIALISED) {
                 List<String> copied = rows(incremental, "SELECT * FROM " + table + " ORDER BY ALL");
                 assertThat(copied).as(table).isNotEmpty().containsExactlyElementsOf(
                         rows(full, "SELECT * FROM " + table + " ORDER BY ALL"));
                 assertThat(rows(incremental, "SELECT DISTINCT period // 100 FROM " + table)).as(table)
                         .contains("2024", "2025");
+                // stored with period first, as the full build stores it (lookups prune row groups by period; the
+                // next build compares tables row by row in stored order): no row is stored after a later period's
+                assertThat(rows(incremental, "SELECT count(*) FROM (SELECT period, max(period) OVER (ORDER BY rowid"
+                        + " ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_before FROM " + table
+                        + ") WHERE period < latest_before")).as(table).containsExactly("0");
             }
             // the restatement reached the KPIs: 2025-02 personnel cost is the restated one, 3 × 407 000
             assertThat(rows(incremental, "SELECT value FROM kpi.kpi_values WHERE kpi_id = 'personnel_cost'"

@@ -7,14 +7,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.nyckeltal.schemas.fact.FactSchema;
@@ -81,11 +84,34 @@ final class CatalogueBuilder {
     }
 
     void build(Path file) throws SQLException {
+        BuildOrder order = BuildOrder.load();
+        String fingerprint = order.fingerprint() + "-" + kpis.fingerprint() + "-" + JAVA_SIDE_VERSION + "-"
+                + ReferenceData.DEFAULT_FTE_NORM_HOURS.toPlainString();
+        if (previous != null && CatalogueReuse.reusableFile(previous.file(), fingerprint)) {
+            copyFile(previous.file(), file);
+            if (build(file, order, fingerprint, true)) {
+                return;
+            }
+            // the previous catalogue's rows cannot be reused after all (its reference data differ): start afresh
+            deleteWithWal(file);
+        }
+        build(file, order, fingerprint, false);
+    }
+
+    /**
+     * Builds the catalogue into {@code file}: an empty file, or ({@code fromPrevious}) a copy of the previous
+     * catalogue's, whose incremental tables keep their earlier periods in place and everything else is dropped
+     * first. Writing the earlier periods of the large incremental tables (kpi_values above all) into a new file
+     * was most of what a nightly build spent on history; in the copy they are already there.
+     *
+     * @return false, having built nothing, when {@code fromPrevious} and the previous catalogue may not be
+     *     reused after all (a full build is needed): the caller starts again in an empty file
+     */
+    private boolean build(Path file, BuildOrder order, String fingerprint, boolean fromPrevious) throws SQLException {
         StageTimer times = new StageTimer(); // per build step, so a slow publish says which view to look at
         CatalogueReuse reuse;
         Map<String, String> placeholders = placeholders();
         times.lap("checking the fact files");
-        BuildOrder order = BuildOrder.load();
         RestrictedFacts.checkOnlyTablesRead(order, FACTS);
         RestrictedFacts.checkNoViewReadsTemp(order, placeholders.get(KpiTables.PLACEHOLDER));
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file, duckDbSettings(file))) {
@@ -94,8 +120,15 @@ final class CatalogueBuilder {
             // bind and scan reads every file's footer anew. The snapshot's files do not change while it is built.
             // (A setting of the parquet extension: it can only be set once the connection has loaded it.)
             execute(connection, "SET parquet_metadata_cache = true", "parquet metadata cache");
+            Set<String> kept = fromPrevious ? keptTables(order) : Set.of();
+            if (fromPrevious && !PreviousCatalogueFile.dropAllBut(connection, kept)) {
+                LOG.info("not reusing the previous catalogue's file: it lacks a table the build keeps, or holds"
+                        + " objects the build does not make");
+                return false;
+            }
+            times.lap(fromPrevious ? "dropping what the copy of the previous catalogue rebuilds" : "opening");
             for (String schema : SCHEMAS) {
-                execute(connection, "CREATE SCHEMA " + schema, "schema " + schema);
+                execute(connection, "CREATE SCHEMA IF NOT EXISTS " + schema, "schema " + schema);
             }
             for (BuildOrder.SqlFile sql : order.tables()) {
                 execute(connection, sql.render(placeholders), "sql/" + sql.path());
@@ -104,9 +137,11 @@ final class CatalogueBuilder {
             LoadTables.insert(connection, snapshot, loads);
             DagRunTables.insert(connection, layout);
             times.lap("reference and meta tables");
-            String fingerprint = order.fingerprint() + "-" + kpis.fingerprint() + "-" + JAVA_SIDE_VERSION + "-"
-                    + ReferenceData.DEFAULT_FTE_NORM_HOURS.toPlainString();
             reuse = CatalogueReuse.decide(connection, previous, snapshot, fingerprint);
+            if (fromPrevious && !reuse.incremental()) {
+                LOG.info("not reusing the previous catalogue's file: {}", reuse.reason());
+                return false;
+            }
             times.lap("comparing with the previous catalogue");
             Path groups = layout.restrictedCatalogueDir(snapshot.snapshotId());
             String partial = null; // the partial table the next step reads (build-order.txt)
@@ -121,8 +156,14 @@ final class CatalogueBuilder {
                 if (sql.text().contains("${" + KpiTables.PLACEHOLDER + "}")) {
                     KpiTables.insertFamilyMembers(connection, kpis);
                 }
+                boolean keeps = kept.contains(sql.table());
+                if (keeps) {
+                    PreviousCatalogueFile.setAside(connection, sql.table(), copy);
+                }
                 execute(connection, sql.render(placeholders), "sql/" + sql.path());
-                if (copy && previousGroups != null) {
+                if (keeps && copy) {
+                    PreviousCatalogueFile.keepEarlierPeriods(connection, sql.table(), from);
+                } else if (copy && previousGroups != null) {
                     copyEarlierGroupPeriods(connection, sql.table(), previousGroups, from);
                 } else if (copy) {
                     copyEarlierPeriods(connection, sql.table(), from);
@@ -147,16 +188,45 @@ final class CatalogueBuilder {
                 CatalogueReuse.detach(connection);
             }
             KpiTables.checkEveryKpiDescribed(connection, kpis);
-            recordBuild(connection, fingerprint, reuse);
+            recordBuild(connection, fingerprint, reuse, fromPrevious);
             RestrictedFacts.checkNothingPointsInto(connection, layout);
             execute(connection, "CHECKPOINT", "checkpoint");
             times.lap("checkpoint");
         }
-        LOG.info("built catalogue {} in {} ms ({}); slowest steps: {}", file.getFileName(), times.totalMillis(),
-                reuse.reason(), times.slowest(SLOW_STEP_MILLIS));
+        LOG.info("built catalogue {} in {} ms ({}{}); slowest steps: {}", file.getFileName(), times.totalMillis(),
+                reuse.reason(), fromPrevious ? ", in a copy of its file" : "", times.slowest(SLOW_STEP_MILLIS));
         Path wal = file.resolveSibling(file.getFileName() + ".wal");
         if (Files.exists(wal)) {
             throw new IllegalStateException("catalogue " + file + " still has a write-ahead log after closing");
+        }
+        return true;
+    }
+
+    /** The derived tables a build in a copy of the previous catalogue's file keeps: the incremental ones it publishes. */
+    static Set<String> keptTables(BuildOrder order) {
+        Set<String> kept = new HashSet<>();
+        for (BuildOrder.SqlFile sql : order.derived()) {
+            if (sql.incremental() && !sql.temp()) {
+                kept.add(sql.table());
+            }
+        }
+        return kept;
+    }
+
+    private static void copyFile(Path previousFile, Path file) {
+        try {
+            Files.copy(previousFile, file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the previous catalogue " + previousFile + " to " + file, e);
+        }
+    }
+
+    private static void deleteWithWal(Path file) {
+        try {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".wal"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file, e);
         }
     }
 
@@ -296,12 +366,16 @@ final class CatalogueBuilder {
         return settings;
     }
 
-    /** meta.catalogue_build: what the catalogue was built with, so the next build knows what it may copy. */
-    private static void recordBuild(Connection connection, String fingerprint, CatalogueReuse reuse)
-            throws SQLException {
+    /**
+     * meta.catalogue_build: what the catalogue was built with, so the next build knows what it may copy, and whether
+     * it was built in a copy of the previous catalogue's file ({@code copied_file}).
+     */
+    private static void recordBuild(Connection connection, String fingerprint, CatalogueReuse reuse,
+            boolean copiedFile) throws SQLException {
         execute(connection, "CREATE TABLE meta.catalogue_build (fingerprint VARCHAR NOT NULL, previous_snapshot_id"
-                + " VARCHAR, earliest_change INTEGER, reason VARCHAR NOT NULL)", "meta.catalogue_build");
-        try (var insert = connection.prepareStatement("INSERT INTO meta.catalogue_build VALUES (?, ?, ?, ?)")) {
+                + " VARCHAR, earliest_change INTEGER, reason VARCHAR NOT NULL, copied_file BOOLEAN NOT NULL)",
+                "meta.catalogue_build");
+        try (var insert = connection.prepareStatement("INSERT INTO meta.catalogue_build VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, fingerprint);
             insert.setString(2, reuse.previousSnapshotId());
             if (reuse.incremental()) {
@@ -310,6 +384,7 @@ final class CatalogueBuilder {
                 insert.setNull(3, java.sql.Types.INTEGER);
             }
             insert.setString(4, reuse.reason());
+            insert.setBoolean(5, copiedFile);
             insert.executeUpdate();
         }
     }

@@ -36,6 +36,8 @@ import se.nyckeltal.schemas.warehouse.Snapshot;
 record CatalogueReuse(String previousSnapshotId, int earliestChange, int earliestPlanChange, String reason) {
     /** The schema name the previous catalogue is attached under while a build reads it. */
     static final String PREVIOUS = "previous";
+    /** A catalogue file with more than 1 / this of its blocks free is not copied (see {@link #reusableFile}). */
+    static final int FREE_BLOCKS_DIVISOR = 4;
 
     CatalogueReuse {
         requireNonNull(reason, "reason");
@@ -169,6 +171,32 @@ record CatalogueReuse(String previousSnapshotId, int earliestChange, int earlies
             }
         }
         return changed;
+    }
+
+    /**
+     * Whether a build may start from a copy of the catalogue {@code file}: built with {@code fingerprint}, complete
+     * on its own (no write-ahead log beside it), and at most a quarter of its blocks free. Each build in a copy frees
+     * the blocks of what it drops and leaves its deleted rows behind; after a build in an empty file (which copies
+     * rows, not blocks) the file is compact again. False when it cannot be read.
+     */
+    static boolean reusableFile(Path file, String fingerprint) {
+        if (!Files.isRegularFile(file) || Files.exists(file.resolveSibling(file.getFileName() + ".wal"))) {
+            return false;
+        }
+        try (Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement()) {
+            statement.execute("ATTACH '" + file.toAbsolutePath().toString().replace("'", "''") + "' AS " + PREVIOUS
+                    + " (READ_ONLY)");
+            if (!fingerprint.equals(previousFingerprint(connection))) {
+                return false;
+            }
+            try (ResultSet size = statement.executeQuery("SELECT free_blocks * " + FREE_BLOCKS_DIVISOR
+                    + " <= total_blocks FROM pragma_database_size() WHERE database_name = '" + PREVIOUS + "'")) {
+                return size.next() && size.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     private static String previousFingerprint(Connection connection) throws SQLException {

@@ -2,12 +2,15 @@ package se.nyckeltal.warehouse.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import se.nyckeltal.schemas.warehouse.FactPartition;
 import se.nyckeltal.schemas.warehouse.FactPartition.PartitionKey;
 import se.nyckeltal.schemas.warehouse.Snapshot;
@@ -94,6 +97,37 @@ class CatalogueReuseTest {
             statement.execute("DELETE FROM internal.flags WHERE period = 202511");
             assertThat(CatalogueBuilder.earliestDifference(connection, "internal.flags", 202609)).isEqualTo(202511);
         }
+    }
+
+    @Test
+    void aBuildStartsFromACopyOfThePreviousFileOnlyWhenItIsCompleteCompactAndBuiltByTheSameSql(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("previous.duckdb");
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file);
+                Statement statement = connection.createStatement()) {
+            // 30 MB of rows in DuckDB's 256 KB blocks, then what comes after them in the file
+            statement.execute("CREATE TABLE rows AS SELECT i, md5(i::VARCHAR) AS hash FROM range(600000) AS t (i)");
+            statement.execute("CHECKPOINT");
+            statement.execute("CREATE SCHEMA meta");
+            statement.execute("CREATE TABLE meta.catalogue_build AS SELECT 'sql-1' AS fingerprint");
+            statement.execute("CREATE TABLE after_rows AS SELECT i, md5(i::VARCHAR) AS hash FROM range(60000) AS t (i)");
+        }
+        assertThat(CatalogueReuse.reusableFile(file, "sql-1")).isTrue();
+        assertThat(CatalogueReuse.reusableFile(file, "sql-2")).as("built by other SQL").isFalse();
+        assertThat(CatalogueReuse.reusableFile(dir.resolve("gone.duckdb"), "sql-1")).isFalse();
+
+        Path wal = dir.resolve("previous.duckdb.wal");
+        Files.writeString(wal, "not checkpointed");
+        assertThat(CatalogueReuse.reusableFile(file, "sql-1")).as("a write-ahead log beside it").isFalse();
+        Files.delete(wal);
+
+        // most of its blocks free (what builds in copies leave behind, at worst): the next build compacts it
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file);
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE rows");
+            statement.execute("CHECKPOINT");
+        }
+        assertThat(CatalogueReuse.reusableFile(file, "sql-1")).as("mostly free blocks").isFalse();
     }
 
     @Test
