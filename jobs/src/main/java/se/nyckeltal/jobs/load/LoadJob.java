@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -69,6 +70,8 @@ import se.nyckeltal.warehouse.catalogue.CataloguePublisher;
 public final class LoadJob {
     private static final Logger LOG = LoggerFactory.getLogger(LoadJob.class);
     private static final DateTimeFormatter LOAD_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    /** A load id's four hex digits hold 65 values per millisecond of its second: 1000 × 65 ≤ 16⁴. */
+    private static final int WITHIN_MILLISECOND = 65;
     private static final int STEPS = 6;
 
     private final LoadSettings settings;
@@ -124,9 +127,15 @@ public final class LoadJob {
         }
     }
 
-    /** A new load id: the time, and four hex digits so two loads of one second differ. */
+    /**
+     * A new load id: the time to the second, then four hex digits that order the loads of one second as they started
+     * (the millisecond × 65) and tell two of one millisecond apart (plus 0–64 at random). Ids sort as loads happened:
+     * a comment's delivery ({@code <load id>.<nnn>}) in force is the one of the latest load.
+     */
     static String newLoadId(Instant at) {
-        return LOAD_ID.format(at) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
+        int withinSecond = at.get(ChronoField.MILLI_OF_SECOND) * WITHIN_MILLISECOND
+                + ThreadLocalRandom.current().nextInt(WITHIN_MILLISECOND);
+        return LOAD_ID.format(at) + "-" + String.format("%04x", withinSecond);
     }
 
     private LoadRecord runLocked(WarehouseLayout layout) {
