@@ -115,6 +115,11 @@ class IncrementalCatalogueEndToEndTest {
                         + " ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_before FROM " + table
                         + ") WHERE period < latest_before")).as(table).containsExactly("0");
             }
+            // the findings over every month: the earlier months' flagged ledger rows are kept, not read again
+            String findings = "SELECT check_id, subject, detail, rows, amount FROM meta.data_quality ORDER BY ALL";
+            assertThat(rows(incremental, findings)).containsExactlyElementsOf(rows(full, findings))
+                    .contains("unmapped_account|99X|account 99X is in no range of accounts.csv: 6 rows in 202411..202504"
+                            + " (ACTUAL) count in no KPI; add a range to accounts.csv and load again|6|610.0000");
             // the restatement reached the KPIs: 2025-02 personnel cost is the restated one, 3 × 407 000
             assertThat(rows(incremental, "SELECT value FROM kpi.kpi_values WHERE kpi_id = 'personnel_cost'"
                     + " AND period = 202502 AND time_window = 'month' AND org_level = 'total'"))
@@ -153,6 +158,8 @@ class IncrementalCatalogueEndToEndTest {
                     .append('\n');
             ledger.append(period).append(';').append(unit).append(";3010;-12000,50\n");
         }
+        // an account no range of accounts.csv holds: in no KPI, a finding of meta.data_quality over every month
+        ledger.append(period).append(";1050;99X;").append(100 + shift).append('\n');
         write(root, "ledger/huvudbok-" + name, ledger.toString());
         if (suffix.isEmpty()) {
             write(root, "production/produktion-" + name, "period;unit;contact_type;volume\n"

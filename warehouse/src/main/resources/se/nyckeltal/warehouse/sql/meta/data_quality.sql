@@ -28,28 +28,10 @@
 -- production rows and Σ volume for the unmapped production checks, listing rows and Σ quantity for the
 -- listing checks, the file's quarantined rows and amount for quarantined_rows.
 CREATE TABLE meta.data_quality AS
--- the ledger rows any ledger check reports, from one read of fact.ledger (a handful of rows: the ledger is large)
-WITH ledger_checks AS (
-    SELECT
-        l.period,
-        l.scenario,
-        l.cost_center,
-        l.account,
-        l.amount,
-        l.source_file,
-        NOT EXISTS (SELECT 1 FROM dim.org_unit AS u WHERE u.unit_id = l.cost_center) AS unmapped_cost_center,
-        -- fact.ledger_lines' UNMAPPED rows, mapped as it maps them
-        COALESCE(a.line_id, 'UNMAPPED') = 'UNMAPPED'                                 AS unmapped_account,
-        abs(l.amount) >= 10000000000                                                  AS implausible
-    FROM fact.ledger AS l
-    LEFT JOIN internal.ledger_account_map AS a
-        ON a.account = l.account
-),
-
-flagged_ledger AS MATERIALIZED (
+-- the ledger rows any ledger check reports, kept per month (internal.ledger_flagged_rows)
+WITH flagged_ledger AS (
     SELECT *
-    FROM ledger_checks
-    WHERE unmapped_cost_center OR unmapped_account OR implausible
+    FROM internal.ledger_flagged_rows
 ),
 
 -- read by three checks: worked out once
