@@ -87,15 +87,17 @@ final class CatalogueBuilder {
         BuildOrder order = BuildOrder.load();
         String fingerprint = order.fingerprint() + "-" + kpis.fingerprint() + "-" + JAVA_SIDE_VERSION + "-"
                 + ReferenceData.DEFAULT_FTE_NORM_HOURS.toPlainString();
+        StageTimer times = new StageTimer(); // per build step, so a slow publish says which view to look at
         if (previous != null && CatalogueReuse.reusableFile(previous.file(), fingerprint)) {
             copyFile(previous.file(), file);
-            if (build(file, order, fingerprint, true)) {
+            times.lap("copying the previous catalogue's file");
+            if (build(file, order, fingerprint, true, times)) {
                 return;
             }
             // the previous catalogue's rows cannot be reused after all (its reference data differ): start afresh
             deleteWithWal(file);
         }
-        build(file, order, fingerprint, false);
+        build(file, order, fingerprint, false, times);
     }
 
     /**
@@ -107,8 +109,8 @@ final class CatalogueBuilder {
      * @return false, having built nothing, when {@code fromPrevious} and the previous catalogue may not be
      *     reused after all (a full build is needed): the caller starts again in an empty file
      */
-    private boolean build(Path file, BuildOrder order, String fingerprint, boolean fromPrevious) throws SQLException {
-        StageTimer times = new StageTimer(); // per build step, so a slow publish says which view to look at
+    private boolean build(Path file, BuildOrder order, String fingerprint, boolean fromPrevious, StageTimer times)
+            throws SQLException {
         CatalogueReuse reuse;
         Map<String, String> placeholders = placeholders();
         times.lap("checking the fact files");
@@ -223,8 +225,7 @@ final class CatalogueBuilder {
 
     private static void deleteWithWal(Path file) {
         try {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".wal"));
+            CataloguePublisher.deleteWithWal(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + file, e);
         }

@@ -220,7 +220,8 @@ public final class CataloguePublisher {
         }
     }
 
-    private static void deleteWithWal(Path file) throws IOException {
+    /** Deletes a catalogue file and its write-ahead log, where they are. */
+    static void deleteWithWal(Path file) throws IOException {
         Files.deleteIfExists(file);
         Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".wal"));
     }
