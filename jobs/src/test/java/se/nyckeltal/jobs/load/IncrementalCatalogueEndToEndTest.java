@@ -50,6 +50,9 @@ class IncrementalCatalogueEndToEndTest {
             "kpi.production_report", "internal.hr_sick_leave", "internal.hr_suppression", "internal.hr_window_hours",
             "internal.hr_headcount", "internal.ledger_monthly", "internal.ledger_statement_monthly");
     private static final String KEY_FILE = "pseudonym.key";
+    /** The build-only tables a build keeps under restricted/catalogue/ for the next. */
+    private static final List<String> KEPT = List.of("hr_sick_groups", "hr_worked_groups", "hr_suppression_cells",
+            "hr_suppression_members");
     private static final String OBJECTS = "SELECT 'table', schema_name, table_name FROM duckdb_tables()"
             + " WHERE database_name = current_database() UNION ALL SELECT 'view', schema_name, view_name"
             + " FROM duckdb_views() WHERE database_name = current_database() AND NOT internal UNION ALL"
@@ -74,17 +77,30 @@ class IncrementalCatalogueEndToEndTest {
         // and the nightly build copies their periods before 202502 from there
         WarehouseLayout stepwiseLayout = new WarehouseLayout(stepwise.resolve("warehouse"));
         Path kept = stepwiseLayout.restrictedCatalogueDir(new WarehouseStore(stepwiseLayout).currentSnapshotId().orElseThrow());
-        assertThat(kept.resolve("hr_sick_groups.parquet")).isRegularFile();
-        assertThat(kept.resolve("hr_worked_groups.parquet")).isRegularFile();
-        // and so are the suppression's numbered cells and relations, whose periods before 202502 are copied too
-        assertThat(kept.resolve("hr_suppression_cells.parquet")).isRegularFile();
-        assertThat(kept.resolve("hr_suppression_members.parquet")).isRegularFile();
+        // (and so are the suppression's numbered cells and relations, whose periods before 202502 are copied too),
+        // one folder per period
+        for (String table : KEPT) {
+            for (String period : List.of("202411", "202412", "202501", "202502")) {
+                assertThat(keptFile(kept, table, period)).as(table + " " + period).isRegularFile();
+            }
+        }
 
         writeMonth(stepwise, YearMonth.of(2025, 3), "", 0);
         writeMonth(stepwise, YearMonth.of(2025, 2), "_rattelse", 7); // sorts after the first delivery (SPEC §4)
         assertThat(load(stepwise).outcome()).isEqualTo(LoadRecord.Outcome.PUBLISHED);
         // only outcomes (ACTUAL) changed: even the tables with full-year columns recompute from 202502, not 202501
         assertThat(build(stepwise)).containsEntry("earliest_change", "202502").containsEntry("copied_file", "true");
+        // the nightly wrote the kept sums of the months it recomputed; the earlier months' files are the first
+        // build's, linked
+        Path nightlyKept = stepwiseLayout.restrictedCatalogueDir(
+                new WarehouseStore(stepwiseLayout).currentSnapshotId().orElseThrow());
+        for (String table : KEPT) {
+            assertThat(Files.isSameFile(keptFile(nightlyKept, table, "202501"), keptFile(kept, table, "202501")))
+                    .as(table).isTrue();
+            assertThat(Files.isSameFile(keptFile(nightlyKept, table, "202502"), keptFile(kept, table, "202502")))
+                    .as(table).isFalse();
+            assertThat(keptFile(nightlyKept, table, "202503")).as(table).isRegularFile();
+        }
         assertThat(build(stepwise).get("reason")).contains("facts changed from 202502 (no plan changed)");
 
         // the next night restates 2025-03 and brings 2025-04: built in a copy of a file that was itself built in a
@@ -223,6 +239,15 @@ class IncrementalCatalogueEndToEndTest {
         return new LoadJob(new LoadSettings(root.resolve("landing"), root.resolve("warehouse"),
                 LoadSettings.DEFAULT_REJECT_THRESHOLD, key), () -> SparkSessions.getOrCreate("test"),
                 Clock.systemUTC(), LoadProgress.SILENT).run();
+    }
+
+    /** The one file a build kept of a build-only table's period. */
+    private static Path keptFile(Path kept, String table, String period) throws IOException {
+        try (var files = Files.list(kept.resolve(table).resolve("period=" + period))) {
+            List<Path> parquet = files.filter(file -> file.toString().endsWith(".parquet")).toList();
+            assertThat(parquet).as(table + " " + period).hasSize(1);
+            return parquet.get(0);
+        }
     }
 
     private static Connection open(Path root) throws SQLException {

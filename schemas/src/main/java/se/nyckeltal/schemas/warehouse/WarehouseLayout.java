@@ -29,8 +29,9 @@ import java.nio.file.Path;
  * W/restricted/pseudonym-key.fingerprint        fingerprint of the key the pseudonyms were made with
  * W/restricted/facts/&lt;table&gt;/year=YYYY/month=MM/*.parquet   restricted facts (FactSchema.restricted)
  * W/restricted/staging/&lt;loadId&gt;/               in-flight restricted Spark output
- * W/restricted/catalogue/&lt;snapshotId&gt;/*.parquet  the catalogue build's HR group sums (small groups too), kept
- *                                               for the next build to copy the unchanged periods of
+ * W/restricted/catalogue/&lt;snapshotId&gt;/&lt;table&gt;/period=YYYYMM/*.parquet  the catalogue build's HR group sums
+ *                                               (small groups too), kept for the next build to copy the unchanged
+ *                                               periods of (an unchanged period's files are the earlier build's, linked)
  * W/prepared/&lt;run&gt;/                             a nightly DAG run's source tasks' ingests, staged for its load
  * W/prepared/&lt;run&gt;/run.json                     the load id the run's tasks stage with (reserved for its load)
  * W/prepared/&lt;run&gt;/&lt;source&gt;/                    one source's result, laid out as a warehouse (facts/, meta/quarantine/,

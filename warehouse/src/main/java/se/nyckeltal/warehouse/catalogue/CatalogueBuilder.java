@@ -166,12 +166,13 @@ final class CatalogueBuilder {
                 if (keeps && copy) {
                     PreviousCatalogueFile.keepEarlierPeriods(connection, sql.table(), from);
                 } else if (copy && previousGroups != null) {
-                    copyEarlierGroupPeriods(connection, sql.table(), previousGroups, from);
+                    KeptGroups.copyEarlierPeriods(connection, sql.table(), previousGroups, from);
                 } else if (copy) {
                     copyEarlierPeriods(connection, sql.table(), from);
                 }
                 if (sql.temp() && sql.incremental()) {
-                    keepGroups(connection, sql.table(), groups.resolve(sql.bareName() + ".parquet"));
+                    KeptGroups.keep(connection, sql.table(), groups.resolve(sql.bareName()), from,
+                            copy ? previousGroups : null);
                 }
                 if (partial != null) {
                     // read by this step only (build-order.txt): its memory goes back before the next
@@ -309,36 +310,10 @@ final class CatalogueBuilder {
         }
     }
 
-    /**
-     * Adds the previous build's rows of a build-only table (kept under restricted/ by {@link #keepGroups}) of the
-     * periods before {@code from} to the rows the SQL file just computed. Row order does not matter: every reader
-     * of a temp table joins it on its key or sorts.
-     */
-    private static void copyEarlierGroupPeriods(Connection connection, String table, Path previous, int from)
-            throws SQLException {
-        execute(connection, "INSERT INTO " + table + " BY NAME SELECT * FROM read_parquet("
-                + SqlLiteral.of(previous.toAbsolutePath().toString()) + ") WHERE period < " + from, "reuse " + table);
-    }
-
-    /**
-     * Writes a build-only table of sums over groups of any size under restricted/ (never into the catalogue), for the
-     * next build to copy its unchanged periods from.
-     */
-    private static void keepGroups(Connection connection, String table, Path file) throws SQLException {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare " + file, e);
-        }
-        execute(connection, "COPY " + table + " TO " + SqlLiteral.of(file.toAbsolutePath().toString())
-                + " (FORMAT parquet)", "keep " + table);
-    }
-
     /** Where the previous build kept a build-only table's sums (restricted/), for an incremental build; else null. */
     private Path previousGroups(BuildOrder.SqlFile sql, CatalogueReuse reuse) {
         return reuse.incremental() && sql.temp()
-                ? layout.restrictedCatalogueDir(reuse.previousSnapshotId()).resolve(sql.bareName() + ".parquet")
+                ? layout.restrictedCatalogueDir(reuse.previousSnapshotId()).resolve(sql.bareName())
                 : null;
     }
 
@@ -348,7 +323,7 @@ final class CatalogueBuilder {
      */
     private boolean copies(BuildOrder.SqlFile sql, CatalogueReuse reuse) {
         Path previousGroups = previousGroups(sql, reuse);
-        return sql.incremental() && reuse.incremental() && (previousGroups == null || Files.isRegularFile(previousGroups));
+        return sql.incremental() && reuse.incremental() && (previousGroups == null || Files.isDirectory(previousGroups));
     }
 
     /** The first period the build computes of the table: 0 (every period) unless its earlier ones are copied. */

@@ -118,7 +118,7 @@ class CataloguePublisherTest {
             assertThat(builds.map(f -> f.getFileName().toString()).sorted())
                     .containsExactly("S1", "S2", "S3", "S4", "S5", "S6", "S7");
         }
-        assertThat(layout.restrictedCatalogueDir("S7").resolve("hr_sick_groups.parquet")).isRegularFile();
+        assertThat(layout.restrictedCatalogueDir("S7").resolve("hr_sick_groups")).isDirectory();
         for (String old : List.of("S1", "S2", "S3")) {
             Files.setLastModifiedTime(layout.restrictedCatalogueDir(old),
                     java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(7200)));
