@@ -12,7 +12,9 @@
 --   priced                       the org has a priced unit-month in W (a unit with an ownership in a year
 --                                with rates); a unit without ownership or a year without rates has no
 --                                capitation (NULL, and a finding in meta.data_quality), never a silent 0
-CREATE VIEW internal.listing_window AS
+-- A table, computed once per build (every listing KPI definition reads it), and only for the periods from
+-- ${recompute_from} on: a period's windows reach back, never ahead (incremental-by-month, build-order.txt).
+CREATE TABLE internal.listing_window AS
 WITH listing_periods AS (
     SELECT DISTINCT period
     FROM internal.listing_monthly
@@ -63,4 +65,6 @@ JOIN internal.org_rollup AS r
 WHERE w.lag_months = 0
   AND w.role = 'current'
   AND w.measure IN ('actual', 'previous_year')
+  AND w.period >= ${recompute_from}
 GROUP BY w.period, w.time_window, r.org_level, r.org_id, r.org_name, w.measure
+ORDER BY w.period, w.time_window, r.org_level, r.org_id, w.measure
