@@ -14,6 +14,9 @@
 -- profession, gender or age band: sick leave is published only by kpi.kpi_values and kpi.sick_leave; worked time
 -- per profession is the KPI fte.<PROFESSION>. The KPIs themselves are computed from the full-grain facts inside
 -- the build (temp.hr_worked_groups, temp.hr_sick_groups, internal.hr_headcount).
+-- A period's rows read only that period's employee months, units and flags: a nightly build computes the periods
+-- from ${recompute_from} on (incremental-by-month, build-order.txt; an earlier period whose flags changed counts as
+-- changed, internal.hr_suppression being compared) and keeps the rest.
 CREATE TABLE fact.hr_time AS
 WITH employee_rows AS (
     SELECT
@@ -29,6 +32,7 @@ WITH employee_rows AS (
         SUM(vacation_hours)                              AS vacation_hours,
         SUM(other_absence_hours)                         AS other_absence_hours
     FROM ${hr_employee_month_parquet}
+    WHERE period >= ${recompute_from}
     GROUP BY ALL
 ),
 
