@@ -366,7 +366,7 @@ final class CatalogueBuilder {
     }
 
     /** A fresh statement per query: DuckDB JDBC closes a statement after a failed one. */
-    private static void execute(Connection connection, String sql, String what) throws SQLException {
+    static void execute(Connection connection, String sql, String what) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {

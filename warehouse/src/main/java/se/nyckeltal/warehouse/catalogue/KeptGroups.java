@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -32,7 +31,7 @@ final class KeptGroups {
         if (!hasFiles(previous)) {
             return;
         }
-        execute(connection, "INSERT INTO " + table + " BY NAME SELECT * FROM read_parquet("
+        CatalogueBuilder.execute(connection, "INSERT INTO " + table + " BY NAME SELECT * FROM read_parquet("
                 + SqlLiteral.of(previous.toAbsolutePath() + "/*/*.parquet") + ", hive_partitioning = false)"
                 + " WHERE period < " + from, "reuse " + table);
     }
@@ -49,7 +48,7 @@ final class KeptGroups {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + folder, e);
         }
-        execute(connection, "COPY (SELECT * FROM " + table + " WHERE period >= " + from + ") TO "
+        CatalogueBuilder.execute(connection, "COPY (SELECT * FROM " + table + " WHERE period >= " + from + ") TO "
                 + SqlLiteral.of(folder.toAbsolutePath().toString())
                 + " (FORMAT parquet, PARTITION_BY (period), WRITE_PARTITION_COLUMNS true)", "keep " + table);
         try {
@@ -102,14 +101,6 @@ final class KeptGroups {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
             }
-        }
-    }
-
-    private static void execute(Connection connection, String sql, String what) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new SQLException(what + ": " + e.getMessage(), e.getSQLState(), e);
         }
     }
 }
