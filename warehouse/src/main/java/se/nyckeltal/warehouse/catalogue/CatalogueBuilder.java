@@ -160,11 +160,11 @@ final class CatalogueBuilder {
                 }
                 boolean keeps = kept.contains(sql.table());
                 if (keeps) {
-                    PreviousCatalogueFile.setAside(connection, sql.table(), copy);
+                    PreviousCatalogueFile.setAside(connection, sql, copy);
                 }
                 execute(connection, sql.render(placeholders), "sql/" + sql.path());
                 if (keeps && copy) {
-                    PreviousCatalogueFile.keepEarlierPeriods(connection, sql.table(), from);
+                    PreviousCatalogueFile.keepEarlierPeriods(connection, sql, from);
                 } else if (copy && previousGroups != null) {
                     KeptGroups.copyEarlierPeriods(connection, sql.table(), previousGroups, from);
                 } else if (copy) {

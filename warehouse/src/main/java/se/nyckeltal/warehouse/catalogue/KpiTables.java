@@ -108,7 +108,8 @@ final class KpiTables {
         }
     }
 
-    private static List<String> strings(Connection connection, String sql) throws SQLException {
+    /** The first column of a query's rows, as text. */
+    static List<String> strings(Connection connection, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {

@@ -1,12 +1,8 @@
 package se.nyckeltal.warehouse.catalogue;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -31,18 +27,18 @@ final class PreviousCatalogueFile {
      *     table is missing, or an object the build never creates (a sequence, an index, a type) is there
      */
     static boolean dropAllBut(Connection connection, Set<String> kept) throws SQLException {
-        for (String view : names(connection, "SELECT schema_name || '.' || view_name FROM duckdb_views()"
+        for (String view : KpiTables.strings(connection, "SELECT schema_name || '.' || view_name FROM duckdb_views()"
                 + " WHERE database_name = current_database() AND NOT internal AND NOT temporary")) {
             execute(connection, "DROP VIEW " + view);
         }
-        for (String macro : names(connection, "SELECT CASE function_type WHEN 'table_macro' THEN 'MACRO TABLE '"
+        for (String macro : KpiTables.strings(connection, "SELECT CASE function_type WHEN 'table_macro' THEN 'MACRO TABLE '"
                 + " ELSE 'MACRO ' END || schema_name || '.' || function_name FROM duckdb_functions()"
                 + " WHERE database_name = current_database() AND NOT internal"
                 + " AND function_type IN ('macro', 'table_macro')")) {
             execute(connection, "DROP " + macro);
         }
         Set<String> present = new HashSet<>();
-        for (String table : names(connection, "SELECT schema_name || '.' || table_name FROM duckdb_tables()"
+        for (String table : KpiTables.strings(connection, "SELECT schema_name || '.' || table_name FROM duckdb_tables()"
                 + " WHERE database_name = current_database() AND NOT internal AND NOT temporary")) {
             if (kept.contains(table)) {
                 present.add(table);
@@ -50,7 +46,7 @@ final class PreviousCatalogueFile {
                 execute(connection, "DROP TABLE " + table);
             }
         }
-        boolean others = !names(connection, "SELECT sequence_name FROM duckdb_sequences()"
+        boolean others = !KpiTables.strings(connection, "SELECT sequence_name FROM duckdb_sequences()"
                 + " WHERE database_name = current_database() AND NOT temporary"
                 + " UNION ALL SELECT index_name FROM duckdb_indexes() WHERE database_name = current_database()"
                 + " UNION ALL SELECT type_name FROM duckdb_types() WHERE database_name = current_database()"
@@ -63,9 +59,9 @@ final class PreviousCatalogueFile {
      * Before the SQL file of a kept table runs (it creates the table anew): renames the kept table out of its way
      * when its earlier periods are copied, else drops it.
      */
-    static void setAside(Connection connection, String table, boolean copy) throws SQLException {
-        execute(connection, copy ? "ALTER TABLE " + table + " RENAME TO " + bareName(table) + KEPT_SUFFIX
-                : "DROP TABLE " + table);
+    static void setAside(Connection connection, BuildOrder.SqlFile sql, boolean copy) throws SQLException {
+        execute(connection, copy ? "ALTER TABLE " + sql.table() + " RENAME TO " + sql.bareName() + KEPT_SUFFIX
+                : "DROP TABLE " + sql.table());
     }
 
     /**
@@ -73,34 +69,16 @@ final class PreviousCatalogueFile {
      * and the kept table takes its name back. Both are stored sorted with period first and the recomputed periods
      * come last, so the table stays sorted (lookups prune row groups by period).
      */
-    static void keepEarlierPeriods(Connection connection, String table, int from) throws SQLException {
+    static void keepEarlierPeriods(Connection connection, BuildOrder.SqlFile sql, int from) throws SQLException {
+        String table = sql.table();
         String set = table + KEPT_SUFFIX;
         execute(connection, "DELETE FROM " + set + " WHERE period >= " + from);
         execute(connection, "INSERT INTO " + set + " BY NAME SELECT * FROM " + table);
         execute(connection, "DROP TABLE " + table);
-        execute(connection, "ALTER TABLE " + set + " RENAME TO " + bareName(table));
-    }
-
-    private static String bareName(String table) {
-        return table.substring(table.indexOf('.') + 1);
-    }
-
-    private static List<String> names(Connection connection, String sql) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                names.add(rows.getString(1));
-            }
-        }
-        return names;
+        execute(connection, "ALTER TABLE " + set + " RENAME TO " + sql.bareName());
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new SQLException("in the copy of the previous catalogue: " + sql + ": " + e.getMessage(),
-                    e.getSQLState(), e);
-        }
+        CatalogueBuilder.execute(connection, sql, "in the copy of the previous catalogue: " + sql);
     }
 }
