@@ -38,8 +38,8 @@ import se.nyckeltal.warehouse.catalogue.Catalogue;
  *               → facts changed from 202502, no plan (budget, forecast) did: every incremental table, those
  *                 with full-year columns too, is recomputed from 202502 and the rest is copied (built in a copy
  *                 of the previous catalogue's file, the tables keep their earlier rows in place); the HR sums
- *                 over groups of any size and the suppression's cells and relations (build-only, kept under
- *                 restricted/) are copied up to 202501 and the suppression over them recomputed, so every
+ *                 over groups of any size and the suppression's cells (build-only, kept under restricted/) are
+ *                 copied up to 202501 and the months from 202502 decided from the earlier months' flags, so every
  *                 HR table and flag equals a full build's
  * next night:   the new month 2025-04, and 2025-03 restated: again in a copy, of a file built in a copy
  * </pre>
@@ -51,8 +51,7 @@ class IncrementalCatalogueEndToEndTest {
             "internal.hr_headcount", "internal.ledger_monthly", "internal.ledger_statement_monthly", "fact.hr_time");
     private static final String KEY_FILE = "pseudonym.key";
     /** The build-only tables a build keeps under restricted/catalogue/ for the next. */
-    private static final List<String> KEPT = List.of("hr_sick_groups", "hr_worked_groups", "hr_suppression_cells",
-            "hr_suppression_members");
+    private static final List<String> KEPT = List.of("hr_sick_groups", "hr_worked_groups", "hr_suppression_cells");
     private static final String OBJECTS = "SELECT 'table', schema_name, table_name FROM duckdb_tables()"
             + " WHERE database_name = current_database() UNION ALL SELECT 'view', schema_name, view_name"
             + " FROM duckdb_views() WHERE database_name = current_database() AND NOT internal UNION ALL"
@@ -77,7 +76,7 @@ class IncrementalCatalogueEndToEndTest {
         // and the nightly build copies their periods before 202502 from there
         WarehouseLayout stepwiseLayout = new WarehouseLayout(stepwise.resolve("warehouse"));
         Path kept = stepwiseLayout.restrictedCatalogueDir(new WarehouseStore(stepwiseLayout).currentSnapshotId().orElseThrow());
-        // (and so are the suppression's numbered cells and relations, whose periods before 202502 are copied too),
+        // (and so are the suppression's numbered cells, whose periods before 202502 are copied too),
         // one folder per period
         for (String table : KEPT) {
             for (String period : List.of("202411", "202412", "202501", "202502")) {

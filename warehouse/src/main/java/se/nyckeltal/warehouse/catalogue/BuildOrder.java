@@ -21,7 +21,7 @@ record BuildOrder(List<SqlFile> tables, List<SqlFile> derived) {
     static final String MANIFEST = "build-order.txt";
     static final String INCREMENTAL = "incremental";
     static final String INCREMENTAL_BY_MONTH = "incremental-by-month";
-    static final String COMPARED = "compared";
+    static final String MONTH_BY_MONTH = "month-by-month";
     static final String PARTIAL = "partial";
 
     /** Which periods of a table a build computes when it may copy the rest (build-order.txt). */
@@ -33,11 +33,10 @@ record BuildOrder(List<SqlFile> tables, List<SqlFile> derived) {
         /** From the earliest changed period: a period depends only on itself and earlier ones. */
         FROM_MONTH,
         /**
-         * Every period, then compared with the previous catalogue's table: the periods where the two differ count
-         * as changed for every table built after it (a rule decided over all periods at once, whose earlier periods
-         * can change with later facts).
+         * From the earliest changed period, as {@link #FROM_MONTH}, one period at a time in order: each period is
+         * decided from the earlier ones as this table holds them (build-order.txt).
          */
-        COMPARED,
+        MONTH_BY_MONTH,
         /**
          * A build-only TEMP table of the periods the incremental table built right after it computes (the same
          * {@code ${recompute_from}}, from the January when plans changed), neither kept nor copied: that table
@@ -80,25 +79,28 @@ record BuildOrder(List<SqlFile> tables, List<SqlFile> derived) {
                     }
                     String[] words = line.split("\\s+");
                     Scope scope = Scope.FULL;
-                    if (words.length == 2 && words[1].equals(INCREMENTAL)) {
+                    String periods = null;
+                    if (words.length == 3 && words[1].equals(MONTH_BY_MONTH)) {
+                        scope = Scope.MONTH_BY_MONTH;
+                        periods = words[2];
+                    } else if (words.length == 2 && words[1].equals(INCREMENTAL)) {
                         scope = Scope.FROM_YEAR;
                     } else if (words.length == 2 && words[1].equals(INCREMENTAL_BY_MONTH)) {
                         scope = Scope.FROM_MONTH;
-                    } else if (words.length == 2 && words[1].equals(COMPARED)) {
-                        scope = Scope.COMPARED;
                     } else if (words.length == 2 && words[1].equals(PARTIAL)) {
                         scope = Scope.PARTIAL;
                     } else if (words.length != 1) {
                         throw new IllegalStateException(MANIFEST + " line " + lineNumber + ": '" + line
                                 + "' is not a path optionally followed by '" + INCREMENTAL + "', '"
-                                + INCREMENTAL_BY_MONTH + "', '" + COMPARED + "' or '" + PARTIAL + "'");
+                                + INCREMENTAL_BY_MONTH + "', '" + PARTIAL + "' or '" + MONTH_BY_MONTH
+                                + " <table whose periods it runs over>'");
                     }
                     if (scope != Scope.FULL && stage != derived) {
                         throw new IllegalStateException(MANIFEST + " line " + lineNumber
-                                + ": only [derived] tables can be built incrementally or compared");
+                                + ": only [derived] tables can be built incrementally");
                     }
                     if (!stage.isEmpty() && stage.get(stage.size() - 1).partial() && scope != Scope.FROM_YEAR
-                            && scope != Scope.FROM_MONTH) {
+                            && scope != Scope.FROM_MONTH && scope != Scope.MONTH_BY_MONTH) {
                         throw new IllegalStateException(MANIFEST + " line " + lineNumber + ": '" + words[0]
                                 + "' follows the " + PARTIAL + " table " + stage.get(stage.size() - 1).path()
                                 + ", which only an incremental table right after it may read");
@@ -107,7 +109,11 @@ record BuildOrder(List<SqlFile> tables, List<SqlFile> derived) {
                         throw new IllegalStateException(MANIFEST + " line " + lineNumber + ": only a temp/ table"
                                 + " can be " + PARTIAL);
                     }
-                    stage.add(new SqlFile(words[0], sql.apply(words[0]), scope));
+                    if (scope == Scope.MONTH_BY_MONTH && words[0].startsWith("temp/")) {
+                        throw new IllegalStateException(MANIFEST + " line " + lineNumber + ": a temp/ table cannot be "
+                                + MONTH_BY_MONTH + " (its earlier periods are kept outside the catalogue)");
+                    }
+                    stage.add(new SqlFile(words[0], sql.apply(words[0]), scope, periods));
                 }
             }
         }
@@ -127,7 +133,7 @@ record BuildOrder(List<SqlFile> tables, List<SqlFile> derived) {
             java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
             for (List<SqlFile> stage : List.of(tables, derived)) {
                 for (SqlFile file : stage) {
-                    digest.update((file.path() + " " + file.scope() + "\n")
+                    digest.update((file.path() + " " + file.scope() + " " + file.periods() + "\n")
                             .getBytes(StandardCharsets.UTF_8));
                     digest.update(file.text().getBytes(StandardCharsets.UTF_8));
                     digest.update((byte) 0);
@@ -151,30 +157,45 @@ record BuildOrder(List<SqlFile> tables, List<SqlFile> derived) {
     }
 
     /**
-     * One catalogue object's SQL: a single statement, with optional {@code ${name}} placeholders.
+     * One catalogue object's SQL: a single statement (a {@link Scope#MONTH_BY_MONTH} file: the table's CREATE TABLE IF
+     * NOT EXISTS, then the INSERT of a period's rows), with optional {@code ${name}} placeholders.
      *
      * @param scope which periods of {@link #table()} the file builds when {@code ${recompute_from}} is
      *     not 0 (see build-order.txt)
+     * @param periods for {@link Scope#MONTH_BY_MONTH}, the table whose periods the file runs over; else null
      */
-    record SqlFile(String path, String text, Scope scope) {
+    record SqlFile(String path, String text, Scope scope, String periods) {
         SqlFile {
             requireNonNull(path, "path");
             requireNonNull(text, "text");
             requireNonNull(scope, "scope");
+            if ((scope == Scope.MONTH_BY_MONTH) != (periods != null)) {
+                throw new IllegalArgumentException("sql/" + path + ": a table of periods goes with " + MONTH_BY_MONTH
+                        + " and only with it");
+            }
+        }
+
+        SqlFile(String path, String text, Scope scope) {
+            this(path, text, scope, null);
         }
 
         boolean incremental() {
-            return scope == Scope.FROM_YEAR || scope == Scope.FROM_MONTH;
+            return scope == Scope.FROM_YEAR || scope == Scope.FROM_MONTH || scope == Scope.MONTH_BY_MONTH;
+        }
+
+        /** Computed from the earliest changed period itself, not its January (build-order.txt). */
+        boolean byMonth() {
+            return scope == Scope.FROM_MONTH || scope == Scope.MONTH_BY_MONTH;
+        }
+
+        /** Run once per period, in order (build-order.txt). */
+        boolean monthByMonth() {
+            return scope == Scope.MONTH_BY_MONTH;
         }
 
         /** Only the periods the incremental table after it computes, for that table alone (build-order.txt). */
         boolean partial() {
             return scope == Scope.PARTIAL;
-        }
-
-        /** Compared with the previous catalogue's table after it is built (build-order.txt). */
-        boolean compared() {
-            return scope == Scope.COMPARED;
         }
 
         /** A build-only TEMP table (temp/x.sql → temp.x), never in the published catalogue. */

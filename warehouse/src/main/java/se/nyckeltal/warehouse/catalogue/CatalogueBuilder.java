@@ -59,6 +59,8 @@ final class CatalogueBuilder {
     private static final String DEFAULT_MEMORY_LIMIT = "3GB";
     /** Steps slower than this are named in the build's log line. */
     private static final long SLOW_STEP_MILLIS = 200;
+    /** The placeholder of the period a month-by-month file computes (build-order.txt). */
+    static final String PERIOD = "period";
 
     private final WarehouseLayout layout;
     private final Snapshot snapshot;
@@ -159,16 +161,20 @@ final class CatalogueBuilder {
                     KpiTables.insertFamilyMembers(connection, kpis);
                 }
                 boolean keeps = kept.contains(sql.table());
-                if (keeps) {
-                    PreviousCatalogueFile.setAside(connection, sql, copy);
-                }
-                execute(connection, sql.render(placeholders), "sql/" + sql.path());
-                if (keeps && copy) {
-                    PreviousCatalogueFile.keepEarlierPeriods(connection, sql, from);
-                } else if (copy && previousGroups != null) {
-                    KeptGroups.copyEarlierPeriods(connection, sql.table(), previousGroups, from);
-                } else if (copy) {
-                    copyEarlierPeriods(connection, sql.table(), from);
+                if (sql.monthByMonth()) {
+                    buildMonthByMonth(connection, sql, placeholders, from, copy, keeps);
+                } else {
+                    if (keeps) {
+                        PreviousCatalogueFile.setAside(connection, sql, copy);
+                    }
+                    execute(connection, sql.render(placeholders), "sql/" + sql.path());
+                    if (keeps && copy) {
+                        PreviousCatalogueFile.keepEarlierPeriods(connection, sql, from);
+                    } else if (copy && previousGroups != null) {
+                        KeptGroups.copyEarlierPeriods(connection, sql.table(), previousGroups, from);
+                    } else if (copy) {
+                        copyEarlierPeriods(connection, sql.table(), from);
+                    }
                 }
                 if (sql.temp() && sql.incremental()) {
                     KeptGroups.keep(connection, sql.table(), groups.resolve(sql.bareName()), from,
@@ -181,9 +187,6 @@ final class CatalogueBuilder {
                 }
                 if (sql.partial()) {
                     partial = sql.table();
-                }
-                if (sql.compared() && reuse.incremental()) {
-                    reuse = reuse.changedFrom(earliestDifference(connection, sql.table(), reuse.earliestChange()));
                 }
                 times.lap(sql.path());
             }
@@ -203,6 +206,32 @@ final class CatalogueBuilder {
             throw new IllegalStateException("catalogue " + file + " still has a write-ahead log after closing");
         }
         return true;
+    }
+
+    /**
+     * A month-by-month table (build-order.txt): its rows of the periods before {@code from} first (in place in a copy
+     * of the previous catalogue's file; else copied from the previous catalogue; none in a build of every period), then
+     * the file once per period from {@code from} on, in order, each run deciding its period from the rows before it.
+     */
+    private static void buildMonthByMonth(Connection connection, BuildOrder.SqlFile sql, Map<String, String> placeholders,
+            int from, boolean copy, boolean keeps) throws SQLException {
+        String table = sql.table();
+        if (keeps && copy) {
+            execute(connection, "DELETE FROM " + table + " WHERE period >= " + from, "sql/" + sql.path());
+        } else if (keeps) {
+            execute(connection, "DROP TABLE " + table, "sql/" + sql.path());
+        } else if (copy) {
+            execute(connection, "CREATE TABLE " + table + " AS SELECT * FROM " + CatalogueReuse.PREVIOUS + "." + table
+                    + " WHERE period < " + from, "sql/" + sql.path());
+        }
+        List<String> periods = KpiTables.strings(connection, "SELECT DISTINCT period FROM " + sql.periods()
+                + " WHERE period >= " + from + " ORDER BY period");
+        // with no period to compute, one run creates the table (if it is not there) and adds nothing
+        for (String period : periods.isEmpty() ? List.of("-1") : periods) {
+            placeholders.put(PERIOD, period);
+            execute(connection, sql.render(placeholders), "sql/" + sql.path() + " (period " + period + ")");
+        }
+        placeholders.remove(PERIOD);
     }
 
     /** The derived tables a build in a copy of the previous catalogue's file keeps: the incremental ones it publishes. */
@@ -285,29 +314,6 @@ final class CatalogueBuilder {
                 + " WHERE period < " + from, "reuse " + table);
         execute(connection, "INSERT INTO " + table + " BY NAME SELECT * FROM " + recomputed, "reuse " + table);
         execute(connection, "DROP TABLE " + recomputed, "reuse " + table);
-    }
-
-    /**
-     * The earliest period before {@code before} whose rows of {@code table} differ from the previous catalogue's
-     * ({@code before} when none do): a table decided over all periods at once can change in periods whose facts
-     * did not, and everything built from it must then be recomputed from there. The two tables are compared row by
-     * row in the order they are stored (a positional join, one scan each, no hashing of a million keys): both are
-     * stored sorted with period first, so the first row where they part lies in the earliest period that differs.
-     * Rows stored in another order could only report an earlier period, never miss one: a row of one table that the
-     * other lacks differs from whatever stands at its position.
-     */
-    static int earliestDifference(Connection connection, String table, int before) throws SQLException {
-        String sql = "SELECT min(least(mine.period, theirs.period)) FROM (SELECT * FROM " + table + " WHERE period < "
-                + before + ") AS mine POSITIONAL JOIN (SELECT * FROM " + CatalogueReuse.PREVIOUS + "." + table
-                + " WHERE period < " + before + ") AS theirs WHERE mine IS DISTINCT FROM theirs";
-        try (Statement statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
-            rows.next();
-            int period = rows.getInt(1);
-            return rows.wasNull() ? before : period;
-        } catch (SQLException e) {
-            throw new SQLException("comparing " + table + " with the previous catalogue's: " + e.getMessage(),
-                    e.getSQLState(), e);
-        }
     }
 
     /** Where the previous build kept a build-only table's sums (restricted/), for an incremental build; else null. */

@@ -38,6 +38,8 @@ record CatalogueReuse(String previousSnapshotId, int earliestChange, int earlies
     static final String PREVIOUS = "previous";
     /** A catalogue file with more than 1 / this of its blocks free is not copied (see {@link #reusableFile}). */
     static final int FREE_BLOCKS_DIVISOR = 4;
+    /** ... unless they are this few bytes: a small catalogue's few free blocks are not worth a build from scratch. */
+    static final long FREE_BYTES_ALLOWED = 8L << 20;
 
     CatalogueReuse {
         requireNonNull(reason, "reason");
@@ -72,22 +74,10 @@ record CatalogueReuse(String previousSnapshotId, int earliestChange, int earlies
         if (!incremental() || !sql.incremental()) {
             return 0;
         }
-        if (earliestPlanChange == Integer.MAX_VALUE || sql.scope() == BuildOrder.Scope.FROM_MONTH) {
+        if (earliestPlanChange == Integer.MAX_VALUE || sql.byMonth()) {
             return earliestChange;
         }
         return Math.min(earliestChange, earliestPlanChange / 100 * 100 + 1);
-    }
-
-    /**
-     * This reuse with {@code period} counted as changed too: a table computed over every period (build-order.txt's
-     * {@code compared}) differs from the previous catalogue's there, so what is built from it recomputes from there.
-     */
-    CatalogueReuse changedFrom(int period) {
-        if (!incremental() || period >= earliestChange) {
-            return this;
-        }
-        return new CatalogueReuse(previousSnapshotId, period, earliestPlanChange, reason + "; derived rows changed from "
-                + period);
     }
 
     /**
@@ -175,7 +165,8 @@ record CatalogueReuse(String previousSnapshotId, int earliestChange, int earlies
 
     /**
      * Whether a build may start from a copy of the catalogue {@code file}: built with {@code fingerprint}, complete
-     * on its own (no write-ahead log beside it), and at most a quarter of its blocks free. Each build in a copy frees
+     * on its own (no write-ahead log beside it), and at most a quarter of its blocks free (or at most 8 MiB of them:
+     * a small catalogue, such as a test's, has a few blocks in all). Each build in a copy frees
      * the blocks of what it drops and leaves its deleted rows behind; after a build in an empty file (which copies
      * rows, not blocks) the file is compact again. False when it cannot be read.
      */
@@ -191,7 +182,8 @@ record CatalogueReuse(String previousSnapshotId, int earliestChange, int earlies
                 return false;
             }
             try (ResultSet size = statement.executeQuery("SELECT free_blocks * " + FREE_BLOCKS_DIVISOR
-                    + " <= total_blocks FROM pragma_database_size() WHERE database_name = '" + PREVIOUS + "'")) {
+                    + " <= total_blocks OR free_blocks * block_size <= " + FREE_BYTES_ALLOWED
+                    + " FROM pragma_database_size() WHERE database_name = '" + PREVIOUS + "'")) {
                 return size.next() && size.getBoolean(1);
             }
         } catch (SQLException e) {

@@ -7,13 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * The sums over groups of any size a build computes into build-only TEMP tables (the HR groups, the suppression's
- * cells and relations), kept outside the catalogue under {@code W/restricted/catalogue/<snapshot>/<table>/} for the
- * next build to copy the periods it does not recompute: one folder per period ({@code period=YYYYMM/*.parquet}). A
+ * cells), kept outside the catalogue under {@code W/restricted/catalogue/<snapshot>/<table>/} for the
+ * next build to read back the earlier periods it needs: one folder per period ({@code period=YYYYMM/*.parquet}). A
  * build writes only the periods it computed; an earlier period's files are the previous build's, linked (hard links;
  * copied where the file system has none), so a nightly build writes a month, not the history.
  */
@@ -24,16 +26,30 @@ final class KeptGroups {
     }
 
     /**
-     * Adds the rows of the periods before {@code from} that the previous build kept in {@code previous} to the rows
-     * the SQL file just computed. Row order does not matter: every reader of a temp table joins it on its key or sorts.
+     * Adds the rows of the periods before {@code from} that a later step reads — from the January two years before
+     * {@code from}'s (the HR relations reach back 24 months: temp.hr_suppression_relations; nothing reads further) —
+     * of those the previous build kept in {@code previous} to the rows the SQL file just computed. Row order does not
+     * matter: every reader of a temp table joins it on its key or sorts.
      */
     static void copyEarlierPeriods(Connection connection, String table, Path previous, int from) throws SQLException {
-        if (!hasFiles(previous)) {
+        int since = readBackFrom(from);
+        List<String> files = new ArrayList<>();
+        for (Path period : periodFolders(previous)) {
+            int value = period(period);
+            if (value >= since && value < from) {
+                files.add(SqlLiteral.of(period.toAbsolutePath() + "/*.parquet"));
+            }
+        }
+        if (files.isEmpty()) {
             return;
         }
-        CatalogueBuilder.execute(connection, "INSERT INTO " + table + " BY NAME SELECT * FROM read_parquet("
-                + SqlLiteral.of(previous.toAbsolutePath() + "/*/*.parquet") + ", hive_partitioning = false)"
-                + " WHERE period < " + from, "reuse " + table);
+        CatalogueBuilder.execute(connection, "INSERT INTO " + table + " BY NAME SELECT * FROM read_parquet(["
+                + String.join(", ", files) + "], hive_partitioning = false)", "reuse " + table);
+    }
+
+    /** The earliest period of a kept table a build that recomputes from {@code from} reads back. */
+    static int readBackFrom(int from) {
+        return (from / 100 - 2) * 100 + 1;
     }
 
     /**
@@ -62,19 +78,35 @@ final class KeptGroups {
     }
 
     private static void linkEarlierPeriods(Path previous, Path folder, int from) throws IOException {
-        try (DirectoryStream<Path> periods = Files.newDirectoryStream(previous, PERIOD_FOLDER + "*")) {
-            for (Path period : periods) {
-                if (Integer.parseInt(period.getFileName().toString().substring(PERIOD_FOLDER.length())) >= from) {
-                    continue;
-                }
-                Path target = Files.createDirectories(folder.resolve(period.getFileName().toString()));
-                try (DirectoryStream<Path> files = Files.newDirectoryStream(period, "*.parquet")) {
-                    for (Path file : files) {
-                        link(file, target.resolve(file.getFileName().toString()));
-                    }
+        for (Path period : periodFolders(previous)) {
+            if (period(period) >= from) {
+                continue;
+            }
+            Path target = Files.createDirectories(folder.resolve(period.getFileName().toString()));
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(period, "*.parquet")) {
+                for (Path file : files) {
+                    link(file, target.resolve(file.getFileName().toString()));
                 }
             }
         }
+    }
+
+    /** The {@code period=YYYYMM} folders of a kept table; none when it is not there. */
+    private static List<Path> periodFolders(Path table) {
+        List<Path> folders = new ArrayList<>();
+        if (!Files.isDirectory(table)) {
+            return folders;
+        }
+        try (DirectoryStream<Path> periods = Files.newDirectoryStream(table, PERIOD_FOLDER + "*")) {
+            periods.forEach(folders::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + table, e);
+        }
+        return folders;
+    }
+
+    private static int period(Path periodFolder) {
+        return Integer.parseInt(periodFolder.getFileName().toString().substring(PERIOD_FOLDER.length()));
     }
 
     private static void link(Path existing, Path link) throws IOException {
@@ -82,14 +114,6 @@ final class KeptGroups {
             Files.createLink(link, existing);
         } catch (UnsupportedOperationException | IOException e) {
             Files.copy(existing, link);
-        }
-    }
-
-    private static boolean hasFiles(Path folder) {
-        try (Stream<Path> files = Files.walk(folder, 2)) {
-            return files.anyMatch(file -> file.getFileName().toString().endsWith(".parquet"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder, e);
         }
     }
 

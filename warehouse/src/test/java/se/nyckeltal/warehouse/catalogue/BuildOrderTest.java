@@ -49,6 +49,18 @@ class BuildOrderTest {
     @Test
     void anUnknownScopeNamesTheOnesThereAre() {
         assertThatThrownBy(() -> parse("[derived]\nkpi/values.sql sometimes\n"))
-                .hasMessageContaining("'incremental', 'incremental-by-month', 'compared' or 'partial'");
+                .hasMessageContaining("'incremental', 'incremental-by-month', 'partial' or 'month-by-month <table whose"
+                        + " periods it runs over>'");
+    }
+
+    @Test
+    void aMonthByMonthFileNamesTheTableOfItsPeriodsAndIsNoTempTable() {
+        BuildOrder order = parse("[derived]\ninternal/flags.sql month-by-month temp.cells\n");
+        assertThat(order.derived().get(0).periods()).isEqualTo("temp.cells");
+        assertThat(order.derived().get(0).incremental()).isTrue();
+        assertThatThrownBy(() -> parse("[derived]\ninternal/flags.sql month-by-month\n"))
+                .hasMessageContaining("is not a path optionally followed by");
+        assertThatThrownBy(() -> parse("[derived]\ntemp/flags.sql month-by-month temp.cells\n"))
+                .hasMessageContaining("a temp/ table cannot be month-by-month");
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,8 @@ class CatalogueReuseTest {
     private static final BuildOrder.SqlFile BY_YEAR = file(BuildOrder.Scope.FROM_YEAR);
     private static final BuildOrder.SqlFile BY_MONTH = file(BuildOrder.Scope.FROM_MONTH);
     private static final BuildOrder.SqlFile EVERY_PERIOD = file(BuildOrder.Scope.FULL);
-    private static final BuildOrder.SqlFile COMPARED = file(BuildOrder.Scope.COMPARED);
+    private static final BuildOrder.SqlFile MONTH_BY_MONTH = new BuildOrder.SqlFile("internal/x.sql", "SELECT 1",
+            BuildOrder.Scope.MONTH_BY_MONTH, "temp.periods");
 
     @Test
     void newOutcomesAreRecomputedFromTheirMonthEvenWhereFullYearColumnsLookAhead() {
@@ -36,7 +38,7 @@ class CatalogueReuseTest {
         assertThat(reuse.recomputeFrom(BY_YEAR)).isEqualTo(202609);
         assertThat(reuse.recomputeFrom(BY_MONTH)).isEqualTo(202609);
         assertThat(reuse.recomputeFrom(EVERY_PERIOD)).isZero();
-        assertThat(reuse.recomputeFrom(COMPARED)).isZero();
+        assertThat(reuse.recomputeFrom(MONTH_BY_MONTH)).isEqualTo(202609);
     }
 
     @Test
@@ -48,6 +50,7 @@ class CatalogueReuseTest {
 
         assertThat(reuse.recomputeFrom(BY_YEAR)).isEqualTo(202601);
         assertThat(reuse.recomputeFrom(BY_MONTH)).isEqualTo(202604);
+        assertThat(reuse.recomputeFrom(MONTH_BY_MONTH)).isEqualTo(202604);
     }
 
     @Test
@@ -57,46 +60,6 @@ class CatalogueReuseTest {
 
         assertThat(reuse.recomputeFrom(BY_YEAR)).isEqualTo(202511);
         assertThat(reuse.recomputeFrom(BY_MONTH)).isEqualTo(202511);
-    }
-
-    @Test
-    void derivedRowsThatChangedEarlierMoveTheRecomputationBackForWhatFollows() {
-        CatalogueReuse reuse = CatalogueReuse.afterChanges("s1", List.of(new PartitionKey("hr_time", "ACTUAL", 202609)));
-
-        // the suppression of 2025-11 changed with the new month: everything built after it recomputes from there
-        CatalogueReuse after = reuse.changedFrom(202511);
-
-        assertThat(after.recomputeFrom(BY_YEAR)).isEqualTo(202511);
-        assertThat(after.recomputeFrom(BY_MONTH)).isEqualTo(202511);
-        assertThat(after.reason()).contains("derived rows changed from 202511");
-        assertThat(reuse.changedFrom(202609)).isSameAs(reuse);
-        assertThat(reuse.changedFrom(202610)).isSameAs(reuse);
-        assertThat(CatalogueReuse.full("no previous catalogue").changedFrom(202511).recomputeFrom(BY_YEAR)).isZero();
-    }
-
-    @Test
-    void aComparedTableDiffersFromThePreviousCatalogueFromItsEarliestChangedRow() throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-                Statement statement = connection.createStatement()) {
-            statement.execute("ATTACH ':memory:' AS " + CatalogueReuse.PREVIOUS);
-            statement.execute("CREATE SCHEMA internal");
-            statement.execute("CREATE SCHEMA " + CatalogueReuse.PREVIOUS + ".internal");
-            String flags = "(period INTEGER, org_id VARCHAR, suppressed BOOLEAN, reason VARCHAR)";
-            statement.execute("CREATE TABLE internal.flags " + flags);
-            statement.execute("CREATE TABLE " + CatalogueReuse.PREVIOUS + ".internal.flags " + flags);
-            statement.execute("INSERT INTO " + CatalogueReuse.PREVIOUS + ".internal.flags VALUES (202510, 'A', false, NULL),"
-                    + " (202511, 'A', true, 'small_group'), (202512, 'A', false, NULL), (202609, 'A', false, NULL)");
-            // the same flags up to 202609, which changed anyway: nothing earlier differs
-            statement.execute("INSERT INTO internal.flags VALUES (202510, 'A', false, NULL),"
-                    + " (202511, 'A', true, 'small_group'), (202512, 'A', false, NULL), (202609, 'A', true, 'complementary')");
-            assertThat(CatalogueBuilder.earliestDifference(connection, "internal.flags", 202609)).isEqualTo(202609);
-
-            // 2025-12 now suppressed (complementary), and a row of 2025-11 only in the previous catalogue
-            statement.execute("UPDATE internal.flags SET suppressed = true, reason = 'complementary' WHERE period = 202512");
-            assertThat(CatalogueBuilder.earliestDifference(connection, "internal.flags", 202609)).isEqualTo(202512);
-            statement.execute("DELETE FROM internal.flags WHERE period = 202511");
-            assertThat(CatalogueBuilder.earliestDifference(connection, "internal.flags", 202609)).isEqualTo(202511);
-        }
     }
 
     @Test
@@ -128,6 +91,27 @@ class CatalogueReuseTest {
             statement.execute("CHECKPOINT");
         }
         assertThat(CatalogueReuse.reusableFile(file, "sql-1")).as("mostly free blocks").isFalse();
+
+        // a small catalogue's few free blocks (here about half of them, a few MB) are not worth a build from scratch
+        Path small = dir.resolve("small.duckdb");
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + small);
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE rows AS SELECT i, md5(i::VARCHAR) AS hash FROM range(60000) AS t (i)");
+            statement.execute("CHECKPOINT");
+            statement.execute("CREATE SCHEMA meta");
+            statement.execute("CREATE TABLE meta.catalogue_build AS SELECT 'sql-1' AS fingerprint");
+            statement.execute("CREATE TABLE after_rows AS SELECT i, md5(i::VARCHAR) AS hash FROM range(60000) AS t (i)");
+            statement.execute("CHECKPOINT");
+            statement.execute("DROP TABLE rows");
+            statement.execute("CHECKPOINT");
+            try (ResultSet size = statement.executeQuery("SELECT free_blocks * 4 > total_blocks, free_blocks > 0"
+                    + " FROM pragma_database_size()")) {
+                size.next();
+                assertThat(size.getBoolean(1)).as("more than a quarter of the small file's blocks free").isTrue();
+                assertThat(size.getBoolean(2)).isTrue();
+            }
+        }
+        assertThat(CatalogueReuse.reusableFile(small, "sql-1")).as("a few MB free").isTrue();
     }
 
     @Test

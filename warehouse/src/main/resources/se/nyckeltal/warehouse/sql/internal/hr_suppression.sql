@@ -5,35 +5,72 @@
 --   2. complementary   a published sum must not give a suppressed figure back by subtraction (area − its other
 --                      units, all − women = men, ytd − previous month's ytd = the month, TOTAL − areas …: the
 --                      relations of temp.hr_suppression_relations). Whenever exactly one member of a relation is
---                      suppressed, the member with the fewest employees that may still be suppressed is too (the
---                      next-smallest sibling, else the parent); repeated until every relation has none or at least
---                      two suppressed members (sekundärröjning, as in published statistics).
--- Only a member of the relation's latest period may be suppressed for it; the choice between candidates still counts
--- the relations of later months a candidate belongs to (new_open_sums), so a flag of an earlier month can change when
--- later months are loaded: the build compares this table with the previous catalogue's (build-order.txt, compared).
+--                      suppressed, one more member is too (sekundärröjning, as in published statistics): a part rather
+--                      than the sum, the one that leaves fewest untouched sums with a suppressed member, protects most
+--                      open sums, has the fewest employees; repeated in rounds until every relation has none or at
+--                      least two suppressed members.
+-- Months are decided in order (build-order.txt: month-by-month, this file runs once per month, ${period}): a month's
+-- relations start from the earlier months' flags as they were decided (a relation's members of earlier months — the
+-- previous month's ytd, the actual figure twelve and 24 months before — are never suppressed for it), and only that
+-- month's figures are suppressed for them. So a month's flags depend on that month and the earlier ones alone: a
+-- figure once published is never hidden by a later month's load, nor a hidden one shown (which would give it away
+-- beside the earlier catalogue), and a nightly build decides the changed months only.
 -- The rounds keep the complementary cells only (the small groups are suppressed from the start and never change): a
--- round counts each relation's suppressed members as its small groups, counted once before the rounds, plus its
--- complementary ones so far, instead of joining every relation member with every suppressed cell each round.
+-- round counts each relation's suppressed members as those suppressed before the month's rounds, counted once, plus
+-- its complementary ones so far, instead of joining every relation member with every suppressed cell each round.
 --   reason   'small_group' | 'complementary' | NULL (published)
-CREATE TABLE internal.hr_suppression AS
--- each relation's members with whether they are small groups
-WITH RECURSIVE members AS MATERIALIZED (
-    SELECT r.relation_id, r.cell_id, r.may_hide, r.is_sum, c.employees <= 10 AS small_group
-    FROM temp.hr_suppression_relations AS r
+CREATE TABLE IF NOT EXISTS internal.hr_suppression (
+    period INTEGER,
+    time_window VARCHAR,
+    measure VARCHAR,
+    org_level VARCHAR,
+    org_id VARCHAR,
+    population VARCHAR,
+    suppressed BOOLEAN,
+    reason VARCHAR
+);
+
+INSERT INTO internal.hr_suppression
+-- the figures of the months the month's relations reach back to (ytd a month, the actual figure 12 and 24 months)
+-- that those months hid to protect their own relations
+WITH RECURSIVE earlier_complementary AS (
+    SELECT c.cell_id
+    FROM internal.hr_suppression AS s
     JOIN temp.hr_suppression_cells AS c
-        USING (cell_id)
+        USING (period, time_window, measure, org_level, org_id, population)
+    WHERE s.period IN (${period} - 1, ${period} - 100, ${period} - 200)
+      AND c.period IN (${period} - 1, ${period} - 100, ${period} - 200)
+      AND s.reason = 'complementary'
 ),
 
--- each relation's small groups: 0 or 1 (temp.hr_suppression_members leaves out relations with two)
+-- the month's relations, each member with whether it is suppressed before the month's rounds: a small group, or a
+-- member of an earlier month hidden then
+members AS MATERIALIZED (
+    SELECT
+        r.relation_id,
+        r.cell_id,
+        r.may_hide,
+        r.is_sum,
+        r.employees,
+        r.employees <= 10 OR e.cell_id IS NOT NULL AS suppressed_before
+    FROM temp.hr_suppression_relations AS r
+    LEFT JOIN earlier_complementary AS e
+        ON e.cell_id = r.cell_id
+       AND NOT r.may_hide
+    WHERE r.period = ${period}
+),
+
+-- each relation's members suppressed before the rounds: 0 or 1 small groups (temp.hr_suppression_relations leaves out
+-- relations with two), and its members of earlier months hidden then
 start_state AS MATERIALIZED (
-    SELECT relation_id, count(*) FILTER (WHERE small_group) AS small_members
+    SELECT relation_id, count(*) FILTER (WHERE suppressed_before) AS suppressed_before
     FROM members
     GROUP BY relation_id
 ),
 
 -- the cells suppressed to protect a relation, by round; the row of cell -1 (no cell) starts the rounds
 complementary (cell_id, pass) USING KEY (cell_id) AS (
-    SELECT -1, 0
+    SELECT CAST(-1 AS BIGINT), 0
 
     UNION
 
@@ -52,20 +89,20 @@ complementary (cell_id, pass) USING KEY (cell_id) AS (
         ),
 
         relation_state AS MATERIALIZED (
-            SELECT s.relation_id, s.small_members + coalesce(a.added_members, 0) AS suppressed_members
+            SELECT s.relation_id, s.suppressed_before + coalesce(a.added_members, 0) AS suppressed_members
             FROM start_state AS s
             LEFT JOIN added AS a
                 USING (relation_id)
         ),
 
         candidates AS (
-            SELECT r.relation_id, r.cell_id, r.is_sum
+            SELECT r.relation_id, r.cell_id, r.is_sum, r.employees
             FROM members AS r
             JOIN relation_state AS o
                 USING (relation_id)
             WHERE o.suppressed_members = 1
               AND r.may_hide
-              AND NOT r.small_group
+              AND NOT r.suppressed_before
               AND r.cell_id NOT IN (SELECT cell_id FROM recurring.complementary)
         ),
 
@@ -90,13 +127,11 @@ complementary (cell_id, pass) USING KEY (cell_id) AS (
         choices AS (
             SELECT
                 k.relation_id,
-                arg_min(k.cell_id, (k.is_sum, x.new_open_sums, -r.open_sums, c.employees, k.cell_id)) AS cell_id
+                arg_min(k.cell_id, (k.is_sum, x.new_open_sums, -r.open_sums, k.employees, k.cell_id)) AS cell_id
             FROM candidates AS k
             JOIN reach AS r
                 USING (cell_id)
             JOIN cost AS x
-                USING (cell_id)
-            JOIN temp.hr_suppression_cells AS c
                 USING (cell_id)
             GROUP BY k.relation_id
         )
@@ -128,4 +163,5 @@ SELECT
 FROM temp.hr_suppression_cells AS c
 LEFT JOIN complementary AS s
     USING (cell_id)
+WHERE c.period = ${period}
 ORDER BY period, time_window, measure, org_level, org_id, population;
