@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
@@ -65,16 +66,8 @@ class CatalogueReuseTest {
     @Test
     void aBuildStartsFromACopyOfThePreviousFileOnlyWhenItIsCompleteCompactAndBuiltByTheSameSql(@TempDir Path dir)
             throws Exception {
-        Path file = dir.resolve("previous.duckdb");
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file);
-                Statement statement = connection.createStatement()) {
-            // 30 MB of rows in DuckDB's 256 KB blocks, then what comes after them in the file
-            statement.execute("CREATE TABLE rows AS SELECT i, md5(i::VARCHAR) AS hash FROM range(600000) AS t (i)");
-            statement.execute("CHECKPOINT");
-            statement.execute("CREATE SCHEMA meta");
-            statement.execute("CREATE TABLE meta.catalogue_build AS SELECT 'sql-1' AS fingerprint");
-            statement.execute("CREATE TABLE after_rows AS SELECT i, md5(i::VARCHAR) AS hash FROM range(60000) AS t (i)");
-        }
+        // 30 MB of rows in DuckDB's 256 KB blocks, then what comes after them in the file
+        Path file = catalogueFile(dir.resolve("previous.duckdb"), 600_000);
         assertThat(CatalogueReuse.reusableFile(file, "sql-1")).isTrue();
         assertThat(CatalogueReuse.reusableFile(file, "sql-2")).as("built by other SQL").isFalse();
         assertThat(CatalogueReuse.reusableFile(dir.resolve("gone.duckdb"), "sql-1")).isFalse();
@@ -93,15 +86,9 @@ class CatalogueReuseTest {
         assertThat(CatalogueReuse.reusableFile(file, "sql-1")).as("mostly free blocks").isFalse();
 
         // a small catalogue's few free blocks (here about half of them, a few MB) are not worth a build from scratch
-        Path small = dir.resolve("small.duckdb");
+        Path small = catalogueFile(dir.resolve("small.duckdb"), 60_000);
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + small);
                 Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE rows AS SELECT i, md5(i::VARCHAR) AS hash FROM range(60000) AS t (i)");
-            statement.execute("CHECKPOINT");
-            statement.execute("CREATE SCHEMA meta");
-            statement.execute("CREATE TABLE meta.catalogue_build AS SELECT 'sql-1' AS fingerprint");
-            statement.execute("CREATE TABLE after_rows AS SELECT i, md5(i::VARCHAR) AS hash FROM range(60000) AS t (i)");
-            statement.execute("CHECKPOINT");
             statement.execute("DROP TABLE rows");
             statement.execute("CHECKPOINT");
             try (ResultSet size = statement.executeQuery("SELECT free_blocks * 4 > total_blocks, free_blocks > 0"
@@ -144,5 +131,19 @@ class CatalogueReuseTest {
 
     private static Snapshot snapshot(FactPartition... partitions) {
         return new Snapshot("s", Instant.parse("2026-10-05T02:00:00Z"), "l1", List.of(partitions), List.of(), null);
+    }
+
+    /** A catalogue file built by 'sql-1': {@code rows} rows, then 60 000 more after them in the file. */
+    private static Path catalogueFile(Path file, int rows) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file);
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE rows AS SELECT i, md5(i::VARCHAR) AS hash FROM range(" + rows + ") AS t (i)");
+            statement.execute("CHECKPOINT");
+            statement.execute("CREATE SCHEMA meta");
+            statement.execute("CREATE TABLE meta.catalogue_build AS SELECT 'sql-1' AS fingerprint");
+            statement.execute("CREATE TABLE after_rows AS SELECT i, md5(i::VARCHAR) AS hash FROM range(60000) AS t (i)");
+            statement.execute("CHECKPOINT");
+        }
+        return file;
     }
 }
