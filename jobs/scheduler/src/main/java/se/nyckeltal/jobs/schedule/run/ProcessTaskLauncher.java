@@ -102,6 +102,15 @@ public final class ProcessTaskLauncher implements TaskLauncher {
             + "if [ \"${1:-}\" = task ] && [ \"${2:-}\" = run ]; then\n"
             + "  case \"${3:-}\" in " + NIGHTLY_TASK_IDS + ") JIT=" + NIGHTLY_TASK_JIT + " ;; esac\n"
             + "fi\n";
+    /**
+     * The class data sharing archive mapped where it was dumped, as bin/nyckeltal maps it for every command but
+     * {@code serve} and {@code scheduler}: JDK 17's updates map it at a random address and patch each pointer of its
+     * ~190 MB, ~85 ms of every task's start. The scheduler runs with the randomised address (bin/nyckeltal), so its
+     * own flags cannot carry this to its tasks. Without an archive the flag does nothing.
+     */
+    static final String ARCHIVE_AT_DUMP_ADDRESS = "-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0";
+    private static final String ARCHIVE_MAPPING_SCRIPT = "MAPPING='" + ARCHIVE_AT_DUMP_ADDRESS + "'\n"
+            + "case \"${1:-}\" in serve|scheduler) MAPPING= ;; esac\n";
 
     /** STATE/bin/nyckeltal: the CLI of the running build, so task commands need no install. */
     private void writeLauncher() {
@@ -115,7 +124,8 @@ public final class ProcessTaskLauncher implements TaskLauncher {
                 + "SCRATCH=" + quote(root) + "/" + JvmScratch.PREFIX + "$$\n"
                 + "mkdir -p \"$SCRATCH\" || exit 1\n"
                 + NIGHTLY_TASK_JIT_SCRIPT
-                + "exec " + quote(command.get(0)) + " $JIT " + command.subList(1, command.size()).stream()
+                + ARCHIVE_MAPPING_SCRIPT
+                + "exec " + quote(command.get(0)) + " $JIT $MAPPING " + command.subList(1, command.size()).stream()
                         .map(a -> a.equals("-Djava.io.tmpdir=SCRATCH_FOLDER") ? "-Djava.io.tmpdir=\"$SCRATCH\"" : quote(a))
                         .collect(Collectors.joining(" "))
                 + " \"$@\"\n";
