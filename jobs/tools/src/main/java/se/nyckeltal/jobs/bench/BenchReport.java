@@ -18,6 +18,7 @@ import se.nyckeltal.jobs.generate.DemoRegionGenerator;
  *
  * @param nightlyDag the nightly load's files through the shipped DAG, end to end, from the same warehouse state
  * @param nightlyDagKpiValues its kpi.kpi_values against the plain nightly load's
+ * @param nightlyPairs the nightly load's and the DAG's wall times over repeated runs, and the DAG's ratio
  * @param floors the DuckDB floors of the HR and production ingests ({@link DuckDbFloor})
  * @param benchPeakRssBytes peak memory of the bench JVM itself (queries, gateway, baseline)
  * @param loadAverageStart the machine's load average (1, 5, 15 minutes) when the run started: numbers
@@ -25,7 +26,7 @@ import se.nyckeltal.jobs.generate.DemoRegionGenerator;
  */
 public record BenchReport(String scale, int years, String lastMonth, Machine machine, DataSize data, LoadPhase fullLoad,
         LoadPhase nightlyLoad, LoadPhase nothingNewLoad, DagPhase nightlyDag, KpiCheck nightlyDagKpiValues,
-        QueryLatencyReport queries, Baseline ledgerBaseline,
+        NightlyPairs nightlyPairs, QueryLatencyReport queries, Baseline ledgerBaseline,
         List<DuckDbFloor.FloorResult> floors, KpiCheck kpiValues, List<ReportPhase> reports, long benchPeakRssBytes,
         long benchWallMillis, String loadAverageStart, String loadAverageEnd) {
 
@@ -118,8 +119,9 @@ public record BenchReport(String scale, int years, String lastMonth, Machine mac
                     fullLoad.peakRssBytes() <= Benchmark.FULL_LOAD_RSS_TARGET_BYTES));
         }
         targets.add(new Target("nightly via the DAG, end to end ≤ " + Benchmark.NIGHTLY_DAG_RATIO_TARGET
-                + "× the nightly load", String.format(Locale.ROOT, "%.2f×", nightlyDag.ratio()),
-                nightlyDag.ratio() <= Benchmark.NIGHTLY_DAG_RATIO_TARGET));
+                + "× the nightly load (medians of " + nightlyPairs.dagMillis().size() + ")",
+                String.format(Locale.ROOT, "%.2f×", nightlyPairs.ratio()),
+                nightlyPairs.ratio() <= Benchmark.NIGHTLY_DAG_RATIO_TARGET));
         targets.add(new Target("kpi.kpi_values via the DAG byte-identical to the nightly load's",
                 nightlyDagKpiValues.rows() + " rows", Boolean.TRUE.equals(nightlyDagKpiValues.identical())));
         if (kpiValues.identical() != null) {
@@ -173,7 +175,7 @@ public record BenchReport(String scale, int years, String lastMonth, Machine mac
 
         out.append(String.format(Locale.ROOT, "%n  nightly_dag (dags backfill nightly, run %s: %s): %s wall, %.2f× the"
                 + " nightly load%n", nightlyDag.runId(), nightlyDag.state(), seconds(nightlyDag.wallMillis()),
-                nightlyDag.ratio()));
+                nightlyLoad.wallMillis() == 0 ? 0.0 : (double) nightlyDag.wallMillis() / nightlyLoad.wallMillis()));
         for (DagPhase.TaskTiming task : nightlyDag.tasks()) {
             out.append(String.format(Locale.ROOT, "    %-22s %-10s %10s%n", task.taskId(), task.state(),
                     seconds(task.millis())));
@@ -182,6 +184,10 @@ public record BenchReport(String scale, int years, String lastMonth, Machine mac
         nightlyDag.loadStageMillis().forEach((stage, millis) -> out.append(String.format(Locale.ROOT, " %s %s;", stage,
                 seconds(millis))));
         out.append(String.format(Locale.ROOT, "%n    kpi.kpi_values: %s%n", nightlyDagKpiValues.summary()));
+        out.append(String.format(Locale.ROOT, "  the nightly, each way from the same state, in the order run: load %s,"
+                + " DAG %s; medians %s and %s → %.2f×%n", walls(nightlyPairs.loadMillis()),
+                walls(nightlyPairs.dagMillis()), seconds(nightlyPairs.medianLoadMillis()),
+                seconds(nightlyPairs.medianDagMillis()), nightlyPairs.ratio()));
 
         out.append(String.format(Locale.ROOT, "%nledger: Spark ingest (full load) %s vs DuckDB-only baseline %s"
                         + " (%,d rows, %,d fact rows) → %.2f×%n", seconds(ledgerBaseline.sparkIngestMillis()),
@@ -221,6 +227,12 @@ public record BenchReport(String scale, int years, String lastMonth, Machine mac
 
     static String seconds(long millis) {
         return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
+    /** Wall times as "17.9 / 16.6 / 17.2 s". */
+    static String walls(List<Long> millis) {
+        return millis.stream().map(m -> String.format(Locale.ROOT, "%.1f", m / 1000.0))
+                .collect(java.util.stream.Collectors.joining(" / ")) + " s";
     }
 
     static String bytes(long bytes) {

@@ -35,11 +35,10 @@ import se.nyckeltal.schemas.warehouse.WarehouseStore;
  * ({@code --min-file-age 5m}); the nightly's files, staged minutes ago, get a modification time an hour back,
  * as files delivered before the 04:30 run have.
  *
- * @param ratio this wall time ÷ the plain nightly load's
  * @param tasks each task's state and time from its start to its end, in the DAG's order
  * @param loadStageMillis the stages of the load load_and_publish ran ({@code prepared.*}: committed as staged)
  */
-record DagPhase(String runId, String state, long wallMillis, double ratio, List<TaskTiming> tasks,
+record DagPhase(String runId, String state, long wallMillis, List<TaskTiming> tasks,
         Map<String, Long> loadStageMillis) {
     static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
     /** The shipped nightly's tick, 04:30 in Stockholm. */
@@ -55,11 +54,13 @@ record DagPhase(String runId, String state, long wallMillis, double ratio, List<
     record TaskTiming(String taskId, String state, long millis) {}
 
     /**
+     * @param name names the run's log ({@code NAME.log}) and scheduler state folder ({@code NAME-scheduler}) in
+     *     {@code run}
      * @param warehouse the warehouse to run on (a copy of the state before the nightly load)
      * @param keyFile the HR pseudonym key the plain loads use, handed to the tasks in {@value
      *     PseudonymKeySource#ENVIRONMENT_VARIABLE} (the DAG's commands name no key file)
      */
-    static DagPhase run(Path run, Path landing, Path warehouse, Path keyFile, List<Path> delivered, LoadPhase nightly) {
+    static DagPhase run(Path run, String name, Path landing, Path warehouse, Path keyFile, List<Path> delivered) {
         for (Path file : delivered) {
             try {
                 Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(Instant.now().minus(
@@ -68,7 +69,7 @@ record DagPhase(String runId, String state, long wallMillis, double ratio, List<
                 throw new UncheckedIOException("cannot date " + file + " back", e);
             }
         }
-        Path state = run.resolve("scheduler");
+        Path state = run.resolve(name + "-scheduler");
         FileTree.delete(state);
         LocalDate day = lastCompleteInterval(Instant.now());
         String key;
@@ -79,7 +80,7 @@ record DagPhase(String runId, String state, long wallMillis, double ratio, List<
         }
         ChildRun child = ChildRun.run(List.of("dags", "backfill", "nightly", "--from", day.toString(), "--to",
                 day.toString(), "--state", state.toString(), "--landing", landing.toString(), "--warehouse",
-                warehouse.toString()), run.resolve("nightly_dag.log"),
+                warehouse.toString()), run.resolve(name + ".log"),
                 Map.of(PseudonymKeySource.ENVIRONMENT_VARIABLE, key));
         List<DagRun> runs = new RunStore(state).runs("nightly");
         if (child.exitCode() != 0 || runs.isEmpty()) {
@@ -95,8 +96,7 @@ record DagPhase(String runId, String state, long wallMillis, double ratio, List<
         }
         Map<String, Long> stages = new WarehouseStore(new WarehouseLayout(warehouse)).loadRecords().stream()
                 .max(Comparator.comparing(LoadRecord::startedAt)).map(LoadRecord::stageMillis).orElse(Map.of());
-        return new DagPhase(dagRun.runId(), dagRun.state().wire(), child.wallMillis(),
-                nightly.wallMillis() == 0 ? 0 : (double) child.wallMillis() / nightly.wallMillis(), tasks, stages);
+        return new DagPhase(dagRun.runId(), dagRun.state().wire(), child.wallMillis(), tasks, stages);
     }
 
     /**
