@@ -14,7 +14,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +31,10 @@ import org.slf4j.LoggerFactory;
  * listing reads years of history every night. A file written anew — in place or by a rename — gets
  * another modification time or inode and is hashed again.
  *
- * <p>Kept in {@code W/meta/landing_hashes.json}; losing it costs one full re-hash, nothing else.
+ * <p>Kept in {@code W/meta/landing_hashes.json}; losing it costs one full re-hash, nothing else. A nightly DAG run's
+ * source tasks hash the new files they stage and leave those hashes beside what they staged ({@link #writeEntries});
+ * the run's load takes them as it takes its own memory ({@link #load(Path, List)}), by the same rule, so the night's
+ * files are read once for their hash, not twice.
  */
 public final class LandingHashes {
     private static final Logger LOG = LoggerFactory.getLogger(LandingHashes.class);
@@ -38,31 +44,52 @@ public final class LandingHashes {
     record Entry(long size, long modifiedNanos, String fileKey, String sha256) {}
 
     private final Path file;
+    /** What {@link #file} holds. */
     private final Map<String, Entry> known;
+    /** What a DAG run's source tasks hashed for its load; never written to {@link #file} unless seen again. */
+    private final Map<String, Entry> staged;
     private final Map<String, Entry> seen = new ConcurrentHashMap<>();
 
-    private LandingHashes(Path file, Map<String, Entry> known) {
+    private LandingHashes(Path file, Map<String, Entry> known, Map<String, Entry> staged) {
         this.file = file;
         this.known = known;
+        this.staged = staged;
     }
 
     /** No memory: every file is hashed (a landing zone listed without a warehouse). */
     static LandingHashes none() {
-        return new LandingHashes(null, Map.of());
+        return new LandingHashes(null, Map.of(), Map.of());
     }
 
     /** The hashes the warehouse remembers; an unreadable file is ignored (everything is hashed again). */
     static LandingHashes load(Path file) {
+        return load(file, List.of());
+    }
+
+    /**
+     * The hashes the warehouse remembers, and those a DAG run's source tasks wrote for the files they staged
+     * ({@link #writeEntries}; a file that does not exist is skipped). Either counts only for a file whose size,
+     * modification time and inode are still those hashed.
+     */
+    static LandingHashes load(Path file, List<Path> stagedFiles) {
         requireNonNull(file, "file");
-        Map<String, Entry> known = Map.of();
-        if (Files.isRegularFile(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                known = JSON.readValue(in, new TypeReference<Map<String, Entry>>() {});
-            } catch (IOException e) {
-                LOG.warn("cannot read {} ({}); hashing every landing file again", file, e.getMessage());
-            }
+        Map<String, Entry> staged = new HashMap<>();
+        for (Path stagedFile : stagedFiles) {
+            staged.putAll(read(stagedFile, "hashing the files its task staged again"));
         }
-        return new LandingHashes(file, known);
+        return new LandingHashes(file, read(file, "hashing every landing file again"), staged);
+    }
+
+    private static Map<String, Entry> read(Path file, String otherwise) {
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return JSON.readValue(in, new TypeReference<Map<String, Entry>>() {});
+        } catch (IOException e) {
+            LOG.warn("cannot read {} ({}); {}", file, e.getMessage(), otherwise);
+            return Map.of();
+        }
     }
 
     /** The SHA-256 of a landing file, from memory when the file is unchanged. */
@@ -73,9 +100,11 @@ public final class LandingHashes {
             long size = attributes.size();
             long modified = attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
             String fileKey = String.valueOf(attributes.fileKey());
-            Entry entry = known.get(key);
-            if (entry == null || entry.size() != size || entry.modifiedNanos() != modified
-                    || !entry.fileKey().equals(fileKey)) {
+            Entry entry = unchanged(known.get(key), size, modified, fileKey);
+            if (entry == null) {
+                entry = unchanged(staged.get(key), size, modified, fileKey);
+            }
+            if (entry == null) {
                 entry = new Entry(size, modified, fileKey, hash(path));
                 BasicFileAttributes after = Files.readAttributes(path, BasicFileAttributes.class);
                 if (after.size() != size || after.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS)
@@ -88,6 +117,33 @@ public final class LandingHashes {
             return entry.sha256();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    /** {@code entry} when it was hashed from a file of this size, modification time and inode, else null. */
+    private static Entry unchanged(Entry entry, long size, long modifiedNanos, String fileKey) {
+        return entry != null && entry.size() == size && entry.modifiedNanos() == modifiedNanos
+                && entry.fileKey().equals(fileKey) ? entry : null;
+    }
+
+    /**
+     * Writes what this listing hashed (or remembered) for {@code files} to {@code target}, for another process's
+     * {@link #load(Path, List)}: a DAG source task's, for its run's load. A file this listing did not see is left
+     * out; a failure to write is logged, and costs the load one hash of each file.
+     */
+    void writeEntries(Path target, Collection<Path> files) {
+        Map<String, Entry> entries = new TreeMap<>();
+        for (Path path : files) {
+            String key = path.toAbsolutePath().normalize().toString();
+            Entry entry = seen.get(key);
+            if (entry != null) {
+                entries.put(key, entry);
+            }
+        }
+        try {
+            write(target, entries);
+        } catch (IOException e) {
+            LOG.warn("cannot write {} ({}); the load hashes these files again", target, e.getMessage());
         }
     }
 
@@ -116,15 +172,19 @@ public final class LandingHashes {
             return;
         }
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                JSON.writeValue(out, new TreeMap<>(seen));
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            write(file, new TreeMap<>(seen));
         } catch (IOException e) {
             LOG.warn("cannot write {} ({}); the next load hashes every landing file again", file, e.getMessage());
         }
+    }
+
+    private static void write(Path target, Map<String, Entry> entries) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            JSON.writeValue(out, entries);
+        }
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     static String hash(Path file) {

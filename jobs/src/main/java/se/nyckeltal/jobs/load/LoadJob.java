@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -195,7 +196,10 @@ public final class LoadJob {
 
     private LoadRecord load(WarehouseLayout layout, WarehouseStore store, String loadId, Instant started,
             List<FileOutcome> outcomes, StageTimer stages, SparkStart sparkStart) {
-        LandingHashes hashes = LandingHashes.load(layout.landingHashesFile());
+        // A DAG run's load also takes the hashes its source tasks computed for the files they staged.
+        List<Path> staged = settings.preparedRun() == null ? List.of() : java.util.Arrays.stream(SourceKind.values())
+                .map(source -> layout.preparedLandingHashesFile(settings.preparedRun(), source.folder())).toList();
+        LandingHashes hashes = LandingHashes.load(layout.landingHashesFile(), staged);
         LandingZone landing = new LandingZone(settings.landing(), hashes,
                 new LandingZone.Readiness(settings.minFileAge(), settings.doneMarkers(), started));
         Optional<Snapshot> published = store.publishedSnapshot();

@@ -141,6 +141,8 @@ public final class SourcePreparation {
                             + " is kept, the load reads the files itself");
                     return new Result(source, true, fresh.size(), result.outcomes(), notes, false, null);
                 }
+                hashes.writeEntries(layout.preparedLandingHashesFile(runId, source.folder()),
+                        fresh.stream().map(LandingFile::path).toList());
                 String keyFingerprint = source == SourceKind.HR
                         ? PseudonymKeySource.fromEnvironment(settings.pseudonymKeyFile()).resolve(layout).fingerprint()
                         : null;

@@ -111,6 +111,8 @@ class PreparedIngestsTest {
         SourcePreparation.Result staged = ingestTask();
         assertThat(staged.prepared()).isTrue();
         assertThat(staged.folder()).isEqualTo(layout().preparedSourceDir(RUN, "ledger"));
+        // the hashes of what it staged, for the load's listing (LandingHashesTest: taken by the usual rule)
+        assertThat(layout().preparedLandingHashesFile(RUN, "ledger")).content().contains("huvudbok-2025-02.csv");
         write("ledger/huvudbok-2025-03.csv", "period;kst;konto;belopp\n202503;U1;4010;710,00\n");
 
         List<String> steps = new ArrayList<>();

@@ -37,6 +37,7 @@ import java.nio.file.Path;
  * W/prepared/&lt;run&gt;/&lt;source&gt;/                    one source's result, laid out as a warehouse (facts/, meta/quarantine/,
  *                                               restricted/facts/), moved into place by the run's load
  * W/prepared/&lt;run&gt;/&lt;source&gt;.json               its record (written last): what it was prepared from, outcomes, partitions
+ * W/prepared/&lt;run&gt;/&lt;source&gt;.landing_hashes.json  the content hashes of the files it staged, for the load's listing
  * W/prepared/&lt;run&gt;/*.lock                      held while a task writes there (a live run's area is never swept)
  * W/.lock                                       held by a running load
  * W/.publish.lock                               held while the current pointer is compared and swapped
@@ -222,6 +223,14 @@ public record WarehouseLayout(Path root) {
     /** {@code prepared/<run>/<source>.json}: the record of that result, written once it is complete. */
     public Path preparedSourceFile(String runId, String source) {
         return preparedRunDir(runId).resolve(source + ".json");
+    }
+
+    /**
+     * {@code prepared/<run>/<source>.landing_hashes.json}: the content hashes (with size, modification time and
+     * inode) of the landing files the source's task staged, so the run's load need not read them again.
+     */
+    public Path preparedLandingHashesFile(String runId, String source) {
+        return preparedRunDir(runId).resolve(source + ".landing_hashes.json");
     }
 
     /** {@code prepared/<run>/<source>.lock}: held while the source's task writes its result. */
