@@ -124,6 +124,26 @@ class PreparedIngestsTest {
         assertThat(record.stageMillis()).containsKey("ingest.ledger").doesNotContainKey("prepared.ledger");
     }
 
+    /**
+     * The run's load lists the night's files with the hashes its tasks staged (the file unchanged since): shown by a
+     * staged hash replaced by another, which makes the load see another file than the one the task ingested.
+     */
+    @Test
+    void theRunsLoadTakesTheHashesItsTasksStagedForUnchangedFiles() throws Exception {
+        region();
+        write("ledger/huvudbok-2025-02.csv", FEBRUARY);
+        assertThat(ingestTask().prepared()).isTrue();
+        Path staged = layout().preparedLandingHashesFile(RUN, "ledger");
+        String hash = LandingHashes.hash(landing().resolve("ledger/huvudbok-2025-02.csv"));
+        Files.writeString(staged, Files.readString(staged).replace(hash, "0".repeat(64)));
+
+        List<String> steps = new ArrayList<>();
+        runsLoad(steps);
+
+        assertThat(steps).anyMatch(s -> s.contains("ledger: ingested here, not from what run " + RUN + " prepared: the"
+                + " new files are not those it ingested: ledger/huvudbok-2025-02.csv changed"));
+    }
+
     @Test
     void aLoadThatPublishesMeanwhileMakesThePreparedResultStaleAndSweepsIt() throws Exception {
         region();

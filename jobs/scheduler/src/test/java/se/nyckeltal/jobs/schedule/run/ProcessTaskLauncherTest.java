@@ -83,15 +83,11 @@ class ProcessTaskLauncherTest {
      */
     @Test
     void theNightlyTasksRunWithTheC1CompilerOnly() throws Exception {
-        Path bin = state.resolve("bin");
-        new ProcessTaskLauncher(bin);
-        Map<String, Boolean> c1Only = new java.util.LinkedHashMap<>();
-        for (String arguments : java.util.List.of("task run ingest_hr --ds 2025-03-14", "task run validate_ledger",
+        Map<String, Boolean> c1Only = javaCommandsWith(ProcessTaskLauncher.NIGHTLY_TASK_JIT,
+                "task run ingest_hr --ds 2025-03-14", "task run validate_ledger",
                 "task run load_and_publish --ds 2025-03-14", "task run verify_published", "task run data_quality_checks",
                 "task run build_facts", "task run report_units --dag monthly_report", "load --landing ingest_hr",
-                "--version")) {
-            c1Only.put(arguments, javaCommand(bin, arguments).contains(" " + ProcessTaskLauncher.NIGHTLY_TASK_JIT + " "));
-        }
+                "--version");
         assertThat(c1Only).containsExactly(Map.entry("task run ingest_hr --ds 2025-03-14", true),
                 Map.entry("task run validate_ledger", true), Map.entry("task run load_and_publish --ds 2025-03-14", true),
                 Map.entry("task run verify_published", true), Map.entry("task run data_quality_checks", true),
@@ -105,29 +101,34 @@ class ProcessTaskLauncherTest {
      */
     @Test
     void tasksMapTheClassArchiveWhereItWasDumpedServersDoNot() throws Exception {
-        Path bin = state.resolve("bin");
-        new ProcessTaskLauncher(bin);
-        Map<String, Boolean> atDumpAddress = new java.util.LinkedHashMap<>();
-        for (String arguments : java.util.List.of("task run ingest_hr --ds 2025-03-14", "task run report_units",
-                "load --landing serve", "report --period 2025-03", "serve --port 5433", "scheduler --dags d")) {
-            atDumpAddress.put(arguments, javaCommand(bin, arguments)
-                    .contains(" " + ProcessTaskLauncher.ARCHIVE_AT_DUMP_ADDRESS + " "));
-        }
+        Map<String, Boolean> atDumpAddress = javaCommandsWith(ProcessTaskLauncher.ARCHIVE_AT_DUMP_ADDRESS,
+                "task run ingest_hr --ds 2025-03-14", "task run report_units", "load --landing serve",
+                "report --period 2025-03", "serve --port 5433", "scheduler --dags d");
         assertThat(atDumpAddress).containsExactly(Map.entry("task run ingest_hr --ds 2025-03-14", true),
                 Map.entry("task run report_units", true), Map.entry("load --landing serve", true),
                 Map.entry("report --period 2025-03", true), Map.entry("serve --port 5433", false),
                 Map.entry("scheduler --dags d", false));
     }
 
-    /** The java command line the launcher script in {@code bin} runs for {@code arguments}, as bash -x shows it. */
-    private static String javaCommand(Path bin, String arguments) throws Exception {
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("bash", "-x",
-                bin.resolve("nyckeltal").toString()));
-        command.addAll(java.util.List.of(arguments.split(" ")));
-        Process trace = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(trace.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        trace.waitFor();
-        return out.lines().filter(line -> line.contains("-Djava.io.tmpdir=")).findFirst().orElseThrow();
+    /**
+     * For each command line, whether the java command the scheduler's launcher script runs for it holds {@code flags}
+     * (bash -x shows the command).
+     */
+    private Map<String, Boolean> javaCommandsWith(String flags, String... commandLines) throws Exception {
+        Path bin = state.resolve("bin");
+        new ProcessTaskLauncher(bin);
+        Map<String, Boolean> with = new java.util.LinkedHashMap<>();
+        for (String arguments : commandLines) {
+            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("bash", "-x",
+                    bin.resolve("nyckeltal").toString()));
+            command.addAll(java.util.List.of(arguments.split(" ")));
+            Process trace = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(trace.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            trace.waitFor();
+            String exec = out.lines().filter(line -> line.contains("-Djava.io.tmpdir=")).findFirst().orElseThrow();
+            with.put(arguments, exec.contains(" " + flags + " "));
+        }
+        return with;
     }
 
     @Test
