@@ -4,9 +4,10 @@ import java.sql.DriverManager;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * DuckDB's native library, loaded ahead of the first connection. DuckDB JDBC unpacks its library (71 MB) from its
- * jar into the JVM's temp folder and loads it when the first connection is made; with the JDBC drivers' lookup that
- * is ≈ 0.3 s of one core, most of it inflating. A command that will open a catalogue after work of its own (the
+ * DuckDB's native library, loaded ahead of the first connection. DuckDB JDBC loads its library when the first
+ * connection is made: from the folder bin/nyckeltal unpacked it into ({@link DuckDbNativeLibrary}), or, run from
+ * DuckDB's own jar, inflated (71 MB) into the JVM's temp folder first — with the JDBC drivers' lookup ≈ 0.3 s of one
+ * core, most of it inflating. A command that will open a catalogue after work of its own (the
  * load's reference data and landing listing, a check task's start) starts it at once, on the other core; the first
  * connection then finds it done, or waits for it (class initialisation holds the JVM's lock).
  */

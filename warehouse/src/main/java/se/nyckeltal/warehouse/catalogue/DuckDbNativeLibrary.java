@@ -47,7 +47,7 @@ public final class DuckDbNativeLibrary {
             } else {
                 throw new IllegalArgumentException("usage: unpack DUCKDB_JAR FOLDER | check");
             }
-        } catch (IOException | SQLException | ReflectiveOperationException | RuntimeException | LinkageError e) {
+        } catch (IOException | SQLException | RuntimeException | LinkageError e) {
             System.err.println("DuckDB's native library not unpacked: " + e);
             System.exit(1);
         }
@@ -105,10 +105,9 @@ public final class DuckDbNativeLibrary {
      * Opens an in-memory DuckDB and asks it for an answer, after making sure the driver on the class path is a copy
      * without libraries (so the library came from the copy's folder, not from a temporary file).
      */
-    static void check() throws ReflectiveOperationException, SQLException {
-        Class<?> driver = Class.forName("org.duckdb.DuckDBDriver", false, DuckDbNativeLibrary.class.getClassLoader());
+    static void check() throws SQLException {
         String library = libraryName(System.getProperty("os.name"), System.getProperty("os.arch"));
-        URL packed = driver.getResource("/" + library);
+        URL packed = DuckDbNativeLibrary.class.getClassLoader().getResource(library);
         if (packed != null) {
             throw new IllegalStateException("the driver on the class path still holds its library: " + packed);
         }

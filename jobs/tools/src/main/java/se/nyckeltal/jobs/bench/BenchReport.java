@@ -175,7 +175,7 @@ public record BenchReport(String scale, int years, String lastMonth, Machine mac
 
         out.append(String.format(Locale.ROOT, "%n  nightly_dag (dags backfill nightly, run %s: %s): %s wall, %.2f× the"
                 + " nightly load%n", nightlyDag.runId(), nightlyDag.state(), seconds(nightlyDag.wallMillis()),
-                nightlyLoad.wallMillis() == 0 ? 0.0 : (double) nightlyDag.wallMillis() / nightlyLoad.wallMillis()));
+                nightlyPairs.firstPairRatio()));
         for (DagPhase.TaskTiming task : nightlyDag.tasks()) {
             out.append(String.format(Locale.ROOT, "    %-22s %-10s %10s%n", task.taskId(), task.state(),
                     seconds(task.millis())));

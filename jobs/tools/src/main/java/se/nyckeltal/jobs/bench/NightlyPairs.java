@@ -28,6 +28,11 @@ record NightlyPairs(List<Long> loadMillis, List<Long> dagMillis, long medianLoad
         return new NightlyPairs(loadMillis, dagMillis, load, dag, load == 0 ? 0 : (double) dag / load);
     }
 
+    /** The first pair's ratio: the first DAG run ÷ the first nightly load (the runs the bench reports in full). */
+    double firstPairRatio() {
+        return loadMillis.get(0) == 0 ? 0 : (double) dagMillis.get(0) / loadMillis.get(0);
+    }
+
     /** The middle value; of an even count, the mean of the two middle ones. */
     static long median(List<Long> values) {
         List<Long> sorted = new ArrayList<>(values);

@@ -17,6 +17,7 @@ class NightlyPairsTest {
         assertThat(pairs.medianDagMillis()).isEqualTo(20_100);
         assertThat(pairs.ratio()).isCloseTo(20_100.0 / 17_400, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(pairs.loadMillis()).containsExactly(16_600L, 17_900L, 17_400L);
+        assertThat(pairs.firstPairRatio()).isCloseTo(20_100.0 / 16_600, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
